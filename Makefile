@@ -1,0 +1,56 @@
+# Family ORS. `make run` serves the demo on http://127.0.0.1:5000; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+PORT ?= 5000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint format translations extract catalogs db demo bench test-sqlite test-postgres clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+catalogs: install  ## compile the .po catalogs into .mo files
+	$(FLASK) translate compile >/dev/null
+
+db: install
+	$(FLASK) db upgrade
+
+demo: db
+	$(FLASK) demo load
+
+run: catalogs demo  ## install, migrate, load the demo and serve on http://127.0.0.1:$(PORT)
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: catalogs  ## every test: SQLite always, PostgreSQL when TEST_DATABASE_URL is set, the browser when Chromium is there
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+extract: install  ## refresh translations/messages.pot and merge it into the catalogs
+	$(FLASK) translate update
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: catalogs  ## timing and query-count figures (printed, never asserted)
+	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +
+	find translations -name '*.mo' -delete

@@ -1,0 +1,119 @@
+"""Family ORS: online national reporting for the CMS Family of treaties."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from config import CONFIGS, INSTANCE_DIR
+
+
+def create_app(config_name: str | None = None, **overrides) -> Flask:
+    """Build the application for the configuration named by `config_name` or APP_CONFIG."""
+    name = config_name or os.environ.get("APP_CONFIG", "development")
+    config = CONFIGS[name]()
+    app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    app.config.from_object(config)
+    app.config.update(overrides)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        os.makedirs(app.instance_path, exist_ok=True)
+
+    from app import cli, i18n, models, security  # noqa: F401 - models registers the schema
+    from app.auth import services as auth_services
+    from app.extensions import babel, bootstrap, csrf, db, limiter, login_manager, mail, migrate
+    from app.main import errors
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "..", "migrations"))
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(auth_services.load_session_user)
+    from flask_babel import lazy_gettext as _l
+
+    login_manager.login_message = _l("Please sign in to open this page.")
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    mail.init_app(app)
+    bootstrap.init_app(app)
+
+    _register_blueprints(app)
+    errors.register(app)
+    security.register(app)
+    cli.register(app)
+    _register_template_helpers(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app.audit.views import bp as audit_bp
+    from app.auth.admin import bp as users_bp
+    from app.auth.views import bp as auth_bp
+    from app.bank.views import bp as bank_bp
+    from app.directory.admin import bp as directory_admin_bp
+    from app.directory.views import bp as directory_bp
+    from app.main.views import bp as main_bp
+    from app.questionnaires.views import bp as questionnaires_bp
+
+    for blueprint in (
+        main_bp,
+        auth_bp,
+        users_bp,
+        directory_bp,
+        directory_admin_bp,
+        audit_bp,
+        bank_bp,
+        questionnaires_bp,
+    ):
+        app.register_blueprint(blueprint)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from flask import request
+
+    from app import i18n, policy
+    from app.auth.models import Role
+
+    @app.template_filter("tr")
+    def tr_filter(value, instrument=None, bank=None):
+        return i18n.translate(value, instrument=instrument, bank=bank)
+
+    @app.template_filter("answer_type_label")
+    def answer_type_label(value):
+        from app.bank.types import AnswerType
+
+        return AnswerType(value).label if value else ""
+
+    @app.template_filter("loop_label")
+    def loop_label(value):
+        from app.questionnaires.models import Loop
+
+        return Loop(value).label if value else ""
+
+    @app.context_processor
+    def globals_():
+        return {
+            "can": policy.can,
+            "current_language": i18n.current_language,
+            "languages": i18n.languages,
+            "language_name": i18n.language_name,
+            "language_label": i18n.language_label,
+            "Role": Role,
+            "request_path": request.full_path.rstrip("?") if request else "/",
+        }
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
+    """WAL and a busy timeout so that two tabs autosaving at once do not lock each other out."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()

@@ -1,0 +1,1 @@
+"""Accounts, sign-in, password reset and role grants."""

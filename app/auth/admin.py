@@ -1,0 +1,147 @@
+"""Admin pages: accounts, role grants and deactivation."""
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.auth import services
+from app.auth.forms import GrantForm, NewUserForm
+from app.auth.models import Role, RoleGrant, User
+from app.directory import services as directory
+from app.extensions import db
+from app.forms_common import options
+from app.i18n import language_name, languages, normalise, translate
+from app.notify import mail
+from app.policy import require
+
+bp = Blueprint("users", __name__, url_prefix="/admin/users")
+
+
+@bp.before_request
+def _admins_only():
+    require("users.manage")
+
+
+@bp.route("/")
+def index():
+    query = request.args.get("q", "").strip()
+    stmt = sa.select(User).order_by(User.email)
+    if query:
+        needle = f"%{normalise(query)}%"
+        stmt = stmt.where(sa.or_(User.email.ilike(needle), User.name.ilike(needle)))
+    return render_template("admin/users.html", users=list(db.session.scalars(stmt)), query=query)
+
+
+def _grant_form() -> GrantForm:
+    form = GrantForm(prefix="g")
+    form.role.choices = options([(r.value, r.label) for r in Role])
+    form.instrument.choices = options(
+        [("", _("None / all instruments"))]
+        + [(i.code, f"{i.code} — {translate(i.name)}") for i in directory.instruments()]
+    )
+    form.party.choices = options(
+        [("", _("None"))]
+        + [(p.code, f"{translate(p.name)} ({p.code})") for p in directory.search_parties()]
+    )
+    return form
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    form = NewUserForm()
+    form.locale.choices = options(
+        [("", _("Follow the browser"))] + [(code, language_name(code)) for code in languages()]
+    )
+    if form.validate_on_submit():
+        try:
+            user = services.create_user(
+                form.email.data, form.name.data, locale=form.locale.data or None, actor=current_user
+            )
+        except services.AuthError as error:
+            form.email.errors = [*form.email.errors, str(error)]
+        else:
+            db.session.commit()
+            _send_welcome(user)
+            flash(
+                _(
+                    "The account is created and a link to choose a password was sent to %(email)s.",
+                    email=user.email,
+                ),
+                "success",
+            )
+            return redirect(url_for(".show", user_id=user.id))
+    return render_template("admin/user_new.html", form=form)
+
+
+def _send_welcome(user: User) -> None:
+    link = url_for("auth.reset_password", token=services.reset_token(user), _external=True)
+    mail.send(user.email, "welcome", user.locale, user=user, link=link)
+
+
+@bp.route("/<int:user_id>")
+def show(user_id: int):
+    user = db.session.get(User, user_id) or abort(404)
+    return render_template("admin/user.html", user=user, form=_grant_form())
+
+
+@bp.route("/<int:user_id>/grants", methods=["POST"])
+def grant(user_id: int):
+    user = db.session.get(User, user_id) or abort(404)
+    form = _grant_form()
+    if form.validate_on_submit():
+        instrument = (
+            directory.instrument_by_code(form.instrument.data) if form.instrument.data else None
+        )
+        party = directory.party_by_code(form.party.data) if form.party.data else None
+        try:
+            services.grant_role(
+                user,
+                services.GrantScope(Role(form.role.data), instrument, party),
+                actor=current_user,
+            )
+        except services.AuthError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("The role is granted."), "success")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "danger")
+    return redirect(url_for(".show", user_id=user.id))
+
+
+@bp.route("/<int:user_id>/grants/<int:grant_id>/revoke", methods=["POST"])
+def revoke(user_id: int, grant_id: int):
+    grant = db.session.get(RoleGrant, grant_id)
+    if grant is None or grant.user_id != user_id:
+        abort(404)
+    try:
+        services.revoke_role(grant, actor=current_user)
+    except services.AuthError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("The role is revoked."), "success")
+    return redirect(url_for(".show", user_id=user_id))
+
+
+@bp.route("/<int:user_id>/active", methods=["POST"])
+def set_active(user_id: int):
+    user = db.session.get(User, user_id) or abort(404)
+    active = request.form.get("active") == "1"
+    try:
+        services.set_active(user, active, actor=current_user)
+    except services.AuthError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(
+            _("The account is active again.") if active else _("The account is deactivated."),
+            "success",
+        )
+    return redirect(url_for(".show", user_id=user.id))

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.directory.models import Instrument, Party
+from app.extensions import db
+from app.utils import utcnow
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    SECRETARIAT = "secretariat"
+    FOCAL_POINT = "focal_point"
+    CONTRIBUTOR = "contributor"
+    ANALYST = "analyst"
+
+    @property
+    def label(self) -> str:
+        return str(ROLE_LABELS[self])
+
+
+ROLE_LABELS = {
+    Role.ADMIN: _l("Administrator"),
+    Role.SECRETARIAT: _l("Secretariat"),
+    Role.FOCAL_POINT: _l("National focal point"),
+    Role.CONTRIBUTOR: _l("Contributor"),
+    Role.ANALYST: _l("Analyst"),
+}
+
+# Which scope each role carries (enforced by a CHECK constraint and by the grant service).
+ROLE_SCOPE = {
+    Role.ADMIN: {"instrument": False, "party": False},
+    Role.SECRETARIAT: {"instrument": True, "party": False},
+    Role.FOCAL_POINT: {"instrument": True, "party": True},
+    Role.CONTRIBUTOR: {"instrument": False, "party": None},  # optional party
+    Role.ANALYST: {"instrument": None, "party": False},  # None instrument: all instruments
+}
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    password_hash: Mapped[str | None] = mapped_column(sa.String(255))
+    locale: Mapped[str | None] = mapped_column(sa.String(10))
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Bumped on password change and deactivation: invalidates sessions and reset links.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    grants: Mapped[list[RoleGrant]] = relationship(
+        back_populates="user",
+        cascade="all, delete-orphan",
+        foreign_keys="RoleGrant.user_id",
+        lazy="selectin",
+    )
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"
+
+
+class RoleGrant(db.Model):
+    __tablename__ = "role_grants"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "role IN ('admin', 'secretariat', 'focal_point', 'contributor', 'analyst')",
+            name="role",
+        ),
+        sa.CheckConstraint(
+            "(role = 'admin' AND instrument_id IS NULL AND party_id IS NULL)"
+            " OR (role = 'secretariat' AND instrument_id IS NOT NULL AND party_id IS NULL)"
+            " OR (role = 'focal_point' AND instrument_id IS NOT NULL AND party_id IS NOT NULL)"
+            " OR (role = 'contributor' AND instrument_id IS NULL)"
+            " OR (role = 'analyst' AND party_id IS NULL)",
+            name="scope",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(sa.String(20))
+    instrument_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("instruments.id", ondelete="CASCADE")
+    )
+    party_id: Mapped[int | None] = mapped_column(sa.ForeignKey("parties.id", ondelete="CASCADE"))
+    granted_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    granted_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="grants", foreign_keys=[user_id])
+    instrument: Mapped[Instrument | None] = relationship(lazy="joined")
+    party: Mapped[Party | None] = relationship(lazy="joined")
+
+    @property
+    def role_enum(self) -> Role:
+        return Role(self.role)
+
+    def __repr__(self) -> str:
+        return f"<RoleGrant {self.role} user={self.user_id}>"

@@ -1,0 +1,135 @@
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.auth import services
+from app.auth.forms import (
+    ChangePasswordForm,
+    ForgotPasswordForm,
+    LoginForm,
+    NewPasswordForm,
+    PreferencesForm,
+)
+from app.extensions import db, limiter
+from app.forms_common import options
+from app.i18n import language_name, languages
+from app.notify import mail
+
+bp = Blueprint("auth", __name__, url_prefix="/account")
+
+
+def _account_key() -> str:
+    return "account:" + services.normalise_email(request.form.get("email", ""))
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths are followed after login (no open redirect)."""
+    if target and urlsplit(target).netloc == "" and target.startswith("/") and "//" not in target:
+        return target
+    return url_for("main.dashboard")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"])
+@limiter.limit(
+    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=_account_key, methods=["POST"]
+)
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is None:
+            flash(_("The e-mail address or the password is not correct."), "danger")
+        else:
+            login_user(user, remember=form.remember.data)
+            db.session.commit()
+            return redirect(_safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    logout_user()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("main.index"))
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def account():
+    prefs = PreferencesForm(obj=current_user, prefix="prefs")
+    prefs.locale.choices = options(
+        [("", _("Follow my browser"))] + [(code, language_name(code)) for code in languages()]
+    )
+    if prefs.submit.data and prefs.validate_on_submit():
+        current_user.name = prefs.name.data.strip()
+        current_user.locale = prefs.locale.data or None
+        db.session.commit()
+        flash(_("Your preferences are saved."), "success")
+        return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", prefs=prefs, password=ChangePasswordForm())
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current.data, form.password.data)
+        except services.AuthError as error:
+            form.password.errors = [*form.password.errors, str(error)]
+        else:
+            db.session.commit()
+            # the session id carries the new session version; pass the user, not the proxy
+            login_user(current_user._get_current_object())
+            flash(_("Your password is changed."), "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/change_password.html", form=form)
+
+
+@bp.route("/forgot", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        user = services.user_by_email(form.email.data)
+        if user is not None and user.active:
+            link = url_for("auth.reset_password", token=services.reset_token(user), _external=True)
+            mail.send(
+                user.email,
+                "password_reset",
+                user.locale,
+                user=user,
+                link=link,
+                minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
+            )
+        # Same answer whether or not the address has an account.
+        flash(
+            _("If an account uses this address, a link to choose a new password is on its way."),
+            "info",
+        )
+        return redirect(url_for("auth.login"))
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    if services.user_for_reset_token(token) is None:
+        flash(_("This link has expired or has already been used."), "danger")
+        return redirect(url_for("auth.forgot_password"))
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token, form.password.data)
+        except services.AuthError as error:
+            form.password.errors = [*form.password.errors, str(error)]
+        else:
+            db.session.commit()
+            flash(_("Your new password is saved. You can sign in with it."), "success")
+            return redirect(url_for("auth.login"))
+    return render_template("auth/reset_password.html", form=form)

@@ -1,0 +1,1 @@
+"""The harmonised question bank: versioned questions shared by every instrument, and species."""

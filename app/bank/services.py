@@ -1,0 +1,350 @@
+"""Rules of the harmonised bank: creating questions, versions and their freezing, translations,
+compatibility, differences, proposals between secretariats, search and usage."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from app.audit import services as audit
+from app.audit.models import AuditEvent
+from app.bank import types, vocabularies
+from app.bank.models import BankProposal, BankQuestion, BankVersion, ProposalStatus
+from app.directory.models import Instrument
+from app.extensions import db
+from app.i18n import languages, normalise
+from app.utils import utcnow
+
+CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
+
+
+class BankError(ValueError):
+    """A refused change; `str()` is a translated message."""
+
+
+# --- checks --------------------------------------------------------------------------------------
+
+
+def _check_definition(answer_type: str, text: dict, config: dict) -> None:
+    if not (text.get("en") or "").strip():
+        raise BankError(_l("The English text of the question is required."))
+    problems = types.config_problems(answer_type, config)
+    if problems:
+        raise BankError(problems[0].message)
+
+
+def _check_tags(tags: list[str]) -> None:
+    unknown = [t for t in tags if not vocabularies.is_known(t)]
+    if unknown:
+        raise BankError(_l("Unknown tags: %(tags)s.", tags=", ".join(unknown)))
+
+
+def _clean(texts: dict | None) -> dict[str, str]:
+    return {k: v.strip() for k, v in (texts or {}).items() if isinstance(v, str) and v.strip()}
+
+
+# --- creating and changing -----------------------------------------------------------------------
+
+
+def create_question(
+    *,
+    code: str,
+    owner: Instrument,
+    answer_type: str,
+    text: dict,
+    guidance: dict | None = None,
+    config: dict | None = None,
+    tags: list[str] | None = None,
+    actor=None,
+) -> BankQuestion:
+    code = code.strip().upper()
+    if not CODE_PATTERN.match(code) or len(code) > 40:
+        raise BankError(_l("A code is capital letters and digits in parts joined by “-”."))
+    if question_by_code(code) is not None:
+        raise BankError(_l("A bank question with the code %(code)s exists already.", code=code))
+    text, config = _clean(text), copy.deepcopy(config or {})
+    _check_definition(answer_type, text, config)
+    tags = list(dict.fromkeys(tags or []))
+    _check_tags(tags)
+    question = BankQuestion(
+        code=code, owner=owner, tags=tags, created_by_id=getattr(actor, "id", None)
+    )
+    question.versions.append(
+        BankVersion(
+            number=1,
+            answer_type=answer_type,
+            text=text,
+            guidance=_clean(guidance),
+            config=config,
+            created_by_id=getattr(actor, "id", None),
+        )
+    )
+    db.session.add(question)
+    refresh_search_text(question)
+    db.session.flush()
+    audit.record(actor, "bank.create", question, code)
+    return question
+
+
+def meaning(answer_type: str, text: dict, config: dict) -> dict[str, Any]:
+    """What fixes a version's meaning: its type, English wording and configuration without the
+    translations of its labels."""
+
+    def english_only(value: Any) -> Any:
+        if isinstance(value, dict):
+            if value and set(value) <= set(languages()) | {"en"}:
+                return value.get("en", "")
+            return {k: english_only(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [english_only(v) for v in value]
+        return value
+
+    return {"type": answer_type, "text": (text or {}).get("en", ""), "config": english_only(config)}
+
+
+def change_question(
+    question: BankQuestion,
+    *,
+    answer_type: str,
+    text: dict,
+    guidance: dict | None,
+    config: dict | None,
+    actor=None,
+) -> tuple[BankVersion, bool]:
+    """Change the latest version of `question`. Returns (version, is_new_version).
+
+    A frozen version keeps its meaning: a change of type, English wording or choices makes a new
+    version; a change of translations (or of guidance) is made in place and recorded.
+    """
+    text, config, guidance = _clean(text), copy.deepcopy(config or {}), _clean(guidance)
+    _check_definition(answer_type, text, config)
+    latest = question.latest
+    new_meaning = meaning(answer_type, text, config) != meaning(
+        latest.answer_type, latest.text, latest.config
+    )
+    if latest.frozen and new_meaning:
+        version = BankVersion(
+            number=latest.number + 1,
+            answer_type=answer_type,
+            text=text,
+            guidance=guidance,
+            config=config,
+            created_by_id=getattr(actor, "id", None),
+        )
+        question.versions.append(version)
+        db.session.flush()
+        audit.record(
+            actor,
+            "bank.new_version",
+            question,
+            f"{question.code} v{version.number}",
+            version=version.number,
+            compatible=compatible(latest, version),
+        )
+        refresh_search_text(question)
+        return version, True
+    before = {"text": latest.text, "guidance": latest.guidance, "config": latest.config}
+    latest.answer_type, latest.text, latest.guidance, latest.config = (
+        answer_type,
+        text,
+        guidance,
+        config,
+    )
+    changes = [row.as_dict() for row in diff_definitions(before, _definition(latest))]
+    audit.record(
+        actor,
+        "bank.translation" if latest.frozen else "bank.edit",
+        question,
+        f"{question.code} v{latest.number}",
+        version=latest.number,
+        changes=changes,
+    )
+    refresh_search_text(question)
+    db.session.flush()
+    return latest, False
+
+
+def set_tags(question: BankQuestion, tags: list[str], actor=None) -> None:
+    tags = list(dict.fromkeys(tags))
+    _check_tags(tags)
+    question.tags = tags
+    audit.record(actor, "bank.tags", question, question.code, tags=tags)
+
+
+def freeze(versions: list[BankVersion]) -> None:
+    """Freeze the meaning of versions used by a questionnaire being published."""
+    now = utcnow()
+    for version in versions:
+        if version.frozen_at is None:
+            version.frozen_at = now
+
+
+def refresh_search_text(question: BankQuestion) -> None:
+    parts = [question.code]
+    for version in question.versions:
+        parts += [*version.text.values(), *version.guidance.values()]
+        parts += [
+            t for _, label in types.translatable_texts(version.config) for t in label.values()
+        ]
+    question.search_text = normalise(" | ".join(p for p in parts if p))
+
+
+# --- comparing versions --------------------------------------------------------------------------
+
+
+def compatible(older: BankVersion, newer: BankVersion) -> bool:
+    """Same answer type, and every choice key of the older version exists in the newer one."""
+    if older.answer_type != newer.answer_type:
+        return False
+    old_keys = set(types.choice_keys(older.config))
+    return old_keys <= set(types.choice_keys(newer.config))
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    field: str
+    lang: str | None
+    old: Any
+    new: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "lang": self.lang, "old": self.old, "new": self.new}
+
+
+def _definition(version: BankVersion) -> dict[str, Any]:
+    return {
+        "type": version.answer_type,
+        "text": version.text,
+        "guidance": version.guidance,
+        "config": version.config,
+    }
+
+
+def diff_definitions(old: dict[str, Any], new: dict[str, Any]) -> list[DiffRow]:
+    rows: list[DiffRow] = []
+    if old.get("type") != new.get("type") and "type" in old:
+        rows.append(DiffRow("type", None, old.get("type"), new.get("type")))
+    for field in ("text", "guidance"):
+        for lang in languages():
+            before, after = (old.get(field) or {}).get(lang), (new.get(field) or {}).get(lang)
+            if before != after:
+                rows.append(DiffRow(field, lang, before, after))
+    old_labels = dict(types.translatable_texts(old.get("config")))
+    new_labels = dict(types.translatable_texts(new.get("config")))
+    for path in list(dict.fromkeys([*old_labels, *new_labels])):
+        for lang in languages():
+            before = (old_labels.get(path) or {}).get(lang)
+            after = (new_labels.get(path) or {}).get(lang)
+            if before != after:
+                rows.append(DiffRow(path, lang, before, after))
+    for bound in ("min", "max", "integer", "allow_other"):
+        before, after = (old.get("config") or {}).get(bound), (new.get("config") or {}).get(bound)
+        if before != after:
+            rows.append(DiffRow(bound, None, before, after))
+    return rows
+
+
+def diff(older: BankVersion, newer: BankVersion) -> list[DiffRow]:
+    """What differs between two versions, field by field and language by language."""
+    return diff_definitions(_definition(older), _definition(newer))
+
+
+# --- proposals -----------------------------------------------------------------------------------
+
+
+def propose(
+    question: BankQuestion,
+    *,
+    instrument: Instrument,
+    answer_type: str,
+    text: dict,
+    guidance: dict | None,
+    config: dict | None,
+    message: str = "",
+    actor=None,
+) -> BankProposal:
+    """Another instrument's secretariat proposes a change; the owner decides."""
+    if instrument.id == question.owner_id:
+        raise BankError(_l("The owner changes its question directly; proposals come from others."))
+    text, config = _clean(text), copy.deepcopy(config or {})
+    _check_definition(answer_type, text, config)
+    proposal = BankProposal(
+        question=question,
+        base_version=question.latest,
+        instrument=instrument,
+        proposed_by_id=getattr(actor, "id", None),
+        answer_type=answer_type,
+        text=text,
+        guidance=_clean(guidance),
+        config=config,
+        message=message.strip(),
+    )
+    db.session.add(proposal)
+    db.session.flush()
+    audit.record(actor, "bank.propose", question, f"{question.code} by {instrument.code}")
+    return proposal
+
+
+def accept(proposal: BankProposal, actor=None, note: str = "") -> BankVersion:
+    _require_open(proposal)
+    version, _ = change_question(
+        proposal.question,
+        answer_type=proposal.answer_type,
+        text=proposal.text,
+        guidance=proposal.guidance,
+        config=proposal.config,
+        actor=actor,
+    )
+    _decide(proposal, ProposalStatus.ACCEPTED, actor, note)
+    proposal.result_version_id = version.id
+    return version
+
+
+def decline(proposal: BankProposal, actor=None, note: str = "") -> None:
+    _require_open(proposal)
+    _decide(proposal, ProposalStatus.DECLINED, actor, note)
+
+
+def _require_open(proposal: BankProposal) -> None:
+    if proposal.status != ProposalStatus.OPEN:
+        raise BankError(_l("This proposal has already been decided."))
+
+
+def _decide(proposal: BankProposal, status: ProposalStatus, actor, note: str) -> None:
+    proposal.status = status.value
+    proposal.decided_by_id = getattr(actor, "id", None)
+    proposal.decided_at = utcnow()
+    proposal.decision_note = note.strip()
+    audit.record(actor, f"bank.proposal_{status.value}", proposal.question, proposal.question.code)
+
+
+def proposals(question: BankQuestion) -> list[BankProposal]:
+    return list(
+        db.session.scalars(
+            sa.select(BankProposal)
+            .where(BankProposal.question_id == question.id)
+            .order_by(BankProposal.created_at.desc())
+        )
+    )
+
+
+# --- finding -------------------------------------------------------------------------------------
+
+
+def question_by_code(code: str) -> BankQuestion | None:
+    return db.session.scalar(sa.select(BankQuestion).where(BankQuestion.code == code.upper()))
+
+
+def history(question: BankQuestion) -> list[AuditEvent]:
+    return list(
+        db.session.scalars(
+            sa.select(AuditEvent)
+            .where(AuditEvent.target_type == "bankquestion", AuditEvent.target_id == question.id)
+            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        )
+    )

@@ -1,0 +1,64 @@
+"""Read-only pages of the bank: search in any language, a question with its versions, their
+differences in three languages, where each is used, proposals and history."""
+
+from flask import Blueprint, abort, render_template, request
+
+from app.bank import queries, services, types, vocabularies
+from app.directory import services as directory
+from app.policy import require
+
+bp = Blueprint("bank", __name__, url_prefix="/bank")
+
+
+@bp.before_request
+def _secretariats_and_analysts():
+    require("bank.browse")
+
+
+@bp.route("/")
+def index():
+    args = request.args
+    instrument = directory.instrument_by_code(args.get("instrument") or "")
+    owner = directory.instrument_by_code(args.get("owner") or "")
+    tag = args.get("tag") if vocabularies.is_known(args.get("tag", "")) else None
+    known_types = {t.value for t in types.AnswerType}
+    answer_type = args.get("type") if args.get("type") in known_types else None
+    questions = queries.search(
+        args.get("q", ""), tag=tag, answer_type=answer_type, instrument=instrument, owner=owner
+    )
+    return render_template(
+        "bank/index.html",
+        questions=questions,
+        usage=queries.usage([q.id for q in questions]),
+        query=args.get("q", ""),
+        tag=tag,
+        answer_type=answer_type,
+        instrument=instrument,
+        owner=owner,
+        instruments=directory.instruments(),
+        vocabularies=vocabularies.VOCABULARIES,
+        answer_types=list(types.AnswerType),
+    )
+
+
+@bp.route("/<code>")
+def question(code: str):
+    question = services.question_by_code(code) or abort(404)
+    versions = question.versions
+    newer = question.version(request.args.get("to", type=int) or question.latest.number)
+    older = question.version(request.args.get("from", type=int) or max(newer.number - 1, 1))
+    if newer is None or older is None:
+        abort(404)
+    return render_template(
+        "bank/question.html",
+        question=question,
+        versions=versions,
+        older=older,
+        newer=newer,
+        diff=services.diff(older, newer) if older.id != newer.id else [],
+        compatible=services.compatible(older, newer),
+        usage=queries.usage([question.id]).get(question.id, []),
+        proposals=services.proposals(question),
+        history=services.history(question),
+        vocabularies=vocabularies,
+    )

@@ -1,0 +1,127 @@
+"""Flask CLI commands: `demo load`, `translate extract|update|compile`, `users create|grant`."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import click
+from babel.messages.frontend import CommandLineInterface
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from app.extensions import db
+
+ROOT = Path(__file__).resolve().parent.parent
+POT = ROOT / "translations" / "messages.pot"
+
+demo_cli = AppGroup("demo", help="Demo data.")
+translate_cli = AppGroup("translate", help="Interface translations (gettext catalogs).")
+users_cli = AppGroup("users", help="Accounts and roles, for admins who prefer a terminal.")
+
+
+@demo_cli.command("load")
+def demo_load() -> None:
+    """Upsert the demo data set (idempotent; keeps what users entered)."""
+    from app.demo import loader
+
+    if not current_app.config.get("DEMO_ALLOWED"):
+        raise click.ClickException("The demo cannot be loaded into a production configuration.")
+    report = loader.load()
+    db.session.commit()
+    added = ", ".join(f"{n} {what}" for what, n in report.added.items()) or "nothing new"
+    click.echo(f"Demo loaded: {added}.")
+
+
+def pybabel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", *args])
+
+
+@translate_cli.command("extract")
+def translate_extract() -> None:
+    """Extract the interface strings into translations/messages.pot."""
+    pybabel(
+        "extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "--no-location",
+        "--sort-output", "--project", "Family ORS", "-o", str(POT), str(ROOT / "app"),
+    )  # fmt: skip
+
+
+@translate_cli.command("update")
+def translate_update() -> None:
+    """Extract, then merge the template into every catalog."""
+    translate_extract.callback()
+    pybabel("update", "-i", str(POT), "-d", str(ROOT / "translations"), "--no-fuzzy-matching",
+            "--ignore-obsolete")  # fmt: skip
+
+
+@translate_cli.command("init")
+@click.argument("lang")
+def translate_init(lang: str) -> None:
+    """Start the catalog of a new language."""
+    translate_extract.callback()
+    pybabel("init", "-i", str(POT), "-d", str(ROOT / "translations"), "-l", lang)
+
+
+@translate_cli.command("compile")
+def translate_compile() -> None:
+    """Compile the catalogs (.po to .mo); the .mo files are build outputs, not committed."""
+    pybabel("compile", "-d", str(ROOT / "translations"), "--statistics")
+
+
+def _lookup_scope(role: str, instrument: str | None, party: str | None):
+    from app.auth.models import Role
+    from app.auth.services import GrantScope
+    from app.directory import services as directory
+
+    inst = directory.instrument_by_code(instrument) if instrument else None
+    if instrument and inst is None:
+        raise click.ClickException(f"No instrument with code {instrument}.")
+    pty = directory.party_by_code(party) if party else None
+    if party and pty is None:
+        raise click.ClickException(f"No party with code {party}.")
+    return GrantScope(Role(role), inst, pty)
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--name", required=True)
+@click.option("--locale", type=click.Choice(["en", "fr", "es"]), default=None)
+@click.option("--password", help="Prompted for when not given.")
+def users_create(email: str, name: str, locale: str | None, password: str | None) -> None:
+    """Create an account."""
+    from app.auth import services
+
+    password = password or getpass.getpass("Password: ")
+    try:
+        user = services.create_user(email, name, password=password, locale=locale)
+    except services.AuthError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Created {user.email}.")
+
+
+@users_cli.command("grant")
+@click.argument("email")
+@click.argument(
+    "role", type=click.Choice(["admin", "secretariat", "focal_point", "contributor", "analyst"])
+)
+@click.option("--instrument", help="Instrument code, e.g. CMS.")
+@click.option("--party", help="ISO 3166-1 alpha-3 code, e.g. FRA.")
+def users_grant(email: str, role: str, instrument: str | None, party: str | None) -> None:
+    """Grant a role to an existing account."""
+    from app.auth import services
+
+    user = services.user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account for {email}.")
+    try:
+        services.grant_role(user, _lookup_scope(role, instrument, party))
+    except services.AuthError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Granted {role} to {user.email}.")
+
+
+def register(app: Flask) -> None:
+    for group in (demo_cli, translate_cli, users_cli):
+        app.cli.add_command(group)

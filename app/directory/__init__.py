@@ -1,0 +1,1 @@
+"""Instruments, parties and memberships: who belongs to which treaty, and who owes a report."""

@@ -1,0 +1,218 @@
+"""Admin pages for instruments, parties and memberships."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.directory import services
+from app.directory.forms import InstrumentForm, MembershipForm, PartyForm
+from app.directory.models import INSTRUMENT_KIND_LABELS, Membership, Party, Region
+from app.extensions import db
+from app.forms_common import options
+from app.i18n import language_name, languages, translate
+from app.policy import require
+
+bp = Blueprint("directory_admin", __name__, url_prefix="/admin")
+
+
+@bp.before_request
+def _admins_only():
+    require("directory.manage")
+
+
+def _texts(form, prefix: str) -> dict[str, str]:
+    return {code: getattr(form, f"{prefix}_{code}").data or "" for code in languages()}
+
+
+def _instrument_form(obj=None) -> InstrumentForm:
+    form = InstrumentForm()
+    form.kind.choices = options([(k.value, label) for k, label in INSTRUMENT_KIND_LABELS.items()])
+    form.working_languages.choices = options([(code, language_name(code)) for code in languages()])
+    if obj is not None and request.method == "GET":
+        form.code.data = obj.code
+        form.kind.data = obj.kind
+        form.working_languages.data = list(obj.working_languages)
+        form.website.data = obj.website
+        for code in languages():
+            getattr(form, f"name_{code}").data = obj.name.get(code, "")
+            getattr(form, f"short_{code}").data = (obj.short_name or {}).get(code, "")
+    return form
+
+
+@bp.route("/instruments/")
+def instruments():
+    return render_template("directory/admin_instruments.html", instruments=services.instruments())
+
+
+@bp.route("/instruments/new", methods=["GET", "POST"])
+def new_instrument():
+    form = _instrument_form()
+    if form.validate_on_submit():
+        try:
+            instrument = services.create_instrument(
+                code=form.code.data,
+                kind=form.kind.data,
+                name=_texts(form, "name"),
+                short_name=_texts(form, "short"),
+                working_languages=form.working_languages.data,
+                website=form.website.data,
+                actor=current_user,
+            )
+        except services.DirectoryError as error:
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("The instrument %(code)s is created.", code=instrument.code), "success")
+            return redirect(url_for(".instrument", code=instrument.code))
+    return render_template("directory/admin_instrument_form.html", form=form, instrument=None)
+
+
+@bp.route("/instruments/<code>", methods=["GET", "POST"])
+def instrument(code: str):
+    instrument = services.instrument_by_code(code) or abort(404)
+    form = _instrument_form(instrument)
+    form.code.render_kw = {"readonly": True}
+    if form.validate_on_submit():
+        try:
+            services.update_instrument(
+                instrument,
+                kind=form.kind.data,
+                name=_texts(form, "name"),
+                short_name=_texts(form, "short"),
+                working_languages=form.working_languages.data,
+                website=form.website.data,
+                actor=current_user,
+            )
+        except services.DirectoryError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("Your changes are saved."), "success")
+            return redirect(url_for(".instrument", code=instrument.code))
+    membership_form = _membership_form(instrument)
+    return render_template(
+        "directory/admin_instrument_form.html",
+        form=form,
+        instrument=instrument,
+        memberships=services.memberships_of(instrument),
+        membership_form=membership_form,
+    )
+
+
+def _membership_form(instrument) -> MembershipForm:
+    form = MembershipForm(prefix="m")
+    form.party.choices = options(
+        [(p.code, f"{translate(p.name)} ({p.code})") for p in services.search_parties()]
+    )
+    form.status.choices = options(
+        [(s.value, s.label) for s in services.allowed_statuses(instrument)]
+    )
+    return form
+
+
+@bp.route("/instruments/<code>/memberships", methods=["POST"])
+def save_membership(code: str):
+    instrument = services.instrument_by_code(code) or abort(404)
+    form = _membership_form(instrument)
+    if form.validate_on_submit():
+        party = services.party_by_code(form.party.data) or abort(404)
+        try:
+            services.set_membership(
+                party, instrument, form.status.data, form.since.data, actor=current_user
+            )
+        except services.DirectoryError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "%(party)s: membership of %(instrument)s saved.",
+                    party=translate(party.name),
+                    instrument=instrument.code,
+                ),
+                "success",
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "danger")
+    return redirect(url_for(".instrument", code=instrument.code) + "#memberships")
+
+
+@bp.route("/memberships/<int:membership_id>/delete", methods=["POST"])
+def delete_membership(membership_id: int):
+    membership = db.session.get(Membership, membership_id) or abort(404)
+    code = membership.instrument.code
+    services.remove_membership(membership, actor=current_user)
+    db.session.commit()
+    flash(_("The membership is removed."), "success")
+    return redirect(url_for(".instrument", code=code) + "#memberships")
+
+
+def _party_form(obj: Party | None = None) -> PartyForm:
+    form = PartyForm()
+    form.region.choices = options([("", _("No region"))] + [(r.value, r.label) for r in Region])
+    if obj is not None and request.method == "GET":
+        form.code.data = obj.code
+        form.kind.data = obj.kind
+        form.region.data = obj.region or ""
+        for code in languages():
+            getattr(form, f"name_{code}").data = obj.name.get(code, "")
+    return form
+
+
+@bp.route("/parties/")
+def parties():
+    query = request.args.get("q", "").strip()
+    region = request.args.get("region") or None
+    return render_template(
+        "directory/admin_parties.html",
+        parties=services.search_parties(query, region, with_memberships=True),
+        query=query,
+        region=region,
+        regions=list(Region),
+    )
+
+
+@bp.route("/parties/new", methods=["GET", "POST"])
+def new_party():
+    form = _party_form()
+    if form.validate_on_submit():
+        try:
+            party = services.create_party(
+                code=form.code.data,
+                name=_texts(form, "name"),
+                region=form.region.data,
+                kind=form.kind.data,
+                actor=current_user,
+            )
+        except services.DirectoryError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("Your changes are saved."), "success")
+            return redirect(url_for(".party", code=party.code))
+    return render_template("directory/admin_party_form.html", form=form, party=None)
+
+
+@bp.route("/parties/<code>", methods=["GET", "POST"])
+def party(code: str):
+    party = services.party_by_code(code) or abort(404)
+    form = _party_form(party)
+    form.code.render_kw = {"readonly": True}
+    if form.validate_on_submit():
+        try:
+            services.update_party(
+                party, name=_texts(form, "name"), region=form.region.data, actor=current_user
+            )
+        except services.DirectoryError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            flash(_("Your changes are saved."), "success")
+            return redirect(url_for(".party", code=party.code))
+    return render_template("directory/admin_party_form.html", form=form, party=party)

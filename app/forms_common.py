@@ -1,0 +1,29 @@
+"""Form pieces shared by several domains."""
+
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
+
+
+class EmailAddress:
+    """A syntactically valid address. Outside production the reserved `.test` domain (used by
+    the demo accounts) is accepted too. No DNS lookup: the ministries' mail servers are not
+    always reachable from here, and a wrong address shows itself when the mail bounces."""
+
+    def __call__(self, form, field) -> None:
+        try:
+            result = validate_email(
+                field.data or "",
+                check_deliverability=False,
+                test_environment=bool(current_app.config.get("DEMO_ALLOWED")),
+            )
+        except EmailNotValidError:
+            raise ValidationError(_l("Enter a valid e-mail address.")) from None
+        field.data = result.normalized
+
+
+def options(pairs) -> list[SelectChoice]:
+    """SelectField choices from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]

@@ -1,0 +1,157 @@
+"""Languages: which locale a request uses, and how content stored per language is shown.
+
+Interface strings go through gettext (Flask-Babel). Content -- names, question texts, choices --
+is stored as one JSON value per field, ``{"en": ..., "fr": ..., "es": ...}``, and `translate` is
+the one place that decides which of those a reader sees.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from flask import current_app, has_request_context, request, session
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from markupsafe import Markup, escape
+
+DEFAULT_LANGUAGE = "en"
+
+
+class HasWorkingLanguages(Protocol):
+    working_languages: list[str]
+
+
+def languages() -> list[str]:
+    """The configured interface and content languages, first one the default."""
+    return list(current_app.config["LANGUAGES"])
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language (as language switchers show it)."""
+    return current_app.config["LANGUAGE_NAMES"].get(code, code)
+
+
+def language_label(code: str) -> str:
+    """A language's name in the reader's language ("French" in English, "francés" in Spanish)."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(code).get_display_name(current_language()) or code
+    except (ValueError, LookupError):
+        return code
+
+
+def select_locale() -> str:
+    """User preference, then the session, then Accept-Language, then English."""
+    available = languages()
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
+    user_locale = getattr(current_user, "locale", None) if current_user else None
+    if user_locale in available:
+        return user_locale
+    if session.get("lang") in available:
+        return session["lang"]
+    return request.accept_languages.best_match(available) or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return locale.language if locale else DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Translated:
+    """A piece of content in the language it could be found in."""
+
+    text: str
+    lang: str
+    requested: str
+
+    @property
+    def is_fallback(self) -> bool:
+        return bool(self.text) and self.lang != self.requested
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __html__(self) -> str:
+        if not self.is_fallback:
+            return str(escape(self.text))
+        title = _l("Not yet translated; shown in %(language)s", language=language_name(self.lang))
+        return str(
+            Markup(
+                '<span lang="{lang}">{text}</span> '
+                '<abbr class="tr-mark badge text-bg-warning" title="{title}">{code}</abbr>'
+            ).format(lang=self.lang, text=self.text, title=title, code=self.lang.upper())
+        )
+
+
+def fallback_chain(requested: str, instrument: HasWorkingLanguages | None = None) -> list[str]:
+    """Languages to try, in order, for a reader of `requested`.
+
+    The reader's language first; then the instrument's working languages in their order
+    (English where no instrument applies); then any other configured language, so that some
+    text is shown rather than none.
+    """
+    chain = [requested]
+    chain += list(instrument.working_languages) if instrument is not None else [DEFAULT_LANGUAGE]
+    chain += languages() if current_app else []
+    seen: list[str] = []
+    for code in chain:
+        if code not in seen:
+            seen.append(code)
+    return seen
+
+
+def translate(
+    value: Mapping[str, str] | None,
+    *,
+    lang: str | None = None,
+    instrument: HasWorkingLanguages | None = None,
+    bank: Mapping[str, str] | None = None,
+) -> Translated:
+    """Pick the text of `value` for a reader of `lang` (default: the request's locale).
+
+    `bank` is the harmonised bank's text for the same thing: its translation in the reader's
+    language is preferred to a fallback into another language.
+    """
+    requested = lang or current_language()
+    value = value or {}
+    if value.get(requested):
+        return Translated(value[requested], requested, requested)
+    if bank and bank.get(requested):
+        return Translated(bank[requested], requested, requested)
+    for code in fallback_chain(requested, instrument):
+        if value.get(code):
+            return Translated(value[code], code, requested)
+        if bank and bank.get(code):
+            return Translated(bank[code], code, requested)
+    return Translated("", requested, requested)
+
+
+def missing_languages(value: Mapping[str, str] | None, required: Iterable[str]) -> list[str]:
+    """The languages of `required` for which `value` has no (non-blank) text."""
+    value = value or {}
+    return [code for code in required if not (value.get(code) or "").strip()]
+
+
+def normalise(text: str) -> str:
+    """Search text: casefolded, accents stripped, spaces collapsed (same on SQLite and PG)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.split())
+
+
+def search_text(*values: Mapping[str, str] | str | None) -> str:
+    """One normalised string holding every language of every value, for LIKE queries."""
+    parts: list[str] = []
+    for value in values:
+        if isinstance(value, Mapping):
+            parts.extend(v for v in value.values() if v)
+        elif value:
+            parts.append(value)
+    return normalise(" | ".join(parts))

@@ -1,0 +1,1 @@
+"""Landing page, dashboard, language switch, health check and error pages."""

@@ -1,0 +1,53 @@
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.directory import services as directory
+from app.extensions import db, limiter
+from app.i18n import languages
+from app.main.dashboard import dashboard_for
+from app.policy import require
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+def index():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    return render_template("main/index.html", instruments=directory.instruments())
+
+
+@bp.route("/dashboard")
+@login_required
+def dashboard():
+    require("dashboard.view")
+    return render_template("main/dashboard.html", board=dashboard_for(current_user))
+
+
+@bp.route("/language", methods=["POST"])
+def set_language():
+    """The switcher: saves the preference of a signed-in user, the session of a visitor."""
+    code = request.form.get("lang", "")
+    if code not in languages():
+        abort(400)
+    session["lang"] = code
+    if current_user.is_authenticated:
+        current_user.locale = code
+        db.session.commit()
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("main.index")
+    return redirect(target)
+
+
+@bp.route("/healthz")
+@limiter.exempt
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="error"), 503
+    return jsonify(status="ok", database="ok")

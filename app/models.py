@@ -1,0 +1,31 @@
+"""Every mapped class, imported in one place so that Alembic and the tests see the whole schema."""
+
+from app.audit.models import AuditEvent
+from app.auth.models import RoleGrant, User
+from app.bank.models import (
+    BankProposal,
+    BankQuestion,
+    BankVersion,
+    Species,
+    SpeciesList,
+    SpeciesListEntry,
+)
+from app.directory.models import Instrument, Membership, Party
+from app.questionnaires.models import Node, Questionnaire
+
+__all__ = [
+    "AuditEvent",
+    "BankProposal",
+    "BankQuestion",
+    "BankVersion",
+    "Instrument",
+    "Membership",
+    "Node",
+    "Party",
+    "Questionnaire",
+    "RoleGrant",
+    "Species",
+    "SpeciesList",
+    "SpeciesListEntry",
+    "User",
+]

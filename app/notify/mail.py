@@ -1,0 +1,32 @@
+"""Sending mail. Each message is rendered in its recipient's language (force_locale), so the
+same call serves a French focal point and a Spanish one."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_mail import Message
+
+from app.extensions import mail
+
+log = logging.getLogger(__name__)
+
+
+def send(to: str, template: str, locale: str | None, **context: Any) -> Message:
+    """Render mail/<template>.txt (first line: subject) in `locale` and send it.
+
+    In development (MAIL_CONSOLE) the message is printed instead of sent.
+    """
+    with force_locale(locale or "en"):
+        rendered = render_template(f"mail/{template}.txt", **context)
+    subject, _, body = rendered.strip().partition("\n")
+    message = Message(subject=subject.strip(), recipients=[to], body=body.strip() + "\n")
+    if current_app.config.get("MAIL_CONSOLE"):
+        print(f"--- mail to {to} ---\nSubject: {message.subject}\n\n{message.body}---", flush=True)
+        log.info("mail to %s printed to the console", to)
+    else:
+        mail.send(message)
+    return message

@@ -1,0 +1,209 @@
+"""The one place that answers "may this user do this to that?".
+
+Views, and later the API and exports, ask `decide` (or `require` inside a request). A rule
+returns a `Decision` carrying a reason; when the object belongs to another country or another
+instrument the decision is *hidden*, and the request answers 404 rather than confirming that
+the object exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import abort
+from flask_login import current_user
+
+from app.auth.models import Role, User
+from app.directory.models import Instrument, Party
+from app.extensions import login_manager
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str
+    hidden: bool = False
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+def allow(reason: str) -> Decision:
+    return Decision(True, reason)
+
+
+def deny(reason: str) -> Decision:
+    return Decision(False, reason)
+
+
+def hide(reason: str) -> Decision:
+    return Decision(False, reason, hidden=True)
+
+
+# --- what a user holds -------------------------------------------------------------------------
+
+
+def is_signed_in(user: Any) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def has_role(user: Any, role: Role) -> bool:
+    return is_signed_in(user) and any(g.role == role for g in user.grants)
+
+
+def is_admin(user: Any) -> bool:
+    return has_role(user, Role.ADMIN)
+
+
+def secretariat_instrument_ids(user: Any) -> set[int]:
+    if not is_signed_in(user):
+        return set()
+    return {g.instrument_id for g in user.grants if g.role == Role.SECRETARIAT}
+
+
+def focal_point_scopes(user: Any) -> set[tuple[int, int]]:
+    """(party_id, instrument_id) pairs the user is focal point for."""
+    if not is_signed_in(user):
+        return set()
+    return {(g.party_id, g.instrument_id) for g in user.grants if g.role == Role.FOCAL_POINT}
+
+
+def analyst_instrument_ids(user: Any) -> set[int] | None:
+    """Instruments the user analyses; None means every instrument."""
+    if not is_signed_in(user):
+        return set()
+    ids: set[int] = set()
+    for grant in user.grants:
+        if grant.role == Role.ANALYST:
+            if grant.instrument_id is None:
+                return None
+            ids.add(grant.instrument_id)
+    return ids
+
+
+def analyses(user: Any, instrument_id: int) -> bool:
+    scope = analyst_instrument_ids(user)
+    return scope is None or instrument_id in scope
+
+
+def party_ids(user: Any) -> set[int]:
+    """Parties the user works for (as focal point or contributor)."""
+    if not is_signed_in(user):
+        return set()
+    return {
+        g.party_id
+        for g in user.grants
+        if g.role in (Role.FOCAL_POINT, Role.CONTRIBUTOR) and g.party_id is not None
+    }
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+
+def _admin_only(user: User, obj: Any = None) -> Decision:
+    if is_admin(user):
+        return allow("administrator")
+    return deny("administrators only")
+
+
+def _view_party(user: User, party: Party) -> Decision:
+    """A party's profile (memberships and its focal points' contacts)."""
+    if is_admin(user):
+        return allow("administrator")
+    if party.id in party_ids(user):
+        return allow("works for this party")
+    instrument_ids = {m.instrument_id for m in party.memberships}
+    if instrument_ids & secretariat_instrument_ids(user):
+        return allow("secretariat of an instrument this party belongs to")
+    if any(analyses(user, i) for i in instrument_ids) and has_role(user, Role.ANALYST):
+        return allow("analyst of an instrument this party belongs to")
+    return hide("another party")
+
+
+def _view_instrument_contacts(user: User, instrument: Instrument) -> Decision:
+    """The list of an instrument's focal points with their e-mail addresses."""
+    if is_admin(user):
+        return allow("administrator")
+    if instrument.id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument")
+    if has_role(user, Role.ANALYST) and analyses(user, instrument.id):
+        return allow("analyst of this instrument")
+    return hide("another instrument")
+
+
+def _view_dashboard(user: User, obj: Any = None) -> Decision:
+    return allow("signed in")
+
+
+def _browse_bank(user: User, obj: Any = None) -> Decision:
+    if is_admin(user) or has_role(user, Role.SECRETARIAT) or has_role(user, Role.ANALYST):
+        return allow("secretariat, analyst or administrator")
+    return deny("the bank is for secretariats and analysts")
+
+
+def _view_questionnaire(user: User, questionnaire: Any) -> Decision:
+    """A secretariat sees its own questionnaires in every state; everyone else who works on the
+    instrument sees it once published. Other secretariats see published ones (to reuse them)."""
+    instrument_id = questionnaire.instrument_id
+    if instrument_id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument")
+    if is_admin(user):
+        return allow("administrator")
+    if questionnaire.status == "draft":
+        return hide("a draft of another instrument")
+    if any(i == instrument_id for _, i in focal_point_scopes(user)):
+        return allow("focal point for this instrument")
+    if has_role(user, Role.ANALYST) and analyses(user, instrument_id):
+        return allow("analyst of this instrument")
+    if has_role(user, Role.SECRETARIAT):
+        return allow("secretariat of another instrument: published questionnaires are shared")
+    return hide("not working on this instrument")
+
+
+def _manage_questionnaire(user: User, questionnaire: Any) -> Decision:
+    if questionnaire.instrument_id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument")
+    seen = _view_questionnaire(user, questionnaire)
+    if not seen:
+        return seen
+    return deny("only the instrument's secretariat manages its questionnaires")
+
+
+RULES: dict[str, Callable[..., Decision]] = {
+    "dashboard.view": _view_dashboard,
+    "users.manage": _admin_only,
+    "directory.manage": _admin_only,
+    "audit.read": _admin_only,
+    "party.view": _view_party,
+    "instrument.contacts": _view_instrument_contacts,
+    "bank.browse": _browse_bank,
+    "questionnaire.view": _view_questionnaire,
+    "questionnaire.manage": _manage_questionnaire,
+}
+
+
+def decide(user: Any, action: str, obj: Any = None) -> Decision:
+    """The decision for `user` doing `action` to `obj`. Unknown actions are denied."""
+    rule = RULES.get(action)
+    if rule is None:
+        return deny(f"unknown action {action!r}")
+    if not is_signed_in(user):
+        return deny("not signed in")
+    return rule(user, obj)
+
+
+def can(action: str, obj: Any = None, user: Any = None) -> bool:
+    """Template-friendly yes/no for the current user."""
+    return decide(user if user is not None else current_user, action, obj).allowed
+
+
+def require(action: str, obj: Any = None) -> Decision:
+    """Inside a request: stop with 401 (login), 404 (hidden) or 403 unless allowed."""
+    decision = decide(current_user, action, obj)
+    if decision.allowed:
+        return decision
+    if not is_signed_in(current_user):
+        abort(login_manager.unauthorized())
+    abort(404 if decision.hidden else 403)

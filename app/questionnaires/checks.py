@@ -1,0 +1,244 @@
+"""What must hold before a questionnaire is published, and what is still untranslated.
+
+Each problem names the node it concerns, so that pages can link to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from app.bank import types
+from app.i18n import language_label, missing_languages
+from app.questionnaires.conditions import (
+    NUMERIC_OPERATORS,
+    OPERATORS,
+    VALUE_OPERATORS,
+    leaves,
+)
+from app.questionnaires.tree import Tree
+
+
+@dataclass(frozen=True)
+class Problem:
+    node_id: int | None
+    number: str
+    message: str
+
+
+def _problem(node, message) -> Problem:
+    return Problem(node.id if node is not None else None, node.number if node else "", str(message))
+
+
+# --- conditions ----------------------------------------------------------------------------------
+
+
+def condition_problems(current: Tree) -> list[Problem]:
+    """Every condition must test an earlier item of the questionnaire with an operator and
+    values that fit the item's type; inside a loop it may test items of the same loop, and
+    outside a loop it may not test an item inside one (which iteration would it mean?)."""
+    problems: list[Problem] = []
+    order = current.order()
+    items = current.by_code()
+    for node in current.walk():
+        for leaf in leaves(node.condition):
+            problems += _leaf_problems(current, node, leaf, items, order)
+    return problems
+
+
+def _leaf_problems(current: Tree, node, leaf: dict, items, order) -> list[Problem]:
+    code, op = leaf.get("item"), leaf.get("op")
+    target = items.get(code or "")
+    if target is None:
+        return [
+            _problem(
+                node,
+                _l(
+                    "The condition refers to %(code)s, which is not in this questionnaire.",
+                    code=code,
+                ),
+            )
+        ]
+    if target.id == node.id:
+        return [_problem(node, _l("The condition refers to the item itself."))]
+    if node.is_section and target.id in {n.id for n in current.walk(node.id)}:
+        return [_problem(node, _l("A section’s condition cannot test an item inside the section."))]
+    if order[target.id] > order[node.id]:
+        return [
+            _problem(
+                node,
+                _l(
+                    "The condition refers to %(code)s, which comes later: "
+                    "a condition may only look back.",
+                    code=code,
+                ),
+            )
+        ]
+    target_loop = current.loop_section(target)
+    if target_loop is not None and current.loop_section(node) is not target_loop:
+        return [
+            _problem(
+                node,
+                _l(
+                    "The condition refers to %(code)s, which is inside a repeated section.",
+                    code=code,
+                ),
+            )
+        ]
+    if op not in OPERATORS:
+        return [_problem(node, _l("Unknown operator in the condition."))]
+    answer_type = target.effective_type
+    if op in NUMERIC_OPERATORS and answer_type not in (
+        types.AnswerType.NUMBER,
+        types.AnswerType.DATE,
+    ):
+        return [_problem(node, _l("“Greater” and “less” compare numbers or dates only."))]
+    if op in VALUE_OPERATORS and "value" not in leaf:
+        return [_problem(node, _l("The condition needs a value to compare with."))]
+    wanted = leaf.get("value") if op == "in" else [leaf.get("value")]
+    if op in {"equals", "not_equals", "in"}:
+        if not isinstance(wanted, list) or not wanted:
+            return [_problem(node, _l("The condition needs a value to compare with."))]
+        allowed = _keys(target)
+        if allowed is not None:
+            unknown = [str(v) for v in wanted if str(v) not in allowed]
+            if unknown:
+                return [
+                    _problem(
+                        node,
+                        _l(
+                            "The condition uses a choice that %(code)s does not offer: %(keys)s.",
+                            code=code,
+                            keys=", ".join(unknown),
+                        ),
+                    )
+                ]
+    return []
+
+
+def _keys(item) -> set[str] | None:
+    answer_type = item.effective_type
+    if answer_type == types.AnswerType.YES_NO:
+        return set(types.YES_NO_KEYS)
+    if answer_type in types.CHOICE_TYPES:
+        return set(types.choice_keys(item.effective_config)) | {"other"}
+    return None
+
+
+# --- texts ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    node: object | None
+    what: str
+    value: dict
+    from_bank: bool
+
+
+def texts(current: Tree) -> Iterator[Text]:
+    """Every translatable text a respondent will read, with where it comes from."""
+    questionnaire = current.questionnaire
+    yield Text(None, str(_l("Title of the questionnaire")), questionnaire.title or {}, False)
+    if any((questionnaire.introduction or {}).values()):
+        yield Text(None, str(_l("Introduction")), questionnaire.introduction, False)
+    for node in current.walk():
+        if node.is_section:
+            yield Text(node, str(_l("Section title")), node.title or {}, False)
+            continue
+        from_bank = node.bank_version is not None
+        yield Text(node, str(_l("Question")), node.effective_text or {}, from_bank)
+        if from_bank and any(node.bank_version.guidance.values()):
+            yield Text(node, str(_l("Guidance")), node.bank_version.guidance, True)
+        if any((node.guidance or {}).values()):
+            yield Text(node, str(_l("Local guidance")), node.guidance, False)
+        for path, label in types.translatable_texts(node.effective_config):
+            yield Text(node, _describe_path(path), label, from_bank)
+
+
+def _describe_path(path: str) -> str:
+    kind, _, key = path.partition(":")
+    names = {
+        "unit": _l("Unit"),
+        "choice": _l("Choice “%(key)s”", key=key),
+        "row": _l("Table row “%(key)s”", key=key),
+        "column": _l("Table column “%(key)s”", key=key.split(":")[0]),
+    }
+    return str(names.get(kind, path))
+
+
+@dataclass(frozen=True)
+class Missing:
+    text: Text
+    lang: str
+
+
+@dataclass(frozen=True)
+class Completeness:
+    lang: str
+    total: int
+    missing: list[Missing]
+
+    @property
+    def present(self) -> int:
+        return self.total - len(self.missing)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.present / self.total if self.total else 100.0
+
+
+def completeness(current: Tree, lang: str) -> Completeness:
+    all_texts = list(texts(current))
+    missing = [Missing(t, lang) for t in all_texts if missing_languages(t.value, [lang])]
+    return Completeness(lang, len(all_texts), missing)
+
+
+# --- publishing ----------------------------------------------------------------------------------
+
+
+def publish_problems(current: Tree) -> list[Problem]:
+    """Everything that stops `current` from being published, in document order."""
+    questionnaire = current.questionnaire
+    problems: list[Problem] = []
+    if not current.items():
+        problems.append(Problem(None, "", str(_l("The questionnaire has no question yet."))))
+    for node in current.walk():
+        if node.is_section:
+            if not current.children.get(node.id):
+                problems.append(_problem(node, _l("The section is empty.")))
+            if node.loop == "species" and not questionnaire.species_list_id:
+                problems.append(
+                    _problem(
+                        node,
+                        _l(
+                            "The section repeats for each species, "
+                            "but the questionnaire has no species list."
+                        ),
+                    )
+                )
+            continue
+        for config_problem in types.config_problems(node.effective_type, node.effective_config):
+            problems.append(_problem(node, config_problem.message))
+    problems += condition_problems(current)
+    working = list(questionnaire.instrument.working_languages)
+    for text in texts(current):
+        for lang in missing_languages(text.value, working):
+            message = (
+                _l(
+                    "%(what)s: the bank question has no %(language)s text yet.",
+                    what=text.what,
+                    language=language_label(lang),
+                )
+                if text.from_bank
+                else _l(
+                    "%(what)s is missing in %(language)s.",
+                    what=text.what,
+                    language=language_label(lang),
+                )
+            )
+            problems.append(_problem(text.node, message))
+    order = current.order()
+    return sorted(problems, key=lambda p: -1 if p.node_id is None else order.get(p.node_id, 0))

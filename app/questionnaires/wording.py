@@ -1,0 +1,71 @@
+"""Conditions said in words, in the reader's language: “shown when 2.1 is Yes and …”."""
+
+from __future__ import annotations
+
+from babel.lists import format_list
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from app.bank import types
+from app.i18n import translate
+from app.questionnaires.tree import Tree
+
+
+def _value_label(item, key) -> str:
+    answer_type = item.effective_type
+    if answer_type == types.AnswerType.YES_NO:
+        return _("Yes") if str(key) == "yes" else _("No")
+    if answer_type in types.CHOICE_TYPES:
+        for choice in item.effective_config.get("choices") or []:
+            if choice.get("key") == str(key):
+                return str(translate(choice.get("label")))
+        if str(key) == "other":
+            return _("Other")
+    return str(key)
+
+
+def _leaf(leaf: dict, current: Tree) -> str:
+    item = current.by_code().get(leaf.get("item", ""))
+    if item is None:
+        return _("(a question that is not in this questionnaire)")
+    ref = item.number or item.code
+    op, value = leaf.get("op"), leaf.get("value")
+    if op == "answered":
+        return _("%(item)s is answered", item=ref)
+    if op == "not_answered":
+        return _("%(item)s is not answered", item=ref)
+    if op == "in":
+        labels = ", ".join(f"“{_value_label(item, v)}”" for v in value or [])
+        return _("%(item)s is one of %(values)s", item=ref, values=labels)
+    label = _value_label(item, value)
+    sentences = {
+        "equals": _("%(item)s is “%(value)s”", item=ref, value=label),
+        "not_equals": _("%(item)s is not “%(value)s”", item=ref, value=label),
+        "gt": _("%(item)s is greater than %(value)s", item=ref, value=label),
+        "gte": _("%(item)s is at least %(value)s", item=ref, value=label),
+        "lt": _("%(item)s is less than %(value)s", item=ref, value=label),
+        "lte": _("%(item)s is at most %(value)s", item=ref, value=label),
+    }
+    return sentences.get(op, str(leaf))
+
+
+def phrase(condition: dict | None, current: Tree) -> str:
+    """The condition as a clause; groups in parentheses."""
+    if not condition:
+        return ""
+    for key, style in (("all", "standard"), ("any", "or")):
+        if key in condition:
+            parts = [phrase(part, current) for part in condition[key]]
+            text = format_list(parts, style=style, locale=get_locale())
+            return f"({text})" if len(parts) > 1 else text
+    return _leaf(condition, current)
+
+
+def describe(condition: dict | None, current: Tree) -> str:
+    """“Shown only when …”, or the empty string without a condition."""
+    if not condition:
+        return ""
+    clause = phrase(condition, current)
+    if clause.startswith("(") and clause.endswith(")"):
+        clause = clause[1:-1]
+    return _("Shown only when %(condition)s.", condition=clause)

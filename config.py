@@ -1,0 +1,129 @@
+"""Configuration classes. `create_app` picks one by name from the APP_CONFIG variable."""
+
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", BASE_DIR / "instance"))
+
+
+class ConfigurationError(RuntimeError):
+    """Raised when the environment cannot run the chosen configuration safely."""
+
+
+def _development_secret_key() -> str:
+    """A random key kept under instance/ so sessions survive a restart of `make run`."""
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    path = INSTANCE_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def database_url(url: str) -> str:
+    """Accept the usual postgres:// spellings and route them to psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+class Config:
+    NAME = "base"
+    SQLALCHEMY_DATABASE_URI = database_url(
+        os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'family_ors.db'}")
+    )
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    # Languages are configuration: adding one is a catalog plus an entry here.
+    LANGUAGES = ["en", "fr", "es"]
+    LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # a report can stay open for hours; the session bounds the token
+
+    BOOTSTRAP_SERVE_LOCAL = True
+    BOOTSTRAP_BTN_STYLE = "primary"
+
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
+    LOGIN_LIMIT_PER_ADDRESS = "20 per minute;200 per hour"
+
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_DEFAULT_SENDER = os.environ.get(
+        "MAIL_DEFAULT_SENDER", "Family ORS <no-reply@family-ors.org>"
+    )
+    MAIL_CONSOLE = False  # development prints mails instead of sending them
+
+    PASSWORD_RESET_MAX_AGE = 3600
+    PASSWORD_MIN_LENGTH = 10
+    ARGON2_PARAMS: dict = {}  # argon2-cffi defaults (RFC 9106 low-memory profile)
+    DEMO_ALLOWED = True
+    MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+
+
+class DevelopmentConfig(Config):
+    NAME = "development"
+    MAIL_CONSOLE = os.environ.get("MAIL_SERVER") is None
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or _development_secret_key()
+
+
+class TestConfig(Config):
+    NAME = "test"
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+    SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    ARGON2_PARAMS = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    MAIL_SERVER = "127.0.0.1"
+    MAIL_PORT = 0  # a fixture starts aiosmtpd and sets the port
+    MAIL_SUPPRESS_SEND = False  # tests read real messages from a local SMTP server
+    MAIL_CONSOLE = False
+
+
+class ProductionConfig(Config):
+    NAME = "production"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    DEMO_ALLOWED = False
+    PREFERRED_URL_SCHEME = "https"
+
+    def __init__(self) -> None:
+        key = os.environ.get("SECRET_KEY")
+        if not key or len(key) < 32:
+            raise ConfigurationError(
+                "SECRET_KEY is not set (or shorter than 32 characters). The production "
+                "configuration refuses to start without it: export SECRET_KEY=<random string>, "
+                "for example from `python -c 'import secrets; print(secrets.token_hex(32))'`."
+            )
+        self.SECRET_KEY = key
+        if "DATABASE_URL" not in os.environ:
+            raise ConfigurationError(
+                "DATABASE_URL is not set: production runs on PostgreSQL, "
+                "e.g. postgresql+psycopg://user@host/family_ors."
+            )
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}

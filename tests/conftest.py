@@ -1,0 +1,224 @@
+"""Test fixtures, layered as app → database → client → auth (see ../shared/TESTING.md).
+
+* The schema is built once per run with the Alembic migrations and the demo is loaded once.
+* Each test runs inside a transaction that is rolled back at its end: requests of the test
+  client commit to SAVEPOINTs of that transaction (pysqlite's own BEGIN is disabled for this).
+* SQLite by default; TEST_DATABASE_URL selects PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+import pytest
+import sqlalchemy as sa
+from aiosmtpd.controller import Controller
+from flask_migrate import upgrade
+from sqlalchemy import event
+
+from app import create_app
+from app.demo import loader
+from app.extensions import db
+
+PASSWORD = loader.DEMO_PASSWORD
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --- mail -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Mailbox:
+    messages: list[EmailMessage] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        with self.lock:
+            self.messages.append(message)
+        return "250 OK"
+
+    def clear(self) -> None:
+        with self.lock:
+            self.messages.clear()
+
+    def to(self, address: str) -> list[EmailMessage]:
+        with self.lock:
+            return [m for m in self.messages if address in m["To"]]
+
+
+@pytest.fixture(scope="session")
+def smtp():
+    """A real SMTP server (aiosmtpd) on a free local port, collecting what the app sends."""
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp) -> Mailbox:
+    box = smtp[1]
+    box.clear()
+    return box
+
+
+# --- application and database ---------------------------------------------------------------
+
+
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def reset_postgres(url: str) -> None:
+    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+_APPS: list = []
+
+
+def make_test_app(url: str, **overrides):
+    """An app on `url`; its connection pool is closed at the end of the run."""
+    application = create_app("test", SQLALCHEMY_DATABASE_URI=url, **overrides)
+    _APPS.append(application)
+    return application
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dispose_engines():
+    yield
+    for application in _APPS:
+        with application.app_context():
+            for engine in db.engines.values():
+                engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory) -> str:
+    url = database_url(tmp_path_factory)
+    if not is_sqlite(url):
+        reset_postgres(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def app(db_url, smtp):
+    """The application on a migrated database holding the demo (committed once)."""
+    application = make_test_app(db_url, MAIL_PORT=smtp[0].port)
+    with application.app_context():
+        upgrade()
+        loader.load()
+        db.session.commit()
+        db.session.remove()
+        if is_sqlite(db_url):
+            _savepoint_friendly_sqlite(db.engine)
+    return application
+
+
+def _savepoint_friendly_sqlite(engine: sa.Engine) -> None:
+    """SQLAlchemy's documented recipe: let SQLAlchemy, not pysqlite, emit BEGIN."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, connection_record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    engine.dispose()
+
+
+@pytest.fixture
+def database(app):
+    """Run the test inside one transaction, rolled back at the end.
+
+    Every session the app opens (one per request) binds to the same connection and commits
+    to a SAVEPOINT of the outer transaction.
+    """
+    with app.app_context():
+        engines = db.engines
+        engine = engines[None]
+        connection = engine.connect()
+        outer = connection.begin()
+        engines[None] = connection
+        factory = db.session.session_factory
+        previous_mode = factory.kw.get("join_transaction_mode")
+        factory.kw["join_transaction_mode"] = "create_savepoint"
+        db.session.remove()
+    try:
+        yield connection
+    finally:
+        with app.app_context():
+            db.session.remove()
+            outer.rollback()
+            connection.close()
+            engines[None] = engine
+            if previous_mode is None:
+                factory.kw.pop("join_transaction_mode", None)
+            else:
+                factory.kw["join_transaction_mode"] = previous_mode
+
+
+@pytest.fixture
+def ctx(app, database):
+    """An application context for service tests; yields the session."""
+    with app.app_context():
+        yield db.session
+
+
+@pytest.fixture
+def client(app, database):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app, database):
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, email: str, password: str = PASSWORD, follow: bool = False):
+        return self._client.post(
+            "/account/login",
+            data={"email": email, "password": password},
+            follow_redirects=follow,
+        )
+
+    def logout(self):
+        return self._client.post("/account/logout")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    return AuthActions(client)
+
+
+def pytest_report_header(config):
+    url = os.environ.get("TEST_DATABASE_URL", "sqlite (temporary file)")
+    return f"database: {url.split('@')[-1]}"

@@ -1,0 +1,113 @@
+"""Cross-cutting behaviour of every page: headers, error pages, health check, forms."""
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from app.extensions import db
+
+
+def test_security_headers_on_every_response(client):
+    response = client.get("/account/login")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_pages_have_no_inline_script(client, auth):
+    auth.login("admin@demo.test")
+    for url in ["/", "/dashboard", "/admin/users/", "/admin/instruments/CMS", "/account/"]:
+        text = client.get(url, follow_redirects=True).text
+        assert "<script>" not in text and "onclick=" not in text
+
+
+def test_assets_are_served_locally(client):
+    text = client.get("/account/login").text
+    assert "/bootstrap/static/css/bootstrap.min.css" in text
+    assert "cdn." not in text and "https://" not in text.split("<footer")[0].split("</head>")[0]
+    with client.get("/bootstrap/static/css/bootstrap.min.css") as css:
+        assert css.status_code == 200
+
+
+def test_session_cookie_flags(client, auth):
+    response = auth.login("fp.ken@demo.test")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("en", "Page not found"), ("fr", "Page introuvable"), ("es", "Página no encontrada")],
+)
+def test_404_is_translated_in_the_layout(client, lang, title):
+    response = client.get("/no/such/page", headers={"Accept-Language": lang})
+    assert response.status_code == 404
+    assert title in response.text
+    assert f'<html lang="{lang}">' in response.text
+    assert "Family ORS" in response.text
+
+
+def test_413_400_and_500_pages(app, client, db_url):
+    app.config["MAX_CONTENT_LENGTH"] = 10
+    try:
+        response = client.post("/account/login", data={"email": "x" * 100})
+        assert response.status_code == 413
+        assert "File too large" in response.text
+    finally:
+        app.config["MAX_CONTENT_LENGTH"] = 20 * 1024 * 1024
+    assert client.post("/language", data={"lang": "zz"}).status_code == 400
+
+    from tests.conftest import make_test_app
+
+    failing = make_test_app(db_url, PROPAGATE_EXCEPTIONS=False)
+
+    @failing.route("/_boom")
+    def _boom():
+        raise RuntimeError("boom")
+
+    response = failing.test_client().get("/_boom", headers={"Accept-Language": "es"})
+    assert response.status_code == 500
+    assert '<html lang="es">' in response.text
+
+
+def test_healthz_reports_a_database_failure(app, client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    with app.app_context():
+        monkeypatch.setattr(type(db.session()), "execute", broken)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json() == {"status": "error", "database": "error"}
+
+
+def test_csrf_is_enforced_outside_tests(app, db_url):
+    from tests.conftest import make_test_app
+
+    protected = make_test_app(db_url, WTF_CSRF_ENABLED=True)
+    response = protected.test_client().post(
+        "/account/login", data={"email": "fp.ken@demo.test", "password": "ors-demo-2026"}
+    )
+    assert response.status_code == 400
+
+
+def test_production_refuses_to_start_without_secret_key(monkeypatch):
+    from app import create_app
+    from config import ConfigurationError
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/x")
+    with pytest.raises(ConfigurationError, match="SECRET_KEY is not set"):
+        create_app("production")
+
+
+def test_production_cookies_are_secure(monkeypatch):
+    from config import ProductionConfig
+
+    monkeypatch.setenv("SECRET_KEY", "k" * 40)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/x")
+    config = ProductionConfig()
+    assert config.SESSION_COOKIE_SECURE and config.REMEMBER_COOKIE_SECURE
+    assert not config.DEMO_ALLOWED
