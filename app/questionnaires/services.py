@@ -114,13 +114,24 @@ def add_section(
     section = Node(
         questionnaire=questionnaire, kind=NodeKind.SECTION.value, title=dict(title), loop=loop
     )
-    db.session.add(section)
-    _place(questionnaire, parent, section, position)
+    return _insert(questionnaire, parent, section, position, condition)
+
+
+def _insert(
+    questionnaire: Questionnaire,
+    parent: Node | None,
+    node: Node,
+    position: int | None,
+    condition: dict | None,
+) -> Node:
+    """Place a new node under `parent`, check its condition, and number the questionnaire."""
+    db.session.add(node)
+    _place(questionnaire, parent, node, position)
     db.session.flush()
     if condition:
-        set_condition(section, condition)
+        set_condition(node, condition)
     renumber(questionnaire)
-    return section
+    return node
 
 
 def add_bank_item(
@@ -145,13 +156,7 @@ def add_bank_item(
         confidential=confidential,
         guidance=dict(guidance or {}),
     )
-    db.session.add(item)
-    _place(questionnaire, section, item, position)
-    db.session.flush()
-    if condition:
-        set_condition(item, condition)
-    renumber(questionnaire)
-    return item
+    return _insert(questionnaire, section, item, position, condition)
 
 
 def add_local_item(
@@ -191,13 +196,7 @@ def add_local_item(
         required=required,
         confidential=confidential,
     )
-    db.session.add(item)
-    _place(questionnaire, section, item, position)
-    db.session.flush()
-    if condition:
-        set_condition(item, condition)
-    renumber(questionnaire)
-    return item
+    return _insert(questionnaire, section, item, position, condition)
 
 
 def _check_code_free(questionnaire: Questionnaire, code: str) -> None:
