@@ -75,6 +75,11 @@ class Config:
     DEMO_ALLOWED = True
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
 
+    # Reporting. Autosave waits this long after the last keystroke before saving.
+    AUTOSAVE_DEBOUNCE_MS = int(os.environ.get("AUTOSAVE_DEBOUNCE_MS", "2000"))
+    # Consecutive saves of one answer by one person within this window make one revision.
+    REVISION_MERGE_SECONDS = 300
+
 
 class DevelopmentConfig(Config):
     NAME = "development"

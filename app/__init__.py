@@ -59,6 +59,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.directory.views import bp as directory_bp
     from app.main.views import bp as main_bp
     from app.questionnaires.views import bp as questionnaires_bp
+    from app.reporting.views import bp as reporting_bp
 
     for blueprint in (
         main_bp,
@@ -69,6 +70,7 @@ def _register_blueprints(app: Flask) -> None:
         audit_bp,
         bank_bp,
         questionnaires_bp,
+        reporting_bp,
     ):
         app.register_blueprint(blueprint)
 

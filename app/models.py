@@ -12,8 +12,13 @@ from app.bank.models import (
 )
 from app.directory.models import Instrument, Membership, Party
 from app.questionnaires.models import Node, Questionnaire
+from app.reporting.models import Answer, AnswerRevision, Report, Site
 
 __all__ = [
+    "Answer",
+    "AnswerRevision",
+    "Report",
+    "Site",
     "AuditEvent",
     "BankProposal",
     "BankQuestion",

@@ -171,6 +171,49 @@ def _manage_questionnaire(user: User, questionnaire: Any) -> Decision:
     return deny("only the instrument's secretariat manages its questionnaires")
 
 
+SUBMITTED_STATUSES = {"submitted", "accepted"}
+
+
+def _fills(user: User, report: Any) -> bool:
+    return (report.party_id, report.questionnaire.instrument_id) in focal_point_scopes(user)
+
+
+def _view_report(user: User, report: Any) -> Decision:
+    """A national report: its party's focal points; the instrument's secretariat; analysts of
+    the instrument once it is submitted. Everyone else is not told it exists."""
+    instrument_id = report.questionnaire.instrument_id
+    if _fills(user, report):
+        return allow("focal point of this party for this instrument")
+    if instrument_id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument")
+    if is_admin(user):
+        return allow("administrator")
+    if (
+        has_role(user, Role.ANALYST)
+        and analyses(user, instrument_id)
+        and report.status in SUBMITTED_STATUSES
+    ):
+        return allow("analyst of this instrument, report submitted")
+    return hide("another party's or another instrument's report")
+
+
+def _fill_report(user: User, report: Any) -> Decision:
+    seen = _view_report(user, report)
+    if not seen:
+        return seen
+    if not _fills(user, report):
+        return deny("only the party's focal points write its answers")
+    if not report.is_editable:
+        return deny("the report is submitted, or its questionnaire is closed")
+    return allow("focal point of this party, report open")
+
+
+def _own_reports(user: User, obj: Any = None) -> Decision:
+    if focal_point_scopes(user):
+        return allow("focal point")
+    return deny("not a focal point")
+
+
 RULES: dict[str, Callable[..., Decision]] = {
     "dashboard.view": _view_dashboard,
     "users.manage": _admin_only,
@@ -181,6 +224,9 @@ RULES: dict[str, Callable[..., Decision]] = {
     "bank.browse": _browse_bank,
     "questionnaire.view": _view_questionnaire,
     "questionnaire.manage": _manage_questionnaire,
+    "reports.own": _own_reports,
+    "report.view": _view_report,
+    "report.fill": _fill_report,
 }
 
 

@@ -281,6 +281,10 @@ def set_membership(
     membership.since = since
     db.session.flush()
     audit.record(actor, action, membership, f"{party.code} {instrument.code} {status_enum.value}")
+    if status_enum != MembershipStatus.RANGE_STATE:
+        from app.reporting.services import open_reports_for_membership  # builds on directory
+
+        open_reports_for_membership(membership)
     return membership
 
 

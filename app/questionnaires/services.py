@@ -301,6 +301,9 @@ def publish(questionnaire: Questionnaire, actor=None) -> None:
     questionnaire.published_at = utcnow()
     db.session.flush()
     audit.record(actor, "questionnaire.publish", questionnaire, questionnaire.code)
+    from app.reporting.services import open_reports  # reporting builds on questionnaires
+
+    open_reports(questionnaire)
 
 
 def close(questionnaire: Questionnaire, actor=None) -> None:

@@ -1,0 +1,104 @@
+"""Form field names of an answer, and reading an answer's inputs back from a posted form.
+
+One item's inputs all derive from its field name ``f-<node id>[-<loop key>]``:
+
+==================  ===========================================================
+``f-…``             the value (repeated for a multiple choice)
+``t-f-….row.col``   a table cell
+``s-f-….name``      a site's name (``.lat``, ``.lon``: its coordinates)
+``o-f-…``           the "other, please specify" text
+``c-f-…``           the comment
+``n-f-…``           "no information available" (a checkbox: "1" when ticked)
+``v-f-…``           the version the person is typing against
+``p-f-…``           present: the item was on the page (so unticked boxes mean "no")
+``r-f-…``           "1" when the person keeps their text over a conflicting save
+==================  ===========================================================
+
+The no-JavaScript Save button posts every item of a section; the autosave posts one item's
+inputs. Both are read here, by the same code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.bank.types import AnswerType
+from app.reporting.services import Change
+
+SITE_PARTS = ("name", "lat", "lon")
+
+
+def split(name: str) -> tuple[int, str] | None:
+    """(node id, loop key) of a field name, or None when it is not one."""
+    if not name.startswith("f-"):
+        return None
+    node_id, _, loop_key = name[2:].partition("-")
+    if not node_id.isdigit():
+        return None
+    return int(node_id), loop_key
+
+
+def field_names(form: Mapping[str, Any]) -> list[str]:
+    """The items a posted form speaks of, in the order they came."""
+    return [key[2:] for key in form if key.startswith("p-f-")]
+
+
+def version(form: Mapping[str, Any], name: str) -> int:
+    text = str(form.get(f"v-{name}", "0")).strip()
+    return int(text) if text.isdigit() else 0
+
+
+def change(form, name: str, answer_type: str) -> Change:
+    """What the posted `form` says of the item named `name`."""
+    raw = _raw(form, name, answer_type)
+    return Change(
+        raw=raw,
+        raw_given=True,
+        other=form.get(f"o-{name}") if f"o-{name}" in form else None,
+        comment=form.get(f"c-{name}") if f"c-{name}" in form else None,
+        no_info=form.get(f"n-{name}") == "1",
+        over_conflict=form.get(f"r-{name}") == "1",
+    )
+
+
+def _raw(form, name: str, answer_type: str) -> Any:
+    if answer_type == AnswerType.MULTIPLE_CHOICE:
+        return [v for v in form.getlist(name) if v]
+    if answer_type == AnswerType.FILE:
+        return [v for v in form.getlist(name) if v]
+    if answer_type == AnswerType.TABLE:
+        prefix = f"t-{name}."
+        table: dict[str, dict[str, str]] = {}
+        for key in form:
+            if key.startswith(prefix):
+                row, _, column = key[len(prefix) :].partition(".")
+                table.setdefault(row, {})[column] = form.get(key, "")
+        return table
+    if answer_type == AnswerType.SITE:
+        return {part: form.get(f"s-{name}.{part}", "") for part in SITE_PARTS}
+    return form.get(name, "")
+
+
+def put(shown, name: str, answer_type: str, raw: Any, answer) -> None:
+    """Write an answer's value, as shown, and its other parts into the MultiDict `shown`."""
+    if answer_type == AnswerType.TABLE and isinstance(raw, dict):
+        for row, cells in raw.items():
+            for column, cell in (cells or {}).items():
+                shown.add(f"t-{name}.{row}.{column}", "" if cell is None else str(cell))
+    elif answer_type == AnswerType.SITE and isinstance(raw, dict):
+        for part in SITE_PARTS:
+            if raw.get(part) not in (None, ""):
+                shown.add(f"s-{name}.{part}", str(raw[part]))
+    elif isinstance(raw, list):
+        for value in raw:
+            shown.add(name, str(value))
+    elif raw is not None:
+        shown.add(name, str(raw))
+    if answer.other:
+        shown.add(f"o-{name}", answer.other)
+    if answer.comment:
+        shown.add(f"c-{name}", answer.comment)
+    if answer.no_info:
+        shown.add(f"n-{name}", "1")
+    shown.add(f"v-{name}", str(answer.version))

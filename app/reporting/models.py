@@ -1,0 +1,164 @@
+"""National reports, their answers (with revisions for history and a version for optimistic
+locking) and the sites a party reports on."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.auth.models import User
+from app.directory.models import Party
+from app.extensions import db
+from app.questionnaires.models import Node, Questionnaire
+from app.utils import utcnow
+
+
+class ReportStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+    @property
+    def label(self) -> str:
+        return str(REPORT_STATUS_LABELS[self])
+
+
+REPORT_STATUS_LABELS = {
+    ReportStatus.NOT_STARTED: _l("Not started"),
+    ReportStatus.IN_PROGRESS: _l("In progress"),
+    ReportStatus.SUBMITTED: _l("Submitted"),
+    ReportStatus.ACCEPTED: _l("Accepted"),
+    ReportStatus.RETURNED: _l("Returned"),
+}
+EDITABLE_STATUSES = {ReportStatus.NOT_STARTED, ReportStatus.IN_PROGRESS, ReportStatus.RETURNED}
+
+
+class Report(db.Model):
+    """What one party owes for one questionnaire; it exists from publication."""
+
+    __tablename__ = "reports"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "status IN ('not_started', 'in_progress', 'submitted', 'accepted', 'returned')",
+            name="status",
+        ),
+        sa.UniqueConstraint("questionnaire_id", "party_id", name="uq_reports_questionnaire_party"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaires.id", ondelete="CASCADE")
+    )
+    party_id: Mapped[int] = mapped_column(sa.ForeignKey("parties.id"), index=True)
+    status: Mapped[str] = mapped_column(
+        sa.String(12), default=ReportStatus.NOT_STARTED, server_default="not_started"
+    )
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    questionnaire: Mapped[Questionnaire] = relationship(lazy="joined")
+    party: Mapped[Party] = relationship(lazy="joined")
+
+    @property
+    def status_enum(self) -> ReportStatus:
+        return ReportStatus(self.status)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status_enum in EDITABLE_STATUSES and self.questionnaire.status == "published"
+
+    def __repr__(self) -> str:
+        return f"<Report {self.questionnaire.code} {self.party.code}>"
+
+
+class Site(db.Model):
+    """A place a party reports on (a wetland, a bottleneck), reused by all its reports."""
+
+    __tablename__ = "sites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party_id: Mapped[int] = mapped_column(sa.ForeignKey("parties.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(sa.String(200))
+    latitude: Mapped[float | None] = mapped_column(sa.Float)
+    longitude: Mapped[float | None] = mapped_column(sa.Float)
+    removed: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    @property
+    def key(self) -> str:
+        """The loop key of this site's blocks."""
+        return str(self.id)
+
+
+class Answer(db.Model):
+    """One answer cell: report × item × loop key ("" outside loops, never NULL).
+
+    `value` is canonical (a number, an ISO date, choice keys, table cells); when what the person
+    typed cannot be read (a word in a number field, a value out of bounds), `value` is NULL and
+    `typed` keeps it verbatim, so nothing is lost and the validation report can list it.
+    """
+
+    __tablename__ = "answers"
+    __table_args__ = (
+        sa.UniqueConstraint("report_id", "node_id", "loop_key", name="uq_answers_cell"),
+        sa.CheckConstraint("version >= 1", name="version"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(sa.ForeignKey("reports.id", ondelete="CASCADE"))
+    node_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaire_nodes.id", ondelete="CASCADE"), index=True
+    )
+    loop_key: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
+    value: Mapped[Any | None] = mapped_column(sa.JSON)
+    typed: Mapped[Any | None] = mapped_column(sa.JSON)
+    other: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    no_info: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    updated_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    report: Mapped[Report] = relationship()
+    node: Mapped[Node] = relationship()
+    updated_by: Mapped[User | None] = relationship(lazy="joined")
+    revisions: Mapped[list[AnswerRevision]] = relationship(
+        back_populates="answer",
+        cascade="all, delete-orphan",
+        order_by="AnswerRevision.id.desc()",
+    )
+
+    @property
+    def is_invalid(self) -> bool:
+        return self.typed is not None
+
+
+class AnswerRevision(db.Model):
+    """An answer as one save left it (consecutive saves by one person are merged)."""
+
+    __tablename__ = "answer_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("answers.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    value: Mapped[Any | None] = mapped_column(sa.JSON)
+    typed: Mapped[Any | None] = mapped_column(sa.JSON)
+    other: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    no_info: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    saved_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    answer: Mapped[Answer] = relationship(back_populates="revisions")
+    user: Mapped[User | None] = relationship(lazy="joined")

@@ -1,0 +1,276 @@
+/* Autosave of a report section: each change is saved a short while after the last keystroke;
+   unsent changes wait in localStorage (kept across a reload) while the connection is down and
+   are sent when it returns; a save refused as a conflict shows both versions. Without this
+   script the section's Save button posts everything. Strings come translated from the page. */
+(function () {
+  "use strict";
+  const form = document.getElementById("section-form");
+  if (!form || form.dataset.readonly) return;
+  const statusBox = document.getElementById("save-status");
+  const text = statusBox ? statusBox.dataset : {};
+  const url = form.dataset.autosaveUrl;
+  const debounce = parseInt(form.dataset.debounce || "2000", 10);
+  const queueKey = form.dataset.queueKey;
+  const csrf = form.querySelector("input[name=csrf_token]").value;
+  const stored = JSON.parse(document.getElementById("answers-for-conditions").textContent || "{}");
+  const dirty = new Set();
+  let timer = null;
+  let inFlight = 0;
+  let offline = false;
+
+  // --- the queue kept in the browser ---------------------------------------------------------
+  function readQueue() {
+    try { return JSON.parse(localStorage.getItem(queueKey) || "{}"); } catch (e) { return {}; }
+  }
+  function writeQueue(queue) {
+    try {
+      if (Object.keys(queue).length) localStorage.setItem(queueKey, JSON.stringify(queue));
+      else localStorage.removeItem(queueKey);
+    } catch (e) { /* storage full or refused: the page still saves while online */ }
+  }
+  function enqueue(field, pairs) {
+    const queue = readQueue();
+    queue[field] = pairs;
+    writeQueue(queue);
+  }
+  function dequeue(field, pairs) {
+    const queue = readQueue();
+    if (queue[field] && JSON.stringify(queue[field]) === JSON.stringify(pairs)) delete queue[field];
+    writeQueue(queue);
+  }
+
+  // --- reading and writing an item's inputs ---------------------------------------------------
+  function wrapper(field) { return document.getElementById("a-" + field); }
+  function inputs(box) { return Array.from(box.querySelectorAll("input[name], select[name], textarea[name]")); }
+  function pairsOf(box) {
+    const pairs = [];
+    inputs(box).forEach((el) => {
+      if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
+      if (el.tagName === "SELECT" && el.multiple) {
+        Array.from(el.selectedOptions).forEach((o) => pairs.push([el.name, o.value]));
+        return;
+      }
+      pairs.push([el.name, el.value]);
+    });
+    return pairs;
+  }
+  function restore(box, pairs) {
+    const values = {};
+    pairs.forEach(([name, value]) => { (values[name] = values[name] || []).push(value); });
+    inputs(box).forEach((el) => {
+      if (el.name.startsWith("p-")) return;
+      const given = values[el.name] || [];
+      if (el.type === "checkbox" || el.type === "radio") el.checked = given.includes(el.value);
+      else el.value = given.length ? given[0] : "";
+    });
+  }
+  function versionInput(field) { return form.querySelector(`input[name="v-${CSS.escape(field)}"]`); }
+
+  // --- status ---------------------------------------------------------------------------------
+  function show(state) {
+    if (!statusBox) return;
+    statusBox.dataset.state = state;
+    statusBox.textContent = text[state] || "";
+  }
+  function settle() {
+    if (offline) show("offline");
+    else if (inFlight) show("saving");
+    else if (dirty.size || Object.keys(readQueue()).length) show("pending");
+    else show("saved");
+  }
+
+  // --- saving ---------------------------------------------------------------------------------
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(flush, debounce);
+    settle();
+  }
+  function flush() {
+    clearTimeout(timer);
+    dirty.forEach((field) => {
+      const box = wrapper(field);
+      if (box) enqueue(field, pairsOf(box));
+    });
+    dirty.clear();
+    const queue = readQueue();
+    Object.keys(queue).forEach((field) => send(field, queue[field]));
+    settle();
+  }
+  function send(field, pairs) {
+    const body = new URLSearchParams();
+    pairs.forEach(([name, value]) => body.append(name, value));
+    body.set("field", field);
+    body.set("csrf_token", csrf);
+    inFlight += 1;
+    settle();
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "Accept": "application/json" },
+    }).then((response) => response.json().catch(() => ({})).then((data) => {
+      inFlight -= 1;
+      if (response.status >= 500) { goOffline(); return; }
+      offline = false;
+      if (response.ok) saved(field, pairs, data);
+      else if (response.status === 409) conflict(field, pairs, data.theirs);
+      else refused(field, pairs, data.message);
+      settle();
+    }), () => { inFlight -= 1; goOffline(); });
+  }
+  function goOffline() {
+    offline = true;
+    settle();
+    clearTimeout(timer);
+    timer = setTimeout(flush, Math.max(debounce, 5000));
+  }
+  function saved(field, pairs, data) {
+    dequeue(field, pairs);
+    const box = wrapper(field);
+    if (box) box.querySelectorAll(`input[name="r-${CSS.escape(field)}"]`).forEach((el) => el.remove());
+    const version = versionInput(field);
+    if (version) version.value = data.version;
+    // the queued copy carried the old version: later edits of this item use the new one
+    const queue = readQueue();
+    if (queue[field]) {
+      queue[field] = queue[field].map(([n, v]) => (n === "v-" + field ? [n, String(data.version)] : [n, v]));
+      writeQueue(queue);
+    }
+    problem(field, data.problem);
+    if (Array.isArray(data.hidden)) applyHidden(new Set(data.hidden));
+  }
+  function refused(field, pairs, message) {
+    dequeue(field, pairs);
+    problem(field, message || text.error);
+  }
+  function problem(field, message) {
+    const box = wrapper(field);
+    if (!box) return;
+    let note = box.querySelector(".js-problem");
+    if (!message) { if (note) note.remove(); return; }
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "text-danger small js-problem";
+      note.setAttribute("role", "alert");
+      const fixed = document.getElementById("problem-" + field);
+      if (fixed) fixed.remove();
+      box.querySelector("details").before(note);
+    }
+    note.textContent = message;
+  }
+
+  // --- conflicts ------------------------------------------------------------------------------
+  function conflict(field, pairs, theirs) {
+    dequeue(field, pairs);
+    const box = wrapper(field);
+    if (!box || !theirs) return;
+    box.querySelectorAll(".conflict").forEach((el) => el.remove());
+    const panel = document.createElement("div");
+    panel.className = "alert alert-warning conflict";
+    panel.setAttribute("role", "alert");
+    const title = document.createElement("p");
+    title.className = "mb-1 fw-semibold";
+    title.textContent = text.conflict;
+    const detail = document.createElement("p");
+    detail.className = "mb-2";
+    detail.textContent = `${text.theirs} (${theirs.by}, ${theirs.at}): ${theirs.text}`;
+    const keep = document.createElement("button");
+    keep.type = "button";
+    keep.className = "btn btn-sm btn-primary me-2 keep-mine";
+    keep.textContent = text.keepMine;
+    const take = document.createElement("button");
+    take.type = "button";
+    take.className = "btn btn-sm btn-outline-secondary take-theirs";
+    take.textContent = text.takeTheirs;
+    keep.addEventListener("click", () => {
+      versionInput(field).value = theirs.version;
+      const over = document.createElement("input");
+      over.type = "hidden";
+      over.name = "r-" + field;
+      over.value = "1";
+      box.append(over);
+      panel.remove();
+      dirty.add(field);
+      flush();
+    });
+    take.addEventListener("click", () => {
+      restore(box, theirs.fields);
+      versionInput(field).value = theirs.version;
+      panel.remove();
+      refreshConditions();
+      settle();
+    });
+    panel.append(title, detail, keep, take);
+    box.querySelector("details").before(panel);
+    keep.focus();
+  }
+
+  // --- skip logic while typing ----------------------------------------------------------------
+  function valueOf(box) {
+    const pairs = pairsOf(box).filter(([name]) => name === box.dataset.field);
+    if (box.querySelector(`input[type=checkbox][name="${CSS.escape(box.dataset.field)}"]`)) {
+      return pairs.map(([, v]) => v);
+    }
+    if (!pairs.length) return null;
+    const raw = pairs[0][1];
+    const number = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+    return raw.trim() !== "" && !Number.isNaN(Number(number)) ? Number(number) : raw;
+  }
+  function refreshConditions() {
+    const boxes = Array.from(form.querySelectorAll(".answer[data-field]"));
+    const hidden = new Set();
+    const onPage = {};
+    boxes.forEach((box) => { onPage[`${box.dataset.code}|${box.dataset.loop}`] = box; });
+    boxes.forEach((box) => {
+      if (!box.dataset.condition) return;
+      const loop = box.dataset.loop;
+      const lookup = (code) => {
+        for (const key of [`${code}|${loop}`, `${code}|`]) {
+          const other = onPage[key];
+          if (other) return hidden.has(other) || other.hidden ? null : valueOf(other);
+          if (key in stored) return stored[key];
+        }
+        return null;
+      };
+      const visible = window.ORSConditions.evaluate(JSON.parse(box.dataset.condition), lookup);
+      box.hidden = !visible;
+      if (!visible) hidden.add(box);
+    });
+  }
+  function applyHidden(hiddenFields) {
+    form.querySelectorAll(".answer[data-field]").forEach((box) => {
+      box.hidden = hiddenFields.has(box.dataset.field);
+    });
+  }
+
+  // --- wiring ---------------------------------------------------------------------------------
+  function changed(event) {
+    const box = event.target.closest(".answer[data-field]");
+    if (!box || event.target.name.startsWith("v-")) return;
+    dirty.add(box.dataset.field);
+    refreshConditions();
+    schedule();
+  }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", (event) => { event.preventDefault(); flush(); });
+  window.addEventListener("online", () => { offline = false; flush(); });
+  window.addEventListener("offline", () => { offline = true; settle(); });
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty.size || inFlight || Object.keys(readQueue()).length) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  // Changes typed before a reload (or while offline) come back into their fields and are sent.
+  const waiting = readQueue();
+  Object.keys(waiting).forEach((field) => {
+    const box = wrapper(field);
+    if (box) restore(box, waiting[field]);
+  });
+  refreshConditions();
+  if (Object.keys(waiting).length) flush();
+  else show("saved");
+  window.ORSAutosave = { flush: flush, pending: () => dirty.size + Object.keys(readQueue()).length };
+})();
