@@ -1,0 +1,99 @@
+"""Filling a report: render of a section and autosave round trip, for fp.sen's CMS reports.
+
+Prints, for the largest section of CMS-COP15 (its species loop) and for a synthetic 10-item
+section, the SQL statements (they must not grow with the items), the HTML size (raw and gzip)
+and the render time; then the autosave round trip of one answer (test client, SQLite).
+Not measured here yet: 50 concurrent users on PostgreSQL behind gunicorn.
+
+Run: `make bench`. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import tempfile
+
+import sqlalchemy as sa
+from _setup import demo_app, login, timed
+from bench_preview import synthetic
+
+from app.directory import services as directory
+from app.extensions import db
+from app.questionnaires import services as questionnaires
+from app.reporting import services
+from app.reporting.models import Report
+
+
+def _report(code: str) -> Report:
+    questionnaire = questionnaires.questionnaire_by_code(code)
+    return db.session.scalar(
+        sa.select(Report).where(
+            Report.questionnaire_id == questionnaire.id,
+            Report.party_id == directory.party_by_code("SEN").id,
+        )
+    )
+
+
+def _largest_section(report: Report) -> tuple[int, int, int]:
+    """(section id, items, answer cells) of the section with the most answer cells."""
+    from app.bank.types import cells
+
+    filled = services.fill(report, "fr")
+    sizes = [
+        (
+            sum(cells(i.node.effective_type, i.node.effective_config) for i in s.items()),
+            len(s.items()),
+            s.node.id,
+        )
+        for s in filled.rendered.sections
+    ]
+    n_cells, n_items, section_id = max(sizes)
+    return section_id, n_items, n_cells
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp, demo_app(tmp) as (app, counter):
+        with app.app_context():
+            targets = []
+            for code in ("CMS-COP15", synthetic(10)):
+                report = _report(code)
+                targets.append((code, report.id, *_largest_section(report)))
+            db.session.remove()
+        client = app.test_client()
+        login(client, "fp.sen@demo.test")
+        print(f"{'section of':14} {'items':>5} {'cells':>5} {'SQL':>4} {'p50 ms':>8} "
+              f"{'p95 ms':>8} {'KiB':>6} {'gzip KiB':>8}")  # fmt: skip
+        for code, report_id, section_id, n_items, n_cells in targets:
+            url = f"/reports/{report_id}/sections/{section_id}"
+            figures = timed(lambda: client.get(url), counter, runs=10)  # noqa: B023
+            body = client.get(url).data
+            print(
+                f"{code:14} {n_items:>5} {n_cells:>5} {figures['sql']:>4} {figures['p50']:>8.1f} "
+                f"{figures['p95']:>8.1f} {len(body) / 1024:>6.1f} "
+                f"{len(gzip.compress(body)) / 1024:>8.1f}"
+            )
+        code, report_id, section_id, *_ = targets[0]
+        with app.app_context():
+            filled = services.fill(db.session.get(Report, report_id), "fr")
+            item = next(i for i in filled.rendered.items() if i.node.effective_type == "long_text")
+            name = item.field_name
+            db.session.remove()
+        version = 0
+
+        def save():
+            nonlocal version
+            body = {"field": name, f"p-{name}": "1", f"v-{name}": str(version),
+                    name: f"Texte {version}"}  # fmt: skip
+            response = client.post(f"/reports/{report_id}/answers", data=body)
+            version = response.json["version"]
+            return response
+
+        figures = timed(save, counter, runs=20)
+        print(
+            f"autosave round trip (1 user, SQLite): {figures['sql']} SQL, "
+            f"p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
