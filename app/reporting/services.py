@@ -157,9 +157,28 @@ class Filled:
     report: Report
     tree: tree_module.Tree
     answers: dict[tuple[int, str], Answer]
-    rendered: render_module.Rendered
+    rendered: render_module.Rendered | None
     species_keys: frozenset[str]
     site_keys: frozenset[str]
+    lang: str = "en"
+    sites: list[Site] = field(default_factory=list)
+    species_entries: list = field(default_factory=list)
+
+    def evaluate(self) -> None:
+        """Expand the questionnaire for the answers held now (after a save: no new loading)."""
+        by_id = self.tree.by_id
+        for_conditions = {
+            (by_id[node_id].code, loop_key): (None if answer.no_info else answer.value)
+            for (node_id, loop_key), answer in self.answers.items()
+            if node_id in by_id
+        }
+        self.rendered = render_module.render(
+            self.report.questionnaire,
+            for_conditions,
+            self.lang,
+            sites=[(site.key, site.name) for site in self.sites],
+            current=self.tree,
+        )
 
     def answer(self, item: render_module.RenderedItem) -> Answer | None:
         return self.answers.get((item.node.id, item.loop_key))
@@ -180,25 +199,21 @@ def answers_of(report: Report) -> dict[tuple[int, str], Answer]:
 def fill(report: Report, lang: str) -> Filled:
     """Load and expand `report` for `lang` (a fixed number of queries, whatever its size)."""
     current = tree_module.load(report.questionnaire)
-    answers = answers_of(report)
     sites = sites_of(report.party_id)
-    by_id = current.by_id
-    for_conditions = {
-        (by_id[node_id].code, loop_key): (None if answer.no_info else answer.value)
-        for (node_id, loop_key), answer in answers.items()
-        if node_id in by_id
-    }
-    rendered = render_module.render(
-        report.questionnaire,
-        for_conditions,
-        lang,
-        sites=[(site.key, site.name) for site in sites],
-        current=current,
+    entries = tree_module.species_entries(report.questionnaire)
+    filled = Filled(
+        report,
+        current,
+        answers_of(report),
+        None,
+        frozenset(e.species.taxon_id for e in entries),
+        frozenset(s.key for s in sites),
+        lang=lang,
+        sites=sites,
+        species_entries=entries,
     )
-    species = frozenset(
-        e.species.taxon_id for e in tree_module.species_entries(report.questionnaire)
-    )
-    return Filled(report, current, answers, rendered, species, frozenset(s.key for s in sites))
+    filled.evaluate()
+    return filled
 
 
 # --- saving -------------------------------------------------------------------------------------

@@ -185,12 +185,11 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
 
 def _species_options(filled, lang):
     from app.i18n import translate
-    from app.questionnaires import tree as tree_module
 
     return [
         (e.species.taxon_id, f"{translate(e.species.common_name, lang=lang)} — "
          f"{e.species.scientific_name}")
-        for e in tree_module.species_entries(filled.report.questionnaire)
+        for e in filled.species_entries
     ]  # fmt: skip
 
 
@@ -248,7 +247,7 @@ def autosave(report_id: int):
         return jsonify(status="conflict", theirs=_theirs(filled, conflict.answer, lang)), 409
     except services.ReportingError as error:
         return jsonify(status="error", message=error.message), 422
-    filled = services.fill(report, lang)
+    filled.evaluate()  # the saved answer may show or hide other items
     return jsonify(
         status="saved",
         version=saved.answer.version,
