@@ -45,7 +45,11 @@ def test_country_names_and_regions(ctx, code, en, fr, es, region):
     ("alpha_2", "region"),
     [("MG", Region.AFRICA), ("CY", Region.EUROPE), ("MV", Region.ASIA),
      ("GL", Region.NORTH_AMERICA), ("CV", Region.AFRICA), ("FJ", Region.OCEANIA),
-     ("MX", Region.SOUTH_CENTRAL_AMERICA_CARIBBEAN), ("AQ", None)],
+     ("MX", Region.SOUTH_CENTRAL_AMERICA_CARIBBEAN), ("AQ", None),
+     # zones on several continents: the mainland wins, not the first zone listed
+     ("ES", Region.EUROPE), ("CL", Region.SOUTH_CENTRAL_AMERICA_CARIBBEAN),
+     ("EC", Region.SOUTH_CENTRAL_AMERICA_CARIBBEAN), ("RU", Region.EUROPE),
+     ("US", Region.NORTH_AMERICA), ("ID", Region.ASIA), ("NZ", Region.OCEANIA)],
 )  # fmt: skip
 def test_region_of(alpha_2, region):
     assert region_of(alpha_2) == region

@@ -1,9 +1,13 @@
 """The CMS region of each country, derived from the CLDR time-zone data that Babel ships.
 
-A country's first time zone names its continent ("Africa/Nairobi", "Europe/Paris"); the few
-countries whose zones say "Indian", "Atlantic" or nothing, and the places where CMS groups a
+A country's time zones name its continent ("Africa/Nairobi", "Europe/Paris"): the continent
+most of its zones name wins, a tie going to the mainland over outlying islands (Spain's zones
+say Africa/Ceuta, Atlantic/Canary and Europe/Madrid; Chile's Pacific/Easter and America/…). The
+few countries whose zones say "Indian", "Atlantic" or nothing, and the places where CMS groups a
 country differently from geography, are listed explicitly.
 """
+
+from collections import Counter
 
 from babel.core import get_global
 
@@ -33,8 +37,11 @@ _EXPLICIT = {
     "BM": Region.NORTH_AMERICA,
     # Grouped with Europe in CMS although CLDR files them under Asia
     "CY": Region.EUROPE, "GE": Region.EUROPE, "AM": Region.EUROPE, "AZ": Region.EUROPE,
-    "IL": Region.EUROPE, "TR": Region.EUROPE,
+    "IL": Region.EUROPE, "TR": Region.EUROPE, "RU": Region.EUROPE,
 }  # fmt: skip
+
+# Ties between continents go to the first of these (the mainland before outlying islands).
+_PRIORITY = ["Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Arctic"]
 
 
 def region_of(alpha_2: str) -> Region | None:
@@ -44,7 +51,11 @@ def region_of(alpha_2: str) -> Region | None:
     zones = get_global("territory_zones").get(alpha_2, [])
     if not zones:
         return None
-    prefix = zones[0].split("/")[0]
+    counts = Counter(zone.split("/")[0] for zone in zones)
+    prefix = min(
+        counts,
+        key=lambda p: (-counts[p], _PRIORITY.index(p) if p in _PRIORITY else len(_PRIORITY)),
+    )
     if prefix == "America":
         if alpha_2 in _NORTH_AMERICA:
             return Region.NORTH_AMERICA
