@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format translations extract catalogs db demo bench test-sqlite test-postgres clean
+.PHONY: run test install lint format translations extract catalogs db demo bench bench-load test-sqlite test-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,9 @@ format: install
 
 bench: catalogs  ## timing and query-count figures (printed, never asserted)
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+bench-load: catalogs  ## autosave round trip of 50 users at once, PostgreSQL behind gunicorn (BENCH_DATABASE_URL, BENCH_USERS, BENCH_SAVES, BENCH_WORKERS, BENCH_THREADS)
+	$(BIN)/python bench/bench_autosave_load.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -50,10 +51,23 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a report can stay open for hours; the session bounds the token
 
+    # Pages, styles, scripts and JSON travel compressed (a 190-item section: ~540 KiB → ~30 KiB).
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_ALGORITHM_STREAMING = ["br", "gzip"]
+    COMPRESS_MIN_SIZE = 500
+    COMPRESS_MIMETYPES = [
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "image/svg+xml",
+    ]
+
     BOOTSTRAP_SERVE_LOCAL = True
     BOOTSTRAP_BTN_STYLE = "primary"
 
-    RATELIMIT_ENABLED = True
+    RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") != "0"
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
@@ -70,15 +84,28 @@ class Config:
     MAIL_CONSOLE = False  # development prints mails instead of sending them
 
     PASSWORD_RESET_MAX_AGE = 3600
+    INVITATION_MAX_AGE_DAYS = 14  # a contributor's invitation link (single use) lasts this long
     PASSWORD_MIN_LENGTH = 10
     ARGON2_PARAMS: dict = {}  # argon2-cffi defaults (RFC 9106 low-memory profile)
     DEMO_ALLOWED = True
-    MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+    # A request may carry several attachments; each file is limited by ATTACHMENT_MAX_BYTES.
+    MAX_CONTENT_LENGTH = 50 * 1024 * 1024
 
     # Reporting. Autosave waits this long after the last keystroke before saving.
     AUTOSAVE_DEBOUNCE_MS = int(os.environ.get("AUTOSAVE_DEBOUNCE_MS", "2000"))
     # Consecutive saves of one answer by one person within this window make one revision.
     REVISION_MERGE_SECONDS = 300
+    # Attachments: kept outside the static folder under random names, served through the policy.
+    ATTACHMENT_FOLDER = os.environ.get("ATTACHMENT_FOLDER", str(INSTANCE_DIR / "attachments"))
+    ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+    # Extensions accepted (PDF, office documents, images, CSV); each file's first bytes must
+    # match its extension, and the type sent back on download is ours, not the uploader's.
+    ATTACHMENT_EXTENSIONS = tuple(
+        os.environ.get(
+            "ATTACHMENT_EXTENSIONS",
+            "pdf,doc,docx,xls,xlsx,ppt,pptx,odt,ods,odp,csv,png,jpg,jpeg,gif,webp",
+        ).split(",")
+    )
 
 
 class DevelopmentConfig(Config):
@@ -102,6 +129,7 @@ class TestConfig(Config):
     MAIL_PORT = 0  # a fixture starts aiosmtpd and sets the port
     MAIL_SUPPRESS_SEND = False  # tests read real messages from a local SMTP server
     MAIL_CONSOLE = False
+    ATTACHMENT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-attachments")
 
 
 class ProductionConfig(Config):

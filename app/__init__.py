@@ -24,7 +24,17 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     from app import cli, i18n, models, security  # noqa: F401 - models registers the schema
     from app.auth import services as auth_services
-    from app.extensions import babel, bootstrap, csrf, db, limiter, login_manager, mail, migrate
+    from app.extensions import (
+        babel,
+        bootstrap,
+        compress,
+        csrf,
+        db,
+        limiter,
+        login_manager,
+        mail,
+        migrate,
+    )
     from app.main import errors
 
     db.init_app(app)
@@ -41,6 +51,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     limiter.init_app(app)
     mail.init_app(app)
     bootstrap.init_app(app)
+    compress.init_app(app)
+    _buffer_assets(app)
 
     _register_blueprints(app)
     errors.register(app)
@@ -48,6 +60,26 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     cli.register(app)
     _register_template_helpers(app)
     return app
+
+
+def _buffer_assets(app: Flask) -> None:
+    """Read small scripts and styles into memory before they are compressed: Flask-Compress
+    would otherwise compress the open file as a stream and never close it. (After-request
+    functions run last-registered first, so this runs before compression.)"""
+    limit = 1024 * 1024
+    compressible = set(app.config["COMPRESS_MIMETYPES"])
+
+    @app.after_request
+    def buffer(response):
+        if (
+            response.direct_passthrough
+            and response.mimetype in compressible
+            and response.content_length is not None
+            and response.content_length <= limit
+        ):
+            response.direct_passthrough = False
+            response.make_sequence()
+        return response
 
 
 def _register_blueprints(app: Flask) -> None:

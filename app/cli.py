@@ -33,6 +33,47 @@ def demo_load() -> None:
     click.echo(f"Demo loaded: {added}.")
 
 
+@demo_cli.command("generate")
+@click.option("--questionnaire", "code", required=True, help="Questionnaire code, e.g. CMS-COP15.")
+@click.option("--countries", type=int, required=True, help="How many reports to submit.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same answers.")
+def demo_generate(code: str, countries: int, seed: int) -> None:
+    """Submit reports with varied, valid answers for COUNTRIES parties (load tests)."""
+    import time
+
+    from app.demo import generate
+
+    if not current_app.config.get("DEMO_ALLOWED"):
+        raise click.ClickException(
+            "Demo reports cannot be generated in a production configuration."
+        )
+    try:
+        selection = generate.select(code.upper(), countries, seed)
+    except generate.GenerateError as error:
+        raise click.ClickException(str(error)) from None
+    if selection.added_members:
+        click.echo(
+            f"Made {len(selection.added_members)} more parties members of "
+            f"{selection.questionnaire.instrument.code}: {', '.join(selection.added_members)}."
+        )
+    db.session.commit()
+    start, answers = time.perf_counter(), 0
+    for done, report in enumerate(selection.reports, start=1):
+        answers += generate.submit_one(report, seed)
+        if done % 10 == 0 or done == len(selection.reports):
+            db.session.commit()  # a batch at a time: an interruption keeps what is done
+            click.echo(f"  {done}/{len(selection.reports)} reports submitted")
+    elapsed = time.perf_counter() - start
+    parties = ", ".join(r.party.code for r in selection.reports) or "none"
+    click.echo(
+        f"Submitted {len(selection.reports)} {selection.questionnaire.code} reports "
+        f"({answers} answers, {elapsed:.1f} s) for: {parties}."
+    )
+    if len(selection.reports) < countries:
+        click.echo(f"Only {len(selection.reports)} parties could be found for {countries}.")
+    click.echo(f"Left untouched: {', '.join(sorted(selection.protected))}.")
+
+
 def pybabel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", *args])
 
@@ -41,7 +82,8 @@ def pybabel(*args: str) -> None:
 def translate_extract() -> None:
     """Extract the interface strings into translations/messages.pot."""
     pybabel(
-        "extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "--no-location",
+        "extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-k", "lazy_pgettext:1c,2",
+        "--no-location",
         "--sort-output", "--project", "Family ORS", "-o", str(POT), str(ROOT / "app"),
     )  # fmt: skip
 

@@ -178,7 +178,7 @@ def _fills(user: User, report: Any) -> bool:
     return (report.party_id, report.questionnaire.instrument_id) in focal_point_scopes(user)
 
 
-def _view_report(user: User, report: Any) -> Decision:
+def _read_whole_report(user: User, report: Any) -> Decision:
     """A national report: its party's focal points; the instrument's secretariat; analysts of
     the instrument once it is submitted. Everyone else is not told it exists."""
     instrument_id = report.questionnaire.instrument_id
@@ -208,10 +208,154 @@ def _fill_report(user: User, report: Any) -> Decision:
     return allow("focal point of this party, report open")
 
 
+def _manage_sites(user: User, report: Any) -> Decision:
+    """The party's sites, changed from one of its reports (they serve all its reports): whoever
+    may fill that report. Whoever may only read the report reads the list ("report.view")."""
+    return _fill_report(user, report)
+
+
 def _own_reports(user: User, obj: Any = None) -> Decision:
     if focal_point_scopes(user):
         return allow("focal point")
+    if holds_assignments(user):
+        return allow("contributor with delegated sections")
     return deny("not a focal point")
+
+
+# --- delegation (app/reporting/delegation.py): contributors hold live assignments only ---------
+
+
+def assigned_sections(user: User, report: Any) -> set[int]:
+    """The top-level sections of `report` delegated to `user` and not withdrawn."""
+    from app.reporting import delegation
+
+    return delegation.sections_of(user, report) if is_signed_in(user) else set()
+
+
+def holds_assignments(user: User) -> bool:
+    from app.reporting import delegation
+
+    return is_signed_in(user) and delegation.has_assignments(user)
+
+
+def _view_report(user: User, report: Any) -> Decision:
+    """The whole report (see `_read_whole_report`), or, for a contributor, the report around
+    the sections delegated to them: each page then asks "section.view"."""
+    whole = _read_whole_report(user, report)
+    if whole or not assigned_sections(user, report):
+        return whole
+    return allow("contributor with a section of this report")
+
+
+def _view_section(user: User, target: tuple[Any, int | None]) -> Decision:
+    """(report, top-level section id): whoever reads the whole report, or the contributor the
+    section is delegated to. Other sections do not exist for a contributor (404)."""
+    report, section_id = target
+    seen = _view_report(user, report)
+    if not seen or _read_whole_report(user, report):
+        return seen
+    if section_id is not None and section_id in assigned_sections(user, report):
+        return allow("contributor of this section")
+    return hide("a section not delegated to this contributor")
+
+
+def _fill_section(user: User, target: tuple[Any, int | None]) -> Decision:
+    """(report, top-level section id; None for an item outside sections): the focal points
+    while the report is open; the section's contributor while it is open."""
+    report, section_id = target
+    seen = _view_section(user, target)
+    if not seen:
+        return seen
+    if _fills(user, report):
+        return _fill_report(user, report)
+    if section_id is None or section_id not in assigned_sections(user, report):
+        return deny("only the party's focal points and the section's contributor write here")
+    if not report.is_editable:
+        return deny("the report is submitted, or its questionnaire is closed")
+    return allow("contributor of this section, report open")
+
+
+def _contribute(user: User, report: Any) -> Decision:
+    """Some section of the open report is delegated to the user (who fills only those)."""
+    seen = _view_report(user, report)
+    if not seen:
+        return seen
+    if not report.is_editable or not assigned_sections(user, report):
+        return deny("no open section of this report is delegated to the user")
+    return allow("contributor of a section, report open")
+
+
+def _see_people(user: User, report: Any) -> Decision:
+    """Who the report's sections are delegated to, and who changed what: its focal points."""
+    seen = _view_report(user, report)
+    if not seen:
+        return seen
+    if _fills(user, report):
+        return allow("focal point of this party for this instrument")
+    return deny("only the party's focal points manage delegations")
+
+
+def _delegate(user: User, report: Any) -> Decision:
+    """Delegating a section: the party's focal points, while the report is open. Contributors
+    never delegate."""
+    seen = _see_people(user, report)
+    if not seen:
+        return seen
+    if not report.is_editable:
+        return deny("the report is submitted, or its questionnaire is closed")
+    return allow("focal point of this party, report open")
+
+
+# --- submission and review (app/reporting/submission.py) ---------------------------------------
+
+
+def _submit_report(user: User, report: Any) -> Decision:
+    """Only the party's focal points for the instrument submit, while the report is open;
+    contributors never do."""
+    seen = _view_report(user, report)
+    if not seen:
+        return seen
+    if not _fills(user, report):
+        return deny("only the party's focal points submit its report")
+    if not report.is_editable:
+        return deny("the report is submitted, or its questionnaire is closed")
+    return allow("focal point of this party, report open")
+
+
+def _review_report(user: User, report: Any) -> Decision:
+    """Return or accept: the secretariat of the report's instrument, once it is submitted."""
+    seen = _view_report(user, report)
+    if not seen:
+        return seen
+    if report.questionnaire.instrument_id not in secretariat_instrument_ids(user):
+        return deny("only the instrument's secretariat reviews its reports")
+    if report.status != "submitted":
+        return deny("only a submitted report is returned or accepted")
+    return allow("secretariat of this instrument, report submitted")
+
+
+def _instrument_reports(user: User, instrument: Instrument) -> Decision:
+    """The list of an instrument's reports with their status (administrators read it too)."""
+    if instrument.id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument")
+    if is_admin(user):
+        return allow("administrator (read only)")
+    return hide("another instrument")
+
+
+def _report_submissions(user: User, report: Any) -> Decision:
+    """A report's submissions, their differences, its audit trail and its print: the party's
+    focal points, the instrument's secretariat, administrators."""
+    seen = _view_report(user, report)
+    if not seen:
+        return seen
+    if _fills(user, report):
+        return allow("focal point of this party for this instrument")
+    if report.questionnaire.instrument_id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument")
+    if is_admin(user):
+        return allow("administrator")
+    return deny("the submissions are for the party and the instrument's secretariat")
 
 
 RULES: dict[str, Callable[..., Decision]] = {
@@ -227,6 +371,17 @@ RULES: dict[str, Callable[..., Decision]] = {
     "reports.own": _own_reports,
     "report.view": _view_report,
     "report.fill": _fill_report,
+    "report.read_all": _read_whole_report,
+    "report.contribute": _contribute,
+    "report.people": _see_people,
+    "report.delegate": _delegate,
+    "section.view": _view_section,
+    "section.fill": _fill_section,
+    "report.sites": _manage_sites,
+    "report.submit": _submit_report,
+    "report.review": _review_report,
+    "reports.instrument": _instrument_reports,
+    "report.submissions": _report_submissions,
 }
 
 

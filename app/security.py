@@ -10,6 +10,7 @@ CSP = "; ".join(
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
+        "worker-src 'self'",  # the report pages' service worker (app/reporting/offline.py)
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -3,7 +3,7 @@
 Prints, for the largest section of CMS-COP15 (its species loop) and for a synthetic 10-item
 section, the SQL statements (they must not grow with the items), the HTML size (raw and gzip)
 and the render time; then the autosave round trip of one answer (test client, SQLite).
-Not measured here yet: 50 concurrent users on PostgreSQL behind gunicorn.
+The 50-user autosave load on PostgreSQL behind gunicorn is bench/bench_autosave_load.py.
 
 Run: `make bench`. Prints figures; asserts nothing.
 """

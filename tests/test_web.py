@@ -31,6 +31,22 @@ def test_assets_are_served_locally(client):
         assert css.status_code == 200
 
 
+def test_pages_scripts_and_styles_travel_compressed(client, auth):
+    """A focal point on a slow line downloads a section, its script and the styles gzipped."""
+    import gzip
+
+    auth.login("fp.sen@demo.test")
+    plain = client.get("/reports/")
+    packed = client.get("/reports/", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.data).decode() == plain.text
+    assert len(packed.data) < len(plain.data) / 3
+    for asset in ("/static/js/autosave.js", "/bootstrap/static/css/bootstrap.min.css"):
+        with client.get(asset, headers={"Accept-Encoding": "gzip"}) as response:
+            assert response.headers.get("Content-Encoding") == "gzip", asset
+            assert gzip.decompress(response.get_data()).startswith((b"/*", b"@charset", b"/*!"))
+
+
 def test_session_cookie_flags(client, auth):
     response = auth.login("fp.ken@demo.test")
     cookie = response.headers["Set-Cookie"]

@@ -55,7 +55,11 @@ def login():
 def logout():
     logout_user()
     flash(_("You are signed out."), "info")
-    return redirect(url_for("main.index"))
+    response = redirect(url_for("main.index"))
+    # Report pages in the HTTP cache go too; the service worker's copies are deleted by
+    # offline.js on the page this lands on. Not "storage": it holds the unsent changes.
+    response.headers["Clear-Site-Data"] = '"cache"'
+    return response
 
 
 @bp.route("/", methods=["GET", "POST"])

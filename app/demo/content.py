@@ -185,6 +185,8 @@ def load_questionnaires(report) -> None:
         report.count("questionnaires")
     db.session.flush()
     # Reports exist from publication; a database loaded before reporting existed gets them now.
-    for questionnaire in questionnaires.questionnaires_of(None, {Status.PUBLISHED.value}):
+    for questionnaire in questionnaires.questionnaires_of(
+        None, reporting.OPEN_QUESTIONNAIRE_STATUSES
+    ):
         if reporting.open_reports(questionnaire):
             report.count("reports opened")

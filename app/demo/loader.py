@@ -1,4 +1,5 @@
-"""Load the demo: instruments, every country, memberships and one account per role.
+"""Load the demo: instruments, every country, memberships, one account per role, and national
+reports filled, submitted and reviewed (see reports.py).
 
 Upserts by natural keys (codes, e-mail addresses) and never changes what users entered: an
 existing account keeps its password, name and language; an existing membership keeps its status.
@@ -11,7 +12,7 @@ from datetime import date
 
 from app.auth import services as auth
 from app.auth.models import Role
-from app.demo import content
+from app.demo import content, reports
 from app.demo.directory_data import INSTRUMENTS, MEMBERSHIPS
 from app.directory import services as directory
 from app.directory.models import Membership
@@ -102,6 +103,7 @@ def load() -> LoadReport:
     content.load_species(report)
     content.load_bank(report)
     content.load_questionnaires(report)
+    reports.load(report)
     db.session.flush()
     return report
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.auth.models import User
@@ -34,7 +35,8 @@ REPORT_STATUS_LABELS = {
     ReportStatus.NOT_STARTED: _l("Not started"),
     ReportStatus.IN_PROGRESS: _l("In progress"),
     ReportStatus.SUBMITTED: _l("Submitted"),
-    ReportStatus.ACCEPTED: _l("Accepted"),
+    # "Accepted" alone is also a proposal's state (« Acceptée » in French): a report is masculine
+    ReportStatus.ACCEPTED: lazy_pgettext("report status", "Accepted"),
     ReportStatus.RETURNED: _l("Returned"),
 }
 EDITABLE_STATUSES = {ReportStatus.NOT_STARTED, ReportStatus.IN_PROGRESS, ReportStatus.RETURNED}
@@ -127,9 +129,22 @@ class Answer(db.Model):
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
     updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    # Provenance of an answer copied from another report: reused from another instrument's
+    # report ("reuse") or pre-filled from the previous cycle ("prefill"). A person's own save
+    # clears it. `source_version` is the source's version when copied: a later version of the
+    # source makes this answer "source changed".
+    source_answer_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("answers.id", ondelete="SET NULL"), index=True
+    )
+    source_version: Mapped[int | None]
+    source_kind: Mapped[str | None] = mapped_column(sa.String(10))
+    copied_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Pre-filled from the previous cycle and not yet confirmed ("still true") nor edited.
+    needs_confirmation: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     report: Mapped[Report] = relationship()
     node: Mapped[Node] = relationship()
+    source: Mapped[Answer | None] = relationship(remote_side=[id], lazy="select")
     updated_by: Mapped[User | None] = relationship(lazy="joined")
     revisions: Mapped[list[AnswerRevision]] = relationship(
         back_populates="answer",
@@ -162,3 +177,113 @@ class AnswerRevision(db.Model):
 
     answer: Mapped[Answer] = relationship(back_populates="revisions")
     user: Mapped[User | None] = relationship(lazy="joined")
+
+
+class Attachment(db.Model):
+    """A file attached to an answer cell. The file lives outside the static folder under a random
+    name (`storage_key`); its name as uploaded is kept for display and download only."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (sa.Index("ix_attachments_report_cell", "report_id", "node_id", "loop_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(sa.ForeignKey("reports.id", ondelete="CASCADE"))
+    node_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaire_nodes.id", ondelete="CASCADE")
+    )
+    loop_key: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
+    filename: Mapped[str] = mapped_column(sa.String(255))
+    content_type: Mapped[str] = mapped_column(sa.String(120))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    storage_key: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    uploaded_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    uploaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    uploaded_by: Mapped[User | None] = relationship(lazy="joined")
+
+
+class Submission(db.Model):
+    """One submission of a report: an immutable snapshot of its answers (hidden ones flagged)
+    and of the question texts as they stood, in every language; and the secretariat's decision
+    on it (returned with a message, or accepted)."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (
+        sa.UniqueConstraint("report_id", "number", name="uq_submissions_report_number"),
+        sa.CheckConstraint("decision IN ('accepted', 'returned')", name="decision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(sa.ForeignKey("reports.id", ondelete="CASCADE"))
+    number: Mapped[int]  # 1 for the first submission of the report, then 2, 3…
+    submitted_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    submitted_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    snapshot: Mapped[dict] = mapped_column(sa.JSON)
+    decision: Mapped[str | None] = mapped_column(sa.String(10))
+    decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    decided_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    message: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+
+    report: Mapped[Report] = relationship()
+    submitted_by: Mapped[User | None] = relationship(foreign_keys=[submitted_by_id], lazy="joined")
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id], lazy="joined")
+
+
+class Assignment(db.Model):
+    """A top-level section of a report delegated by a focal point to a contributor. A
+    contributor's rights come from live assignments only (withdrawn ones give none)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "report_id", "section_id", "contributor_id", name="uq_assignments_section_person"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(sa.ForeignKey("reports.id", ondelete="CASCADE"))
+    section_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaire_nodes.id", ondelete="CASCADE")
+    )
+    contributor_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    assigned_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    assigned_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    ready_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    report: Mapped[Report] = relationship()
+    section: Mapped[Node] = relationship()
+    contributor: Mapped[User] = relationship(foreign_keys=[contributor_id], lazy="joined")
+    assigned_by: Mapped[User | None] = relationship(foreign_keys=[assigned_by_id])
+
+    @property
+    def is_live(self) -> bool:
+        return self.withdrawn_at is None
+
+
+class Invitation(db.Model):
+    """A single-use link mailed to a contributor; it creates the account when needed. Only a
+    hash of the token is stored."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    email: Mapped[str] = mapped_column(sa.String(254))
+    assignment_id: Mapped[int] = mapped_column(sa.ForeignKey("assignments.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    assignment: Mapped[Assignment] = relationship()

@@ -19,6 +19,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
+from app.bank.types import AnswerType
 from app.directory import services as directory
 from app.directory.models import Membership
 from app.extensions import db
@@ -30,6 +31,7 @@ from app.reporting import values
 from app.reporting.models import (
     Answer,
     AnswerRevision,
+    Attachment,
     Report,
     ReportStatus,
     Site,
@@ -147,6 +149,160 @@ def _site_name(name: str) -> str:
     return name
 
 
+class SiteInvalid(ReportingError):
+    """What was typed for a site cannot be saved: `errors` maps each field ("name",
+    "latitude", "longitude") to its translated message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(next(iter(errors.values())))
+        self.errors = errors
+
+
+def site_of(party_id: int, site_id: int) -> Site | None:
+    """One of the party's current sites; None for another party's site or a removed one."""
+    site = db.session.get(Site, site_id)
+    if site is None or site.party_id != party_id or site.removed:
+        return None
+    return site
+
+
+COORDINATE_LIMITS = {"latitude": 90, "longitude": 180}
+COORDINATE_EXAMPLES = {"latitude": 14.6937, "longitude": -17.4441}  # Dakar
+
+
+def parse_coordinates(latitude: str | None, longitude: str | None, locale: str):
+    """(latitude, longitude) in decimal degrees from what was typed in `locale`'s format
+    ("14,6937" in French or Spanish, "14.6937" in English; the canonical form always works).
+    Both or neither: (None, None) when both are empty. Raises SiteInvalid."""
+    typed = {"latitude": latitude, "longitude": longitude}
+    read: dict[str, float | None] = {}
+    errors: dict[str, str] = {}
+    for part, text in typed.items():
+        try:
+            read[part] = _degrees(part, text, locale)
+        except values.ValueProblem as error:
+            errors[part] = error.message
+    if not errors and (read["latitude"] is None) != (read["longitude"] is None):
+        if read["latitude"] is None:
+            errors["latitude"] = str(_l("Give the latitude too, or leave both coordinates empty."))
+        else:
+            errors["longitude"] = str(
+                _l("Give the longitude too, or leave both coordinates empty.")
+            )
+    if errors:
+        raise SiteInvalid(errors)
+    return read["latitude"], read["longitude"]
+
+
+def _degrees(part: str, text: str | None, locale: str) -> float | None:
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    text = (text or "").strip().replace("\u2212", "-")  # the minus sign of word processors
+    if not text:
+        return None
+    limit = COORDINATE_LIMITS[part]
+    readings = []
+    # The locale's reading first, then the canonical one: "14.693" in Spanish reads as 14693
+    # (grouped thousands), out of bounds, so the canonical 14.693 is the one meant.
+    for attempt in dict.fromkeys((locale, "en")):
+        try:
+            number = parse_decimal(text, locale=attempt, strict=True)
+        except NumberFormatError:
+            continue
+        if number.is_finite():
+            readings.append(number)
+    if not readings:
+        example = values.format_number(COORDINATE_EXAMPLES[part], locale)
+        raise values.ValueProblem(
+            _l("Enter the latitude in decimal degrees, for example %(example)s.", example=example)
+            if part == "latitude"
+            else _l(
+                "Enter the longitude in decimal degrees, for example %(example)s.", example=example
+            )
+        )
+    within = [n for n in readings if -limit <= n <= limit]
+    if not within:
+        raise values.ValueProblem(
+            _l("A latitude lies between -90 and 90.")
+            if part == "latitude"
+            else _l("A longitude lies between -180 and 180.")
+        )
+    return float(within[0])
+
+
+def save_site(
+    party_id: int,
+    site: Site | None,
+    *,
+    name: str | None,
+    latitude: str | None,
+    longitude: str | None,
+    locale: str,
+    actor=None,
+) -> Site:
+    """Add a site to the party (`site` None) or change `site`, from what the person typed, and
+    record who did. Everything is checked before anything changes; SiteInvalid carries a
+    message per field."""
+    from app.audit import services as audit
+
+    errors: dict[str, str] = {}
+    clean = ""
+    try:
+        clean = _site_name(name or "")
+    except ReportingError as error:
+        errors["name"] = error.message
+    else:
+        others = [s for s in sites_of(party_id) if site is None or s.id != site.id]
+        if any(s.name.casefold() == clean.casefold() for s in others):
+            errors["name"] = str(_l("Another site of the party already has this name."))
+    coordinates: tuple[float | None, float | None] = (None, None)
+    try:
+        coordinates = parse_coordinates(latitude, longitude, locale)
+    except SiteInvalid as invalid:
+        errors.update(invalid.errors)
+    if errors:
+        raise SiteInvalid(errors)
+    action = "site.add" if site is None else "site.change"
+    if site is None:
+        site = add_site(party_id, clean, *coordinates)
+    else:
+        rename_site(site, clean, *coordinates)
+    audit.record(actor, action, site, clean, party_id=party_id, coordinates=list(coordinates))
+    return site
+
+
+def withdraw_site(site: Site, actor=None) -> None:
+    """Remove `site` from the party's loops (its answers stay) and record who did."""
+    from app.audit import services as audit
+
+    remove_site(site)
+    audit.record(actor, "site.remove", site, site.name, party_id=site.party_id)
+
+
+def site_answer_counts(report: Report) -> dict[str, int]:
+    """How many answers `report` holds for each site, by loop key (removed sites included)."""
+    current = tree_module.load(report.questionnaire)
+    in_site_loops = [
+        node.id
+        for node in current.items()
+        if (loop := current.loop_section(node)) is not None and loop.loop == "site"
+    ]
+    if not in_site_loops:
+        return {}
+    stmt = (
+        sa.select(Answer.loop_key, sa.func.count())
+        .where(Answer.report_id == report.id, Answer.node_id.in_(in_site_loops))
+        .group_by(Answer.loop_key)
+    )
+    return {key: count for key, count in db.session.execute(stmt)}
+
+
+def has_site_loop(questionnaire: Questionnaire) -> bool:
+    """Whether some section of `questionnaire` repeats for each site of the party."""
+    stmt = sa.select(Node.id).where(Node.questionnaire_id == questionnaire.id, Node.loop == "site")
+    return db.session.scalar(stmt.limit(1)) is not None
+
+
 # --- reading a report ---------------------------------------------------------------------------
 
 
@@ -163,6 +319,7 @@ class Filled:
     lang: str = "en"
     sites: list[Site] = field(default_factory=list)
     species_entries: list = field(default_factory=list)
+    attachments: dict[int, Attachment] = field(default_factory=dict)
 
     def evaluate(self) -> None:
         """Expand the questionnaire for the answers held now (after a save: no new loading)."""
@@ -191,6 +348,11 @@ class Filled:
         return loop_key in keys
 
 
+def attachments_of(report: Report) -> dict[int, Attachment]:
+    stmt = sa.select(Attachment).where(Attachment.report_id == report.id)
+    return {a.id: a for a in db.session.scalars(stmt)}
+
+
 def answers_of(report: Report) -> dict[tuple[int, str], Answer]:
     stmt = sa.select(Answer).where(Answer.report_id == report.id)
     return {(a.node_id, a.loop_key): a for a in db.session.scalars(stmt)}
@@ -211,6 +373,7 @@ def fill(report: Report, lang: str) -> Filled:
         lang=lang,
         sites=sites,
         species_entries=entries,
+        attachments=attachments_of(report),
     )
     filled.evaluate()
     return filled
@@ -231,6 +394,36 @@ class Change:
     # The person chose their text over someone else's: the text replaced stays in the history
     # as a revision of its own, even when the same person saved it from another tab.
     over_conflict: bool = False
+    # Set when the save copies another report's answer (reuse, pre-fill): its provenance. A
+    # save without it is the person's own answer, and clears any provenance and confirmation.
+    copy: Provenance | None = None
+
+
+@dataclass
+class Provenance:
+    """Where a copied answer came from."""
+
+    source: Answer
+    kind: str  # "reuse" (another instrument's report) or "prefill" (the previous cycle)
+    needs_confirmation: bool = False
+
+    def columns(self, now) -> dict[str, Any]:
+        return {
+            "source_answer_id": self.source.id,
+            "source_version": self.source.version,
+            "source_kind": self.kind,
+            "copied_at": now,
+            "needs_confirmation": self.needs_confirmation,
+        }
+
+
+NO_PROVENANCE = {
+    "source_answer_id": None,
+    "source_version": None,
+    "source_kind": None,
+    "copied_at": None,
+    "needs_confirmation": False,
+}
 
 
 @dataclass
@@ -261,29 +454,45 @@ def save_answer(
     answer = filled.answers.get((node.id, loop_key))
     if answer is not None:
         db.session.refresh(answer)  # the version another request may have moved on
-    new = _new_state(answer, node, change, values.Context(locale, filled.species_keys))
+    context = values.Context(locale, filled.species_keys, frozenset(filled.attachments))
+    new = _new_state(answer, node, change, context)
     if answer is not None and answer.version != expected_version:
         if _state(answer) == new.state:
             return Saved(answer, new.problem, replayed=True)
         raise Conflict(answer)
     if answer is None and expected_version != 0:
         raise ReportingError(_l("This answer has been removed; reload the page."))
+    unchanged_copy = answer is not None and answer.source_kind and _state(answer) == new.state
+    if unchanged_copy and change.copy is None:
+        # the section's Save button posts every item: an unchanged copy is no edit, it keeps
+        # its provenance and still needs confirming when it did (see app/reporting/prefill.py)
+        return Saved(answer, new.problem, replayed=True)
     now = utcnow()
+    provenance = change.copy.columns(now) if change.copy else NO_PROVENANCE
     if answer is None:
-        answer = _insert(report, node, loop_key, new.state, user, now, filled)
+        state = {**new.state, **provenance}
+        answer, created = _insert(report, node, loop_key, state, user, now, filled)
+        if not created:  # the same first save, arrived twice at once: stored by the other
+            return Saved(answer, new.problem, replayed=True)
     else:
         updated = db.session.execute(
             sa.update(Answer)
             .where(Answer.id == answer.id, Answer.version == expected_version)
             .values(
-                **new.state, version=expected_version + 1, updated_by_id=user.id, updated_at=now
+                **new.state,
+                **provenance,
+                version=expected_version + 1,
+                updated_by_id=user.id,
+                updated_at=now,
             )
             .execution_options(synchronize_session=False)
         )
         db.session.refresh(answer)
         if updated.rowcount != 1:
             raise Conflict(answer)
-    _revise(answer, user, now, merge=not change.over_conflict)
+    # files are attached and removed one deliberate act at a time: each one stays in the history
+    merge = not change.over_conflict and node.effective_type != AnswerType.FILE
+    _revise(answer, user, now, merge=merge)
     if report.status in (ReportStatus.NOT_STARTED, ReportStatus.RETURNED):
         report.status = ReportStatus.IN_PROGRESS.value
     report.updated_at = now
@@ -326,7 +535,9 @@ def _new_state(answer: Answer | None, node: Node, change: Change, context) -> _N
     return _NewState(state, problem)
 
 
-def _insert(report, node, loop_key, state, user, now, filled) -> Answer:
+def _insert(report, node, loop_key, state, user, now, filled) -> tuple[Answer, bool]:
+    """(the answer, True) once inserted; (the one stored, False) when the same first save
+    won the race; Conflict when a different one did."""
     answer = Answer(
         report_id=report.id,
         node_id=node.id,
@@ -347,11 +558,12 @@ def _insert(report, node, loop_key, state, user, now, filled) -> Answer:
                 Answer.loop_key == loop_key,
             )
         )
-        if existing is not None and _state(existing) == state:
-            return existing
+        if existing is not None and _state(existing) == {k: state[k] for k in STATE_FIELDS}:
+            filled.answers[(node.id, loop_key)] = existing
+            return existing, False
         raise Conflict(existing) from None
     filled.answers[(node.id, loop_key)] = answer
-    return answer
+    return answer, True
 
 
 def _revise(answer: Answer, user, now, merge: bool = True) -> None:
@@ -439,7 +651,7 @@ def issues(filled: Filled, locale: str) -> list[Issue]:
     questionnaire order. Hidden items are kept but not validated."""
     found: list[Issue] = []
     context = values.Context(locale, filled.species_keys)
-    for section, item, label in _visible_items(filled.rendered):
+    for section, item, label in visible_items(filled.rendered):
         answer = filled.answer(item)
         if answer is not None and answer.is_invalid and not answer.no_info:
             node = item.node
@@ -462,7 +674,7 @@ def issues(filled: Filled, locale: str) -> list[Issue]:
     return found
 
 
-def _visible_items(rendered: render_module.Rendered):
+def visible_items(rendered: render_module.Rendered):
     """(top-level section, item, iteration label) for every visible item."""
 
     def walk(section, top, label):
@@ -502,7 +714,7 @@ def progress(filled: Filled, found_issues: list[Issue]) -> Progress:
     }
     started: set[int] = set()
     missing: set[int] = set()
-    for section, item, _label in _visible_items(filled.rendered):
+    for section, item, _label in visible_items(filled.rendered):
         answer = filled.answer(item)
         section_id = section.node.id if section else 0
         if answer is not None:
@@ -529,7 +741,7 @@ def progress(filled: Filled, found_issues: list[Issue]) -> Progress:
 
 def hidden_answers(filled: Filled) -> set[tuple[int, str]]:
     """Answers kept on record for items that the other answers now hide."""
-    visible = {(i.node.id, i.loop_key) for _s, i, _l in _visible_items(filled.rendered)}
+    visible = {(i.node.id, i.loop_key) for _s, i, _l in visible_items(filled.rendered)}
     return {key for key in filled.answers if key not in visible}
 
 

@@ -42,6 +42,7 @@ class Context:
 
     locale: str
     species: frozenset[str] = frozenset()
+    attachments: frozenset[int] | None = None  # the report's files; None: not checked
 
 
 def is_blank(raw: Any) -> bool:
@@ -82,7 +83,9 @@ def parse(answer_type: str, config: dict, raw: Any, context: Context) -> Any:
     if kind == AnswerType.SITE:
         return _site(raw, context.locale)
     if kind == AnswerType.FILE:
-        return [int(v) for v in (raw if isinstance(raw, list) else [raw]) if str(v).isdigit()]
+        ids = [int(v) for v in (raw if isinstance(raw, list) else [raw]) if str(v).isdigit()]
+        known = context.attachments
+        return list(dict.fromkeys(i for i in ids if known is None or i in known)) or None
     raise ValueProblem(_l("This answer cannot be read."))
 
 

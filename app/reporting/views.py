@@ -4,17 +4,22 @@ autosave endpoint, the validation report and an answer's history."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from flask import (
     Blueprint,
     abort,
     current_app,
     flash,
+    get_template_attribute,
     jsonify,
     redirect,
     render_template,
     request,
+    send_file,
     url_for,
 )
 from flask_babel import format_datetime
@@ -24,16 +29,19 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.datastructures import MultiDict
 
 from app import policy
+from app.bank.types import AnswerType
 from app.extensions import db
 from app.i18n import current_language
 from app.policy import require
 from app.questionnaires import render as render_module
 from app.questionnaires import wording
-from app.reporting import fields, services, values
+from app.reporting import attachments, delegation, fields, services, values
+from app.reporting.answer_text import answer_text
 
 bp = Blueprint("reporting", __name__, url_prefix="/reports")
 
 SAVE_ATTEMPTS = 3  # SQLite refuses a write that began on an outdated snapshot: try again
+T = TypeVar("T")
 
 
 def _report(report_id: int, action: str = "report.view"):
@@ -59,7 +67,8 @@ def index():
                 "days_left": (deadline - date.today()).days if deadline else None,
             }
         )
-    return render_template("reporting/index.html", rows=rows)
+    delegated = people.delegated_rows(current_user, lang)  # a contributor's sections
+    return render_template("reporting/index.html", rows=rows, delegated=delegated)
 
 
 @bp.route("/<int:report_id>/")
@@ -67,6 +76,7 @@ def show(report_id: int):
     report = _report(report_id)
     lang = current_language()
     filled = services.fill(report, lang)
+    people.restrict(filled)  # a contributor sees their sections only
     found = services.issues(filled, lang)
     return render_template(
         "reporting/report.html",
@@ -74,7 +84,7 @@ def show(report_id: int):
         filled=filled,
         progress=services.progress(filled, found),
         issues=found,
-        can_fill=policy.can("report.fill", report),
+        can_fill=policy.can("report.fill", report) or policy.can("report.contribute", report),
     )
 
 
@@ -87,7 +97,8 @@ def _section(filled: services.Filled, section_id: int) -> render_module.Rendered
 
 @bp.route("/<int:report_id>/sections/<int:section_id>", methods=["GET", "POST"])
 def section(report_id: int, section_id: int):
-    report = _report(report_id, "report.fill" if request.method == "POST" else "report.view")
+    report = _report(report_id)
+    require("section.fill" if request.method == "POST" else "section.view", (report, section_id))
     lang = current_language()
     filled = services.fill(report, lang)
     current = _section(filled, section_id)
@@ -118,6 +129,8 @@ def _save_section(filled, current, form, lang):
             continue
         try:
             _save(filled, item, form, lang)
+            if item.node.effective_type == AnswerType.FILE:
+                _attach(filled, item, request.files.getlist(f"u-{name}"), lang, optional=True)
         except services.Conflict as conflict:
             conflicts[name] = conflict.answer
         except services.ReportingError as error:
@@ -125,32 +138,75 @@ def _save_section(filled, current, form, lang):
     return conflicts, errors
 
 
-def _save(filled, item, form, lang) -> services.Saved:
-    """Save one item from `form` and commit, trying again when SQLite's snapshot is stale."""
-    change = fields.change(form, item.field_name, item.node.effective_type)
-    expected = fields.version(form, item.field_name)
+def _attach(filled, item, files, lang, optional=False) -> services.Saved | None:
+    """Attach the uploaded `files` to `item` and commit."""
+    uploads = [attachments.Upload(f.filename or "", f.stream) for f in files if f.filename]
+    if not uploads and optional:
+        return None
+
+    def attach():
+        for upload in uploads:  # a second attempt reads the files again from their start
+            upload.stream.seek(0)
+        return attachments.attach(
+            filled, item.node, item.loop_key, uploads, user=current_user, locale=lang
+        )
+
+    return committed(attach, retry=lambda: _reload_answers(filled))
+
+
+def _commit() -> None:
+    """Commit without expiring what is loaded: the report's tree stays in memory, so showing the
+    effect of a save (skip logic) costs no query per item."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+
+
+def committed(operation: Callable[[], T], retry: Callable[[], object] | None = None) -> T:
+    """Run the write `operation` and commit. SQLite refuses a write that began on an outdated
+    snapshot (another request wrote meanwhile): roll back, call `retry` (reload what the
+    operation reads) and try again, up to SAVE_ATTEMPTS times. A refusal (ReportingError) rolls
+    back and goes up with its translated message."""
     for attempt in range(SAVE_ATTEMPTS):
         try:
-            saved = services.save_answer(
-                filled,
-                item.node,
-                item.loop_key,
-                change,
-                expected_version=expected,
-                user=current_user,
-                locale=lang,
-            )
-            db.session.commit()
-            return saved
+            result = operation()
+            _commit()
+            return result
         except OperationalError:
             db.session.rollback()
-            filled.answers = services.answers_of(filled.report)
             if attempt == SAVE_ATTEMPTS - 1:
                 raise
+            if retry is not None:
+                retry()
         except services.ReportingError:
             db.session.rollback()
             raise
     raise AssertionError("unreachable")
+
+
+def _reload_answers(filled: services.Filled) -> None:
+    filled.answers = services.answers_of(filled.report)
+
+
+def _save(filled, item, form, lang) -> services.Saved:
+    """Save one item from `form` and commit."""
+    change = fields.change(form, item.field_name, item.node.effective_type)
+    expected = fields.version(form, item.field_name)
+    return committed(
+        lambda: services.save_answer(
+            filled,
+            item.node,
+            item.loop_key,
+            change,
+            expected_version=expected,
+            user=current_user,
+            locale=lang,
+        ),
+        retry=lambda: _reload_answers(filled),
+    )
 
 
 def _render_section(filled, current, shown, conflicts, errors, lang):
@@ -172,8 +228,9 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
         problems=problems,
         hidden=hidden,
         conditions={n.id: wording.describe(n.condition, filled.tree) for n in filled.tree.nodes},
-        can_fill=policy.can("report.fill", report),
+        can_fill=policy.can("section.fill", (report, current.node.id)),
         species_options=_species_options(filled, lang),
+        files=_files(filled, lang, current.node.id),
         condition_values={
             f"{i.node.code}|{i.loop_key}": i.value
             for i in filled.rendered.items()
@@ -181,6 +238,20 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
         },
         debounce=current_app.config["AUTOSAVE_DEBOUNCE_MS"],
     )
+
+
+def _files(filled, lang, section_id=None) -> dict:
+    """What the file widgets need: the report's files and the limits they are checked against."""
+    limit = attachments.max_bytes()
+    return {
+        "attachments": filled.attachments,
+        "accept": attachments.accept_attribute(),
+        "types": ", ".join(e.upper() for e in attachments.extensions()),
+        "max_bytes": limit,
+        "max_label": attachments.size_label(limit, lang),
+        "size_label": lambda size: attachments.size_label(size, lang),
+        "readonly": not policy.can("section.fill", (filled.report, section_id)),
+    }
 
 
 def _species_options(filled, lang):
@@ -234,13 +305,14 @@ def _summary(shown: MultiDict, name: str) -> str:
 @bp.route("/<int:report_id>/answers", methods=["POST"])
 def autosave(report_id: int):
     """Save one item (the autosave script posts the item's inputs plus `field`)."""
-    report = _report(report_id, "report.fill")
+    report = _report(report_id)
     lang = current_language()
     filled = services.fill(report, lang)
     name = request.form.get("field", "")
     item = next((i for i in filled.rendered.items() if i.field_name == name), None)
     if item is None:
         return jsonify(status="error", message=_("This question is not part of the report.")), 404
+    require("section.fill", (report, delegation.top_section_id(item.node, filled.tree)))
     try:
         saved = _save(filled, item, request.form, lang)
     except services.Conflict as conflict:
@@ -256,11 +328,62 @@ def autosave(report_id: int):
     )
 
 
+@bp.route("/<int:report_id>/attachments", methods=["POST"])
+def upload(report_id: int):
+    """Attach files to one item (the autosave script posts `field` and the files `u-<field>`);
+    answers with the item's new file list."""
+    report = _report(report_id)
+    lang = current_language()
+    filled = services.fill(report, lang)
+    name = request.form.get("field", "")
+    item = next((i for i in filled.rendered.items() if i.field_name == name), None)
+    if item is None:
+        return jsonify(status="error", message=_("This question is not part of the report.")), 404
+    section_id = delegation.top_section_id(item.node, filled.tree)
+    require("section.fill", (report, section_id))
+    try:
+        saved = _attach(filled, item, request.files.getlist(f"u-{name}"), lang)
+    except services.ReportingError as error:
+        return jsonify(status="error", message=error.message), 422
+    file_list = get_template_attribute("questionnaires/_widgets.html", "file_list")
+    filled.evaluate()
+    return jsonify(
+        status="saved",
+        version=saved.answer.version,
+        files=str(file_list(name, saved.answer.value or [], _files(filled, lang, section_id))),
+        hidden=sorted(i.field_name for i in filled.rendered.items() if not i.visible),
+    )
+
+
+@bp.route("/<int:report_id>/attachments/<int:attachment_id>")
+def attachment(report_id: int, attachment_id: int):
+    """A file, to whoever may read the report (as a download, never shown inline)."""
+    report = _report(report_id)
+    found = db.session.get(attachments.Attachment, attachment_id)
+    if found is None or found.report_id != report.id:
+        abort(404)
+    require("section.view", (report, delegation.top_section_id(found.node_id)))
+    path = attachments.path_of(found)
+    if not path.is_file():
+        abort(404)
+    response = send_file(
+        path,
+        mimetype=found.content_type,
+        as_attachment=True,
+        download_name=found.filename,
+        max_age=0,
+        etag=found.sha256,
+    )
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
 @bp.route("/<int:report_id>/validation")
 def validation(report_id: int):
     report = _report(report_id)
     lang = current_language()
     filled = services.fill(report, lang)
+    people.restrict(filled)  # a contributor sees their sections only
     return render_template(
         "reporting/validation.html",
         report=report,
@@ -274,10 +397,28 @@ def history(report_id: int, node_id: int):
     report = _report(report_id)
     loop_key = request.args.get("loop", "")
     answer = services.answers_of(report).get((node_id, loop_key)) or abort(404)
+    require("section.view", (report, delegation.top_section_id(answer.node)))
+    lang = current_language()
+    revisions = services.history(answer)
     return render_template(
         "reporting/history.html",
         report=report,
         answer=answer,
         node=answer.node,
-        revisions=services.history(answer),
+        revisions=revisions,
+        texts={r.id: _revision_text(answer.node, r, lang) for r in revisions},
+        files=services.attachments_of(report) if answer.node.effective_type == "file" else {},
     )
+
+
+def _revision_text(node, revision, lang) -> str:
+    """A revision's value in words (what was typed, when it could not be read)."""
+    if revision.typed is not None and not revision.no_info:
+        typed = revision.typed
+        return typed if isinstance(typed, str) else json.dumps(typed, ensure_ascii=False)
+    if revision.value is None and not revision.no_info:
+        return "—"
+    return answer_text(node, revision, lang)
+
+
+from app.reporting import offline, people, reuse_views, review, sites  # noqa: E402, F401 - they register routes on `bp`

@@ -11,9 +11,10 @@
   const url = form.dataset.autosaveUrl;
   const debounce = parseInt(form.dataset.debounce || "2000", 10);
   const queueKey = form.dataset.queueKey;
-  const csrf = form.querySelector("input[name=csrf_token]").value;
+  let csrf = form.querySelector("input[name=csrf_token]").value;
   const stored = JSON.parse(document.getElementById("answers-for-conditions").textContent || "{}");
   const dirty = new Set();
+  const sending = new Set();  // fields whose save awaits its reply: never sent twice at once
   let timer = null;
   let inFlight = 0;
   let offline = false;
@@ -41,7 +42,11 @@
 
   // --- reading and writing an item's inputs ---------------------------------------------------
   function wrapper(field) { return document.getElementById("a-" + field); }
-  function inputs(box) { return Array.from(box.querySelectorAll("input[name], select[name], textarea[name]")); }
+  function inputs(box) {
+    // files are sent by upload() as soon as they are chosen, never with the answer's inputs
+    return Array.from(box.querySelectorAll("input[name], select[name], textarea[name]"))
+      .filter((el) => el.type !== "file");
+  }
   function pairsOf(box) {
     const pairs = [];
     inputs(box).forEach((el) => {
@@ -73,6 +78,7 @@
     statusBox.textContent = text[state] || "";
   }
   function settle() {
+    if (offline && statusBox && statusBox.dataset.state === "signedout") return;
     if (offline) show("offline");
     else if (inFlight) show("saving");
     else if (dirty.size || Object.keys(readQueue()).length) show("pending");
@@ -93,7 +99,7 @@
     });
     dirty.clear();
     const queue = readQueue();
-    Object.keys(queue).forEach((field) => send(field, queue[field]));
+    Object.keys(queue).forEach((field) => { if (!sending.has(field)) send(field, queue[field]); });
     settle();
   }
   function send(field, pairs) {
@@ -102,21 +108,56 @@
     body.set("field", field);
     body.set("csrf_token", csrf);
     inFlight += 1;
+    sending.add(field);
     settle();
+    const done = () => {
+      inFlight -= 1;
+      sending.delete(field);
+      // typed again while this save travelled: send the newer text (with the new version)
+      if (!offline && readQueue()[field]) schedule();
+    };
     return fetch(url, {
       method: "POST",
       body: body,
       credentials: "same-origin",
       headers: { "Accept": "application/json" },
     }).then((response) => response.json().catch(() => ({})).then((data) => {
-      inFlight -= 1;
-      if (response.status >= 500) { goOffline(); return; }
+      if (response.status >= 500) { goOffline(); done(); return; }
+      if (signedOut(response, data)) { done(); return; }
       offline = false;
       if (response.ok) saved(field, pairs, data);
       else if (response.status === 409) conflict(field, pairs, data.theirs);
       else refused(field, pairs, data.message);
+      done();
       settle();
-    }), () => { inFlight -= 1; goOffline(); });
+    }), () => { goOffline(); done(); });
+  }
+  // The session ended (or its form token did) while the page stayed open: nothing is dropped,
+  // the changes stay queued until the person signs in again in another tab and comes back.
+  function signedOut(response, data) {
+    const toLogin = response.redirected && response.url.indexOf("/account/login") !== -1;
+    if (!(toLogin || response.status === 401 || (response.status === 400 && !data.status))) {
+      return false;
+    }
+    offline = true;
+    show("signedout");
+    clearTimeout(timer);
+    timer = setTimeout(retrySignedOut, Math.max(debounce, 15000));
+    return true;
+  }
+  // A new sign-in means a new session and a new form token: fetch this page again to take it.
+  function retrySignedOut() {
+    fetch(window.location.pathname, { credentials: "same-origin" })
+      .then((response) => (response.ok && !response.redirected ? response.text() : ""))
+      .then((html) => {
+        const page = new DOMParser().parseFromString(html, "text/html");
+        const token = page.querySelector("#section-form input[name=csrf_token]");
+        if (!token) throw new Error("still signed out");
+        csrf = token.value;
+        offline = false;
+        flush();
+      })
+      .catch(() => { timer = setTimeout(retrySignedOut, Math.max(debounce, 15000)); });
   }
   function goOffline() {
     offline = true;
@@ -173,7 +214,11 @@
     title.textContent = text.conflict;
     const detail = document.createElement("p");
     detail.className = "mb-2";
-    detail.textContent = `${text.theirs} (${theirs.by}, ${theirs.at}): ${theirs.text}`;
+    // "Saved by {by} at {at}:" comes translated, with the language's own punctuation
+    const line = (text.theirs || "").replace("{by}", theirs.by).replace("{at}", theirs.at);
+    const quote = document.createElement("q");
+    quote.textContent = theirs.text;
+    detail.append(line, " ", quote);
     const keep = document.createElement("button");
     keep.type = "button";
     keep.className = "btn btn-sm btn-primary me-2 keep-mine";
@@ -203,6 +248,53 @@
     panel.append(title, detail, keep, take);
     box.querySelector("details").before(panel);
     keep.focus();
+  }
+
+  // --- attachments ----------------------------------------------------------------------------
+  function upload(box, input) {
+    // Each file goes in a request of its own, one after the other: on a slow line a refused or
+    // failed file costs only itself, and no request grows past the server's limit.
+    const field = box.dataset.field;
+    const files = Array.from(input.files || []);
+    input.value = "";
+    const limit = parseInt(input.dataset.maxBytes || "0", 10);
+    const refused = [];
+    const accepted = files.filter((file) => {
+      if (limit && file.size > limit) {  // refused here, before minutes are spent sending it
+        refused.push((text.tooLarge || "").replace("{name}", file.name));
+        return false;
+      }
+      return true;
+    });
+    const messages = refused.slice();
+    const showMessages = () => problem(field, messages.length ? messages.join(" ") : null);
+    showMessages();
+    accepted.reduce((previous, file) => previous.then(() => sendFile(box, field, input.name, file)
+      .then((message) => { if (message) { messages.push(message); showMessages(); } })),
+    Promise.resolve()).then(() => { showMessages(); settle(); });
+  }
+  function sendFile(box, field, inputName, file) {
+    const body = new FormData();
+    body.append(inputName, file);
+    body.set("field", field);
+    body.set("csrf_token", csrf);
+    inFlight += 1;
+    show("uploading");
+    return fetch(form.dataset.uploadUrl, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "Accept": "application/json" },
+    }).then((response) => response.json().catch(() => ({})).then((data) => {
+      inFlight -= 1;
+      if (!response.ok) return data.message || text.uploadFailed;
+      const list = box.querySelector(".js-files");
+      if (list) list.outerHTML = data.files;
+      const version = versionInput(field);
+      if (version) version.value = data.version;
+      if (Array.isArray(data.hidden)) applyHidden(new Set(data.hidden));
+      return null;
+    }), () => { inFlight -= 1; return text.uploadFailed; });
   }
 
   // --- skip logic while typing ----------------------------------------------------------------
@@ -247,6 +339,10 @@
   function changed(event) {
     const box = event.target.closest(".answer[data-field]");
     if (!box || event.target.name.startsWith("v-")) return;
+    if (event.target.type === "file") {
+      if (event.type === "change") upload(box, event.target);
+      return;
+    }
     dirty.add(box.dataset.field);
     refreshConditions();
     schedule();
@@ -254,7 +350,11 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => { event.preventDefault(); flush(); });
-  window.addEventListener("online", () => { offline = false; flush(); });
+  window.addEventListener("online", () => {
+    if (statusBox && statusBox.dataset.state === "signedout") { retrySignedOut(); return; }
+    offline = false;
+    flush();
+  });
   window.addEventListener("offline", () => { offline = true; settle(); });
   window.addEventListener("beforeunload", (event) => {
     if (dirty.size || inFlight || Object.keys(readQueue()).length) {

@@ -1,0 +1,265 @@
+"""Files attached to answers: what is accepted, where files live, and attaching them.
+
+A file is accepted when its extension is in ATTACHMENT_EXTENSIONS, its first bytes match that
+extension (a renamed executable is refused) and it is no larger than ATTACHMENT_MAX_BYTES. It is
+written under ATTACHMENT_FOLDER (outside the static folder) under a random name; the name it was
+uploaded with is kept for display only. The type sent back on download is ours, never the
+uploader's. Attaching adds to the files already on the answer, so two people attaching files to
+one answer at once both keep theirs; removing a file is an ordinary save of the answer (with its
+version check).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from babel.numbers import format_decimal
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from app.bank.types import AnswerType
+from app.extensions import db
+from app.questionnaires.models import Node
+from app.reporting import services
+from app.reporting.models import Attachment
+
+CHUNK = 64 * 1024
+
+# The content type served for each extension, and the first bytes a genuine file starts with.
+OOXML = b"PK\x03\x04"  # Office Open XML and OpenDocument files are zip archives
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97–2003 documents
+TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    "pdf": ("application/pdf", (b"%PDF-",)),
+    "doc": ("application/msword", (OLE,)),
+    "xls": ("application/vnd.ms-excel", (OLE,)),
+    "ppt": ("application/vnd.ms-powerpoint", (OLE,)),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (OOXML,),
+    ),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (OOXML,)),
+    "pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        (OOXML,),
+    ),
+    "odt": ("application/vnd.oasis.opendocument.text", (OOXML,)),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", (OOXML,)),
+    "odp": ("application/vnd.oasis.opendocument.presentation", (OOXML,)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "gif": ("image/gif", (b"GIF87a", b"GIF89a")),
+    "webp": ("image/webp", (b"RIFF",)),
+    "csv": ("text/csv", ()),  # text: checked for NUL bytes instead
+}
+
+
+class AttachmentError(services.ReportingError):
+    """A file that is refused; the message names it and says why."""
+
+
+@dataclass
+class Upload:
+    """One file as the request gave it: its name and a readable stream."""
+
+    filename: str
+    stream: BinaryIO
+
+
+def extensions() -> list[str]:
+    return [e for e in current_app.config["ATTACHMENT_EXTENSIONS"] if e in TYPES]
+
+
+def max_bytes() -> int:
+    return int(current_app.config["ATTACHMENT_MAX_BYTES"])
+
+
+def accept_attribute() -> str:
+    """The file input's `accept` list."""
+    return ",".join(f".{e}" for e in extensions())
+
+
+def size_label(size: int, locale: str) -> str:
+    """ "2,5 MB" in French, "2.5 MB" in English: decimal units, as file managers show them."""
+    for unit, factor in (("MB", 1_000_000), ("kB", 1_000)):
+        if size >= factor:
+            return f"{format_decimal(round(size / factor, 1), locale=locale)}\u00a0{unit}"
+    return f"{format_decimal(size, locale=locale)}\u00a0B"
+
+
+def folder() -> Path:
+    return Path(current_app.config["ATTACHMENT_FOLDER"])
+
+
+def path_of(attachment: Attachment) -> Path:
+    key = attachment.storage_key
+    return folder() / key[:2] / key
+
+
+def clean_name(filename: str) -> str:
+    """The name to show: no folders, no control characters, at most 255 characters."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(
+        c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c)[0] != "C"
+    )
+    name = name.strip().strip(".") or "file"
+    stem, dot, ext = name.rpartition(".")
+    if len(name) > 255:
+        name = (stem[: 250 - len(ext)] + dot + ext) if dot else name[:255]
+    return name
+
+
+def extension(filename: str) -> str:
+    _stem, dot, ext = filename.rpartition(".")
+    return ext.lower() if dot else ""
+
+
+def _store(upload: Upload, limit: int) -> tuple[str, int, str, bytes]:
+    """Write `upload` under a random name; (storage key, size, sha256, first bytes)."""
+    key = secrets.token_hex(16)
+    target = folder() / key[:2] / key
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    try:
+        with open(target, "xb") as out:
+            while chunk := upload.stream.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise AttachmentError(
+                        _l(
+                            "“%(name)s” is larger than %(max)s: it was not attached.",
+                            name=clean_name(upload.filename),
+                            max=size_label(limit, _locale()),
+                        )
+                    )
+                if len(head) < 16:
+                    head += chunk[: 16 - len(head)]
+                if b"\x00" in chunk and extension(upload.filename) == "csv":
+                    raise _refused(upload.filename)
+                digest.update(chunk)
+                out.write(chunk)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return key, size, digest.hexdigest(), head
+
+
+def _locale() -> str:
+    from app.i18n import current_language
+
+    return current_language()
+
+
+def _refused(filename: str) -> AttachmentError:
+    return AttachmentError(
+        _l(
+            "“%(name)s” is not a file type the report accepts (%(types)s): it was not attached.",
+            name=clean_name(filename),
+            types=", ".join(e.upper() for e in extensions()),
+        )
+    )
+
+
+def _check(upload: Upload) -> str:
+    """The extension of an acceptable upload, or AttachmentError."""
+    ext = extension(clean_name(upload.filename))
+    if ext not in extensions():
+        raise _refused(upload.filename)
+    return ext
+
+
+def attach(
+    filled: services.Filled,
+    node: Node,
+    loop_key: str,
+    uploads: list[Upload],
+    *,
+    user,
+    locale: str,
+) -> services.Saved:
+    """Store `uploads` and add them to the answer's files. Every file is checked before the
+    answer changes: one refused file attaches none of them, and the answer is as it was."""
+    if node.effective_type != AnswerType.FILE:
+        raise services.ReportingError(_l("This question does not take files."))
+    if not filled.report.is_editable:
+        raise services.ReportingError(_l("This report can no longer be changed."))
+    if not filled.valid_loop_key(node, loop_key):
+        raise services.ReportingError(_l("This species or site is not part of the report."))
+    uploads = [u for u in uploads if u.filename]
+    if not uploads:
+        raise AttachmentError(_l("Choose a file to attach."))
+    limit = max_bytes()
+    written: list[Path] = []
+    savepoint = db.session.begin_nested()  # a refused file leaves the session as it was
+    try:
+        added = []
+        for upload in uploads:
+            ext = _check(upload)
+            key, size, sha256, head = _store(upload, limit)
+            written.append(folder() / key[:2] / key)
+            content_type, signatures = TYPES[ext]
+            if size == 0:
+                raise AttachmentError(
+                    _l(
+                        "“%(name)s” is empty: it was not attached.",
+                        name=clean_name(upload.filename),
+                    )
+                )
+            if signatures and not head.startswith(signatures):
+                raise _refused(upload.filename)
+            attachment = Attachment(
+                report_id=filled.report.id,
+                node_id=node.id,
+                loop_key=loop_key,
+                filename=clean_name(upload.filename),
+                content_type=content_type,
+                size=size,
+                sha256=sha256,
+                storage_key=key,
+                uploaded_by_id=user.id,
+            )
+            db.session.add(attachment)
+            added.append(attachment)
+        db.session.flush()
+        for attachment in added:
+            filled.attachments[attachment.id] = attachment
+        saved = _add_to_answer(filled, node, loop_key, [a.id for a in added], user, locale)
+        savepoint.commit()
+    except BaseException:
+        savepoint.rollback()
+        for attachment in added:
+            filled.attachments.pop(attachment.id, None)
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return saved
+
+
+def _add_to_answer(filled, node, loop_key, ids, user, locale) -> services.Saved:
+    """Attaching adds files: it is saved against the version stored now, whatever it is."""
+    for _attempt in range(3):
+        answer = filled.answers.get((node.id, loop_key))
+        if answer is not None:
+            db.session.refresh(answer)
+        current = list(answer.value or []) if answer is not None and answer.value else []
+        change = services.Change(raw=[*current, *ids], raw_given=True)
+        try:
+            return services.save_answer(
+                filled,
+                node,
+                loop_key,
+                change,
+                expected_version=answer.version if answer is not None else 0,
+                user=user,
+                locale=locale,
+            )
+        except services.Conflict:
+            filled.answers = services.answers_of(filled.report)
+    raise services.ReportingError(_l("The files could not be attached: try again."))

@@ -1,0 +1,174 @@
+"""A report laid out for reading and printing, from a snapshot (a stored submission, or the
+report as it stands now): question texts in the chosen language, answers as written. The PDF
+is the same HTML through WeasyPrint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.bank.types import AnswerType
+from app.reporting import submission as submission_module
+
+
+@dataclass
+class PrintedAnswer:
+    loop_label: Any = None
+    text: str = ""
+    comment: str = ""
+    hidden: bool = False
+    table: dict | None = None  # {"columns": [...], "rows": [(label, [cells])]}
+
+
+@dataclass
+class Line:
+    """One line of the printed document: a section heading, an iteration heading or a
+    question with its answers."""
+
+    kind: str  # "section", "iteration", "item"
+    level: int
+    number: str = ""
+    text: Any = ""
+    detail: str = ""
+    required: bool = False
+    confidential: bool = False
+    answers: list[PrintedAnswer] = field(default_factory=list)
+
+
+def document(snap: dict, lang: str) -> list[Line]:
+    """The snapshot's questionnaire in document order with its answers. Loop sections print
+    one block per species or site that has an answer; a question without an answer prints
+    empty; answers kept for questions the other answers hide print as such."""
+    nodes = snap["nodes"]
+    children: dict[Any, list[dict]] = {}
+    for node in nodes:
+        children.setdefault(node["parent_id"], []).append(node)
+    answers: dict[tuple[int, str], dict] = {
+        (a["node_id"], a["loop_key"]): a for a in snap["answers"]
+    }
+    hidden = {(node_id, key) for node_id, key in snap.get("hidden_items") or []}
+    lines: list[Line] = []
+
+    def text(value):
+        return submission_module.text(value, snap, lang)
+
+    def item_line(node, level, keys: list[str]):
+        line = Line(
+            "item",
+            level,
+            node.get("number", ""),
+            text(node.get("text") or {}),
+            required=bool(node.get("required")),
+            confidential=bool(node.get("confidential")),
+        )
+        for key in keys:
+            answer = answers.get((node["id"], key))
+            if answer is None:
+                if (node["id"], key) in hidden:
+                    return  # not applicable, and nothing was written
+                continue
+            line.answers.append(
+                PrintedAnswer(
+                    text=submission_module.answer_text(node, answer, snap, lang),
+                    comment=answer.get("comment") or "",
+                    hidden=bool(answer.get("hidden")),
+                    table=_table(node, answer, snap, lang),
+                )
+            )
+        lines.append(line)
+
+    def loop_keys(section) -> list[tuple[str, Any, str]]:
+        """(key, label, detail) of the iterations that hold an answer, in loop order."""
+        inside = set()
+        stack = [section]
+        while stack:
+            current = stack.pop()
+            for child in children.get(current["id"], []):
+                if child["kind"] == "section":
+                    stack.append(child)
+                else:
+                    inside.add(child["id"])
+        seen: dict[str, tuple[str, Any, str]] = {}
+        for answer in snap["answers"]:
+            if answer["node_id"] in inside and answer["loop_key"] not in seen:
+                label = answer.get("loop_label")
+                seen[answer["loop_key"]] = (
+                    answer["loop_key"],
+                    text(label) if label else answer["loop_key"],
+                    answer.get("loop_detail") or "",
+                )
+        order = {key: i for i, key in enumerate((snap.get("loops") or {}).get(section["loop"], []))}
+        return sorted(
+            seen.values(), key=lambda e: (order.get(e[0], len(order)), str(e[1]).casefold())
+        )
+
+    def visit(node, level, keys):
+        if node["kind"] != "section":
+            item_line(node, level, keys)
+            return
+        lines.append(Line("section", level, node.get("number", ""), text(node.get("title") or {})))
+        if node.get("loop"):
+            for key, label, detail in loop_keys(node):
+                lines.append(Line("iteration", level + 1, text=label, detail=detail))
+                for child in children.get(node["id"], []):
+                    visit(child, level + 1, [key])
+        else:
+            for child in children.get(node["id"], []):
+                visit(child, level + 1, keys)
+
+    for root in children.get(None, []):
+        visit(root, 1, [""])
+    return _without_empty_headings(lines)
+
+
+def _without_empty_headings(lines: list[Line]) -> list[Line]:
+    """Drop the headings of sections and iterations left with no question (all of them made
+    not applicable by other answers)."""
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if line.kind == "item":
+            kept.append(line)
+            continue
+        for following in lines[index + 1 :]:
+            if following.kind == "item":
+                kept.append(line)
+                break
+            if following.level <= line.level:
+                break
+    return kept
+
+
+def _table(node: dict, answer: dict, snap: dict, lang: str) -> dict | None:
+    if node.get("type") != AnswerType.TABLE or not isinstance(answer.get("value"), dict):
+        return None
+    if answer.get("no_info"):
+        return None
+    config = node.get("config") or {}
+    columns = config.get("columns") or []
+    value = answer["value"]
+    rows = []
+    for row in config.get("rows") or []:
+        cells = value.get(row["key"]) or {}
+        rows.append(
+            (
+                submission_module.text(row.get("label") or {}, snap, lang),
+                [
+                    submission_module.value_text(
+                        column["type"], column, {"value": cells.get(column["key"])}, snap, lang
+                    )
+                    for column in columns
+                ],
+            )
+        )
+    return {
+        "columns": [submission_module.text(c.get("label") or {}, snap, lang) for c in columns],
+        "rows": rows,
+    }
+
+
+def pdf(html: str, base_url: str) -> bytes:
+    """`html` as a PDF. The printed page links no external file (its style is inline), so
+    WeasyPrint fetches nothing."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url).write_pdf()

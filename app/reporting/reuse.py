@@ -1,0 +1,598 @@
+"""Answer once, report many: the answers a party gave in its reports for other instruments,
+offered to the items of a report that ask the same bank question, copied with their provenance,
+and flagged when their source changes later. The previous cycle of the same instrument is
+prefill.py's business (its copies must be confirmed); both share the machinery here.
+
+What may be offered to a cell of report R (party P):
+* an answer of P in a report for ANOTHER instrument whose questionnaire is published or closed
+  (the same instrument's earlier cycles are pre-fill, never reuse: old answers must not pass as
+  new without a confirmation);
+* to an item pinned to a version of the same bank question that is compatible with the cell's
+  (DESIGN.md, `bank.services.compatible`, whichever of the two is older), and inside a loop for
+  the same taxon or site (the loop key);
+* given (answered, or "no information") and reading back exactly the same as the cell's answer:
+  a choice, species or bound the cell's question lacks makes it not offered; files are never
+  copied (they belong to their report);
+* in a report the person may read (policy "report.view"): the focal point of France for CMS who
+  is not focal point for AEWA is not offered France's AEWA answers;
+* only to a cell without an answer of its own (a comment alone does not count as one). With
+  several sources the most recently updated is offered and the others are listed.
+
+A copied answer keeps its source (answer, version, kind, time); when the source is later saved
+again with another value it is "source changed" and can be updated in one click. Every match is
+computed for a whole report (or all of a focal point's reports) in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload, lazyload
+
+from app import policy
+from app.auth.models import User
+from app.bank import services as bank
+from app.bank.models import BankVersion, Species, SpeciesListEntry
+from app.bank.types import AnswerType
+from app.extensions import db
+from app.i18n import translate
+from app.questionnaires import render as render_module
+from app.questionnaires import tree as tree_module
+from app.questionnaires.models import Node, Questionnaire
+from app.reporting import services, values
+from app.reporting.answer_text import answer_text
+from app.reporting.models import Answer, Report, Site
+from app.reporting.services import Change, Filled, Provenance, ReportingError
+from app.utils import as_utc
+
+REUSE, PREFILL = "reuse", "prefill"
+CHANGED = "changed"  # an offer to update a copy from its changed source
+SOURCE_STATUSES = services.OPEN_QUESTIONNAIRE_STATUSES
+NOT_COPIED = {AnswerType.FILE}
+MAX_ROUNDS = 10  # conditions only look back: visibility settles in fewer rounds than that
+
+Key = tuple[int, str]  # (node id, loop key)
+
+STALE = _l(
+    "The answers available have changed since you saw the list: check the new list, then "
+    "confirm again."
+)
+GONE = _l("This answer can no longer be reused here: the page was out of date. Check it again.")
+
+
+class ReuseError(ReportingError):
+    """A reuse, pre-fill or confirmation that cannot be done; the message is translated."""
+
+
+@dataclass
+class Source:
+    """An answer another report holds, as one of this report's cells may copy it."""
+
+    answer: Answer
+    report: Report
+    version: BankVersion | None  # what its item asked (None: a local item)
+    by: str = ""  # who saved it last
+    text: str = ""  # its value in words, as the cell's question reads it
+
+    @property
+    def instrument_code(self) -> str:
+        return self.report.questionnaire.instrument.code
+
+    @property
+    def questionnaire_code(self) -> str:
+        return self.report.questionnaire.code
+
+    @property
+    def updated_at(self) -> datetime:
+        return as_utc(self.answer.updated_at)
+
+
+@dataclass
+class Offer:
+    """What a cell is offered: a source to reuse (kind "reuse", an empty cell) or the new
+    value of a copy's source (kind "changed")."""
+
+    item: render_module.RenderedItem
+    source: Source
+    others: list[Source] = field(default_factory=list)
+    kind: str = REUSE
+    current: Answer | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.item.node.id, self.item.loop_key)
+
+    @property
+    def sources(self) -> list[Source]:
+        return [self.source, *self.others]
+
+
+@dataclass
+class Copy:
+    """Where a copied answer came from, and whether its source has changed since."""
+
+    answer: Answer
+    source: Source | None  # None: the source answer no longer exists
+    changed: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.answer.source_kind or REUSE
+
+    @property
+    def copied_at(self) -> datetime | None:
+        return as_utc(self.answer.copied_at)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.answer.needs_confirmation
+
+
+@dataclass
+class Planned:
+    """One cell a "reuse all" or a pre-fill will fill, as its preview lists it."""
+
+    item: render_module.RenderedItem
+    section: render_module.RenderedSection | None
+    label: Any  # the species or site of the loop iteration, or None
+    source: Source
+
+    @property
+    def key(self) -> Key:
+        return (self.item.node.id, self.item.loop_key)
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+
+def versions_compatible(a: BankVersion, b: BankVersion) -> bool:
+    """Whether answers to one version can stand for the other: the older against the newer."""
+    if a.id == b.id:
+        return True
+    older, newer = sorted((a, b), key=lambda v: v.number)
+    return bank.compatible(older, newer)
+
+
+def copy_change(
+    node: Node,
+    source: Answer,
+    species_keys: Iterable[str],
+    locale: str,
+    current: Answer | None = None,
+) -> Change | None:
+    """The save that makes `source` the answer to `node`; None when it would not read exactly
+    the same there (or is not given). A comment of the cell's own is kept when the source has
+    none."""
+    if node.effective_type in NOT_COPIED or not services.is_given(source):
+        return None
+    raw = None
+    if source.value is not None and not source.is_invalid:
+        answer_type, config = node.effective_type, node.effective_config
+        raw = values.display(answer_type, config, source.value, locale)
+        context = values.Context(locale, frozenset(species_keys))
+        try:
+            read = values.parse(answer_type, config, raw, context)
+        except (values.ValueProblem, ValueError, TypeError, AttributeError):
+            return None
+        if not _same(read, source.value):
+            return None
+    keep_comment = current is not None and current.comment and not source.comment
+    return Change(
+        raw=raw,
+        raw_given=True,
+        other=source.other,
+        comment=None if keep_comment else source.comment,
+        no_info=source.no_info,
+    )
+
+
+def _same(read: Any, value: Any) -> bool:
+    if isinstance(read, list) and isinstance(value, list):
+        return sorted(map(str, read)) == sorted(map(str, value))
+    return read == value
+
+
+def same_state(answer: Answer, source: Answer) -> bool:
+    """The same value, "other" text and "no information" flag."""
+    return (
+        _same(answer.value, source.value)
+        and (answer.other or "") == (source.other or "")
+        and bool(answer.no_info) == bool(source.no_info)
+    )
+
+
+def is_empty(answer: Answer | None) -> bool:
+    """No answer of its own: nothing given, nothing kept as typed (a comment may be there)."""
+    return answer is None or (not services.is_given(answer) and not answer.is_invalid)
+
+
+def _reusable_item(node: Node) -> bool:
+    return node.bank_version is not None and node.effective_type not in NOT_COPIED
+
+
+def _sources(party_ids: set[int], question_ids: set[int], user) -> dict[tuple, list[Source]]:
+    """The parties' given answers to these bank questions in readable reports of open
+    questionnaires, by (party, question, loop key), most recently updated first. One query."""
+    if not party_ids or not question_ids:
+        return {}
+    stmt = (
+        sa.select(Answer, Report, BankVersion, User.name)
+        .join(Report, Answer.report_id == Report.id)
+        .join(Questionnaire, Report.questionnaire_id == Questionnaire.id)
+        .join(Node, Answer.node_id == Node.id)
+        .join(BankVersion, Node.bank_version_id == BankVersion.id)
+        .outerjoin(User, Answer.updated_by_id == User.id)
+        .where(
+            Report.party_id.in_(party_ids),
+            Questionnaire.status.in_(SOURCE_STATUSES),
+            BankVersion.question_id.in_(question_ids),
+        )
+        .options(lazyload(Answer.updated_by))
+        .order_by(Answer.updated_at.desc(), Answer.id.desc())
+    )
+    readable: dict[int, bool] = {}
+    found: dict[tuple, list[Source]] = defaultdict(list)
+    for answer, report, version, name in db.session.execute(stmt):
+        if report.id not in readable:
+            readable[report.id] = policy.decide(user, "report.view", report).allowed
+        if readable[report.id] and services.is_given(answer):
+            key = (report.party_id, version.question_id, answer.loop_key)
+            found[key].append(Source(answer, report, version, name or ""))
+    return found
+
+
+def _fitting(
+    report: Report,
+    node: Node,
+    current: Answer | None,
+    group: list[Source],
+    species_keys: Iterable[str],
+    locale: str,
+) -> list[Source]:
+    """The sources of `group` that may fill the cell (`node`, its current answer) of `report`."""
+    if not is_empty(current) or (current is not None and current.source_answer_id):
+        return []
+    instrument_id = report.questionnaire.instrument_id
+    return [
+        s
+        for s in group
+        if s.report.id != report.id
+        and s.report.questionnaire.instrument_id != instrument_id
+        and versions_compatible(s.version, node.bank_version)
+        and not (current is not None and same_state(current, s.answer))
+        and copy_change(node, s.answer, species_keys, locale) is not None
+    ]
+
+
+def species_names(filled: Filled) -> dict[str, str]:
+    return {
+        e.species.taxon_id: str(translate(e.species.common_name, lang=filled.lang))
+        for e in filled.species_entries
+    }
+
+
+def copies(filled: Filled, user) -> dict[Key, Copy]:
+    """Every copied answer of the report with its source; "changed" when the person may read
+    the source and it has been saved again since with another value (one query)."""
+    copied = {k: a for k, a in filled.answers.items() if a.source_kind}
+    ids = {a.source_answer_id for a in copied.values() if a.source_answer_id}
+    sources: dict[int, Source] = {}
+    if ids:
+        stmt = (
+            sa.select(Answer, Report, User.name)
+            .join(Report, Answer.report_id == Report.id)
+            .outerjoin(User, Answer.updated_by_id == User.id)
+            .where(Answer.id.in_(ids))
+            .options(lazyload(Answer.updated_by))
+        )
+        for answer, report, name in db.session.execute(stmt):
+            sources[answer.id] = Source(answer, report, None, name or "")
+    names = species_names(filled)
+    result: dict[Key, Copy] = {}
+    for key, answer in copied.items():
+        node = filled.tree.by_id.get(answer.node_id)
+        source = sources.get(answer.source_answer_id)
+        changed = (
+            node is not None
+            and source is not None
+            and source.answer.version > (answer.source_version or 0)
+            and not same_state(answer, source.answer)
+            and policy.decide(user, "report.view", source.report).allowed
+            and copy_change(node, source.answer, filled.species_keys, filled.lang) is not None
+        )
+        if changed:
+            source.text = answer_text(node, source.answer, filled.lang, names)
+        result[key] = Copy(answer, source, changed)
+    return result
+
+
+def offers(filled: Filled, user, copied: dict[Key, Copy] | None = None) -> dict[Key, Offer]:
+    """What each cell of the report is offered (a fixed number of queries, whatever its size):
+    a source to reuse for an empty cell, the new value of a copy whose source changed."""
+    report = filled.report
+    items = [i for i in filled.rendered.items() if _reusable_item(i.node)]
+    found = _sources({report.party_id}, {i.node.bank_version.question_id for i in items}, user)
+    names = species_names(filled)
+    result: dict[Key, Offer] = {}
+    for item in items:
+        key = (item.node.id, item.loop_key)
+        current = filled.answers.get(key)
+        group = found.get((report.party_id, item.node.bank_version.question_id, item.loop_key))
+        fitting = (
+            _fitting(report, item.node, current, group, filled.species_keys, filled.lang)
+            if group
+            else []
+        )
+        for source in fitting:
+            source.text = answer_text(item.node, source.answer, filled.lang, names)
+        if fitting:
+            result[key] = Offer(item, fitting[0], fitting[1:], REUSE, current)
+    copied = copies(filled, user) if copied is None else copied
+    items_by_key = {(i.node.id, i.loop_key): i for i in filled.rendered.items()}
+    for key, copy in copied.items():
+        if copy.changed and key in items_by_key:
+            result[key] = Offer(items_by_key[key], copy.source, [], CHANGED, copy.answer)
+    return result
+
+
+# --- copying ------------------------------------------------------------------------------------
+
+
+def copy_into(
+    filled: Filled,
+    node: Node,
+    loop_key: str,
+    source: Answer,
+    provenance: Provenance,
+    user,
+    locale: str,
+    expected_version: int | None = None,
+    keep_comment: bool = True,
+) -> services.Saved:
+    """Save `source` as the answer of the cell, with its provenance, through save_answer (the
+    version check included: against `expected_version`, else the version held now)."""
+    current = filled.answers.get((node.id, loop_key))
+    change = copy_change(
+        node, source, filled.species_keys, locale, current if keep_comment else None
+    )
+    if change is None:
+        raise ReuseError(GONE)
+    change.copy = provenance
+    version = current.version if current is not None else 0
+    return services.save_answer(
+        filled,
+        node,
+        loop_key,
+        change,
+        expected_version=version if expected_version is None else expected_version,
+        user=user,
+        locale=locale,
+    )
+
+
+def reuse(
+    filled: Filled,
+    node: Node,
+    loop_key: str,
+    source_id: int | None,
+    user,
+    locale: str,
+    expected_version: int | None = None,
+) -> services.Saved:
+    """Copy the answer `source_id` (one of those the cell is offered) into the cell."""
+    offer = offers(filled, user).get((node.id, loop_key))
+    source = None
+    if offer is not None and offer.kind == REUSE:
+        source = next((s for s in offer.sources if s.answer.id == source_id), None)
+    if source is None:
+        raise ReuseError(GONE)
+    copied = source.answer
+    provenance = Provenance(copied, REUSE)
+    return copy_into(filled, node, loop_key, copied, provenance, user, locale, expected_version)
+
+
+def update_from_source(
+    filled: Filled,
+    node: Node,
+    loop_key: str,
+    user,
+    locale: str,
+    expected_version: int | None = None,
+) -> services.Saved:
+    """Copy again, from its changed source, an answer copied earlier (same kind: a pre-filled
+    answer updated this way needs confirming again)."""
+    offer = offers(filled, user).get((node.id, loop_key))
+    if offer is None or offer.kind != CHANGED:
+        raise ReuseError(_l("This answer is already the same as its source."))
+    kind = offer.current.source_kind or REUSE
+    provenance = Provenance(offer.source.answer, kind, needs_confirmation=kind == PREFILL)
+    source = offer.source.answer
+    version = expected_version
+    return copy_into(
+        filled, node, loop_key, source, provenance, user, locale, version, keep_comment=False
+    )
+
+
+# --- filling many cells at once -----------------------------------------------------------------
+
+
+def cells(rendered: render_module.Rendered) -> Iterator[tuple]:
+    """(top-level section, item, iteration label) for every item, hidden ones included, in
+    questionnaire order."""
+
+    def walk(section, top, label):
+        for block in section.blocks:
+            block_label = block.iteration.label if block.iteration else label
+            for child in block.children:
+                if isinstance(child, render_module.RenderedSection):
+                    yield from walk(child, top, block_label)
+                else:
+                    yield top, child, block_label
+
+    for item in rendered.loose_items:
+        yield None, item, None
+    for section in rendered.sections:
+        yield from walk(section, section, None)
+
+
+def _visible_with(filled: Filled, planned: dict[Key, Source]) -> set[Key]:
+    """The cells visible once the planned answers are in place (the report's own rendering
+    when nothing is planned)."""
+    if not planned:
+        rendered = filled.rendered
+    else:
+        by_id = filled.tree.by_id
+        answers = {
+            (by_id[node_id].code, loop_key): None if answer.no_info else answer.value
+            for (node_id, loop_key), answer in filled.answers.items()
+            if node_id in by_id
+        }
+        for (node_id, loop_key), source in planned.items():
+            value = None if source.answer.no_info else source.answer.value
+            answers[(by_id[node_id].code, loop_key)] = value
+        rendered = render_module.render(
+            filled.report.questionnaire,
+            answers,
+            filled.lang,
+            sites=[(site.key, site.name) for site in filled.sites],
+            current=filled.tree,
+        )
+    return {(i.node.id, i.loop_key) for i in rendered.items() if i.visible}
+
+
+def plan(filled: Filled, proposals: dict[Key, Source]) -> list[Planned]:
+    """The proposed cells that are visible once the planned answers are in place (an answer
+    copied may show, or hide, another question), in questionnaire order."""
+    chosen: dict[Key, Source] = {}
+    for _ in range(MAX_ROUNDS):
+        visible = _visible_with(filled, chosen)
+        now = {k: s for k, s in proposals.items() if k in visible}
+        if now.keys() == chosen.keys():
+            break
+        chosen = now
+    return [
+        Planned(item, top, label, chosen[(item.node.id, item.loop_key)])
+        for top, item, label in cells(filled.rendered)
+        if (item.node.id, item.loop_key) in chosen
+    ]
+
+
+def fingerprint(planned: list[Planned]) -> str:
+    """Names a preview exactly: the cells, their sources and the sources' versions."""
+    parts = [
+        [p.item.node.id, p.item.loop_key, p.source.answer.id, p.source.answer.version]
+        for p in planned
+    ]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+
+
+def preview_all(filled: Filled, user) -> list[Planned]:
+    """What "reuse all available answers" would fill: the empty cells offered an answer that
+    are visible once the copies are in place."""
+    proposals = {k: o.source for k, o in offers(filled, user).items() if o.kind == REUSE}
+    return plan(filled, proposals)
+
+
+def reuse_all(filled: Filled, user, locale: str, expected: str) -> int:
+    """Fill exactly the cells of the preview named `expected` (see `fingerprint`); refused
+    when what is available has changed since. Returns how many cells were filled."""
+    planned = preview_all(filled, user)
+    if fingerprint(planned) != expected:
+        raise ReuseError(STALE)
+    for p in planned:
+        source = p.source.answer
+        copy_into(
+            filled, p.item.node, p.item.loop_key, source, Provenance(source, REUSE), user, locale
+        )
+    return len(planned)
+
+
+# --- the cycle view -----------------------------------------------------------------------------
+
+
+def reusable_counts(reports: list[Report], user) -> dict[int, int]:
+    """For each report, how many of its cells are offered an answer to reuse (whatever the
+    skip logic: a hidden item counts). A fixed number of queries for all the reports."""
+    if not reports:
+        return {}
+    questionnaires = {r.questionnaire_id: r.questionnaire for r in reports}
+    nodes = db.session.scalars(
+        sa.select(Node)
+        .where(Node.questionnaire_id.in_(questionnaires))
+        .options(joinedload(Node.bank_version))
+    ).all()
+    trees = {
+        qid: tree_module.Tree(q, [n for n in nodes if n.questionnaire_id == qid])
+        for qid, q in questionnaires.items()
+    }
+    items = {qid: [n for n in tree.items() if _reusable_item(n)] for qid, tree in trees.items()}
+    question_ids = {n.bank_version.question_id for found in items.values() for n in found}
+    party_ids = {r.party_id for r in reports}
+    found = _sources(party_ids, question_ids, user)
+    if not found:
+        return {r.id: 0 for r in reports}
+    answers = {
+        (a.report_id, a.node_id, a.loop_key): a
+        for a in db.session.scalars(
+            sa.select(Answer)
+            .where(Answer.report_id.in_([r.id for r in reports]))
+            .options(lazyload(Answer.updated_by))
+        )
+    }
+    species = _species_keys({q.species_list_id for q in questionnaires.values()})
+    sites = _site_keys(party_ids)
+    by_question: dict[tuple[int, int], list] = defaultdict(list)
+    for (party_id, question_id, loop_key), group in found.items():
+        by_question[(party_id, question_id)].append((loop_key, group))
+    counts: dict[int, int] = {}
+    for report in reports:
+        tree = trees[report.questionnaire_id]
+        species_keys = species.get(report.questionnaire.species_list_id, frozenset())
+        loop_keys = {"species": species_keys, "site": sites.get(report.party_id, frozenset())}
+        count = 0
+        for node in items[report.questionnaire_id]:
+            loop = tree.loop_section(node)
+            valid = {""} if loop is None else loop_keys[loop.loop]
+            for loop_key, group in by_question.get(
+                (report.party_id, node.bank_version.question_id), []
+            ):
+                if loop_key not in valid:
+                    continue
+                current = answers.get((report.id, node.id, loop_key))
+                if _fitting(report, node, current, group, species_keys, "en"):
+                    count += 1
+        counts[report.id] = count
+    return counts
+
+
+def _species_keys(list_ids: set[int | None]) -> dict[int, frozenset[str]]:
+    list_ids = {i for i in list_ids if i is not None}
+    if not list_ids:
+        return {}
+    keys: dict[int, set[str]] = defaultdict(set)
+    stmt = (
+        sa.select(SpeciesListEntry.list_id, Species.taxon_id)
+        .join(Species, SpeciesListEntry.species_id == Species.id)
+        .where(SpeciesListEntry.list_id.in_(list_ids))
+    )
+    for list_id, taxon_id in db.session.execute(stmt):
+        keys[list_id].add(taxon_id)
+    return {k: frozenset(v) for k, v in keys.items()}
+
+
+def _site_keys(party_ids: set[int]) -> dict[int, frozenset[str]]:
+    keys: dict[int, set[str]] = defaultdict(set)
+    stmt = sa.select(Site.party_id, Site.id).where(
+        Site.party_id.in_(party_ids), Site.removed.is_(False)
+    )
+    for party_id, site_id in db.session.execute(stmt):
+        keys[party_id].add(str(site_id))
+    return {k: frozenset(v) for k, v in keys.items()}

@@ -1,0 +1,729 @@
+"""Submitting a national report and the secretariat's review: what still blocks a submission,
+the immutable snapshot each submission stores, returning and accepting, the difference between
+two submissions, and the instrument's list of reports.
+
+A submission stores everything needed to read it later without the live tables: the answers as
+they stood (hidden ones flagged) and every text of the questionnaire in every language it had.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+import sqlalchemy as sa
+from flask import has_request_context, url_for
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+from app.audit import services as audit
+from app.auth.models import Role, RoleGrant, User
+from app.bank.types import YES_NO_KEYS, AnswerType
+from app.directory.models import Instrument
+from app.extensions import db
+from app.i18n import DEFAULT_LANGUAGE, languages, translate
+from app.questionnaires.models import Questionnaire
+from app.reporting import services, values
+from app.reporting.models import (
+    EDITABLE_STATUSES,
+    Attachment,
+    Report,
+    ReportStatus,
+    Site,
+    Submission,
+)
+from app.utils import as_utc, utcnow
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_FORMAT = 1
+UNCONFIRMED = _l("This answer was pre-filled from the previous cycle: confirm it or edit it.")
+REVIEWABLE = ReportStatus.SUBMITTED
+
+
+class AlreadySubmitted(services.ReportingError):
+    """The report was submitted by another request (a double click, a second tab)."""
+
+    def __init__(self) -> None:
+        super().__init__(_l("This report has already been submitted."))
+
+
+class NotReady(services.ReportingError):
+    """Something still prevents the submission: `blockers` lists it."""
+
+    def __init__(self, found: list[Blocker]) -> None:
+        super().__init__(
+            ngettext(
+                "%(num)d point must be settled before the report can be submitted.",
+                "%(num)d points must be settled before the report can be submitted.",
+                len(found),
+            )
+        )
+        self.blockers = found
+
+
+# --- what prevents a submission -------------------------------------------------------------
+
+
+@dataclass
+class Blocker:
+    """One thing to settle before submitting; `kind` is "missing", "invalid" or "unconfirmed"."""
+
+    item: Any  # render.RenderedItem
+    section: Any  # render.RenderedSection | None
+    kind: str
+    message: str
+    iteration_label: Any = None
+
+
+def blockers(filled: services.Filled, locale: str) -> list[Blocker]:
+    """Every validation issue, then every visible pre-filled answer not yet confirmed or edited,
+    in questionnaire order."""
+    found = [
+        Blocker(i.item, i.section, str(i.kind), i.message, i.iteration_label)
+        for i in services.issues(filled, locale)
+    ]
+    seen = {(b.item.node.id, b.item.loop_key) for b in found}
+    for section, item, label in services.visible_items(filled.rendered):
+        answer = filled.answer(item)
+        if answer is None or not answer.needs_confirmation:
+            continue
+        if (item.node.id, item.loop_key) in seen:
+            continue
+        found.append(
+            Blocker(
+                item,
+                section,
+                "unconfirmed",
+                str(UNCONFIRMED),
+                label,
+            )
+        )
+    order = filled.tree.order()
+    found.sort(key=lambda b: order.get(b.item.node.id, 0))
+    return found
+
+
+# --- the snapshot ---------------------------------------------------------------------------
+
+
+def snapshot(filled: services.Filled) -> dict:
+    """The report as it stands, as plain JSON: who and what, every node with its texts in every
+    language, and every stored answer (those the other answers hide are flagged `hidden`)."""
+    report = filled.report
+    questionnaire = report.questionnaire
+    instrument = questionnaire.instrument
+    tree = filled.tree
+    hidden = services.hidden_answers(filled)
+    labels = _loop_labels(filled)
+    files = filled.attachments
+    nodes = []
+    for node in tree.walk():
+        entry: dict[str, Any] = {
+            "id": node.id,
+            "parent_id": node.parent_id,
+            "kind": node.kind,
+            "number": node.number,
+            "code": node.code,
+        }
+        if node.is_section:
+            entry |= {"title": dict(node.title or {}), "loop": node.loop}
+        else:
+            version = node.bank_version
+            entry |= {
+                "type": node.effective_type,
+                "text": dict(node.effective_text or {}),
+                "guidance": dict(version.guidance or {}) if version else {},
+                "local_guidance": dict(node.guidance or {}),
+                "config": node.effective_config or {},
+                "required": node.required,
+                "confidential": node.confidential,
+                "bank": {"code": version.code, "version": version.number} if version else None,
+            }
+        nodes.append(entry)
+    answers = []
+    for node in tree.walk():
+        if node.is_section:
+            continue
+        for (node_id, loop_key), answer in sorted(filled.answers.items(), key=_answer_order):
+            if node_id != node.id:
+                continue
+            version = node.bank_version
+            label = labels.get(loop_key) if loop_key else None
+            answers.append(
+                {
+                    "node_id": node.id,
+                    "code": node.code,
+                    "bank_code": version.code if version else None,
+                    "bank_version": version.number if version else None,
+                    "loop_key": loop_key,
+                    "loop_label": label["label"] if label else None,
+                    "loop_detail": label["detail"] if label else "",
+                    "value": answer.value,
+                    "typed": answer.typed,
+                    "other": answer.other,
+                    "comment": answer.comment,
+                    "no_info": answer.no_info,
+                    "hidden": (node_id, loop_key) in hidden,
+                    "provenance": answer.source_kind,
+                    "version": answer.version,
+                    "updated_at": as_utc(answer.updated_at).isoformat()
+                    if answer.updated_at
+                    else None,
+                    "updated_by": answer.updated_by.name if answer.updated_by else None,
+                    "files": _files(node, answer, files),
+                }
+            )
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "report": {"id": report.id, "status": report.status},
+        "party": {"id": report.party_id, "code": report.party.code, "name": report.party.name},
+        "questionnaire": {
+            "id": questionnaire.id,
+            "code": questionnaire.code,
+            "cycle": questionnaire.cycle,
+            "title": dict(questionnaire.title or {}),
+        },
+        "instrument": {
+            "id": instrument.id,
+            "code": instrument.code,
+            "name": dict(instrument.name or {}),
+            "working_languages": list(instrument.working_languages or []),
+        },
+        "languages": languages(),
+        "taken_at": utcnow().isoformat(),
+        "nodes": nodes,
+        "answers": answers,
+        # the order of the loops, and the questions the answers made not applicable
+        "loops": {
+            "species": [entry.species.taxon_id for entry in filled.species_entries],
+            "site": [site.key for site in filled.sites],
+        },
+        "species": _species_named(filled),
+        "hidden_items": sorted(
+            [item.node.id, item.loop_key] for item in filled.rendered.items() if not item.visible
+        ),
+    }
+
+
+def _species_named(filled: services.Filled) -> dict[str, dict]:
+    """The names of the species that answers of the species type name."""
+    named = {
+        answer.value
+        for (node_id, _key), answer in filled.answers.items()
+        if isinstance(answer.value, str)
+        and filled.tree.by_id[node_id].effective_type == AnswerType.SPECIES
+    }
+    return {
+        entry.species.taxon_id: {
+            "label": dict(entry.species.common_name or {}),
+            "detail": entry.species.scientific_name,
+        }
+        for entry in filled.species_entries
+        if entry.species.taxon_id in named
+    }
+
+
+def _answer_order(entry):
+    (node_id, loop_key), _answer = entry
+    return (node_id, loop_key)
+
+
+def _files(node, answer, attachments: dict[int, Attachment]) -> list[dict]:
+    if node.effective_type != AnswerType.FILE or not isinstance(answer.value, list):
+        return []
+    found = []
+    for attachment_id in answer.value:
+        attachment = attachments.get(attachment_id)
+        if attachment is not None:
+            found.append(
+                {"id": attachment.id, "filename": attachment.filename, "size": attachment.size}
+            )
+    return found
+
+
+def _loop_labels(filled: services.Filled) -> dict[str, dict]:
+    """Each loop key's label: a species' common names in every language (and its scientific
+    name), a site's name (the same in every language)."""
+    labels: dict[str, dict] = {}
+    for entry in filled.species_entries:
+        labels[entry.species.taxon_id] = {
+            "label": dict(entry.species.common_name or {}),
+            "detail": entry.species.scientific_name,
+        }
+    site_keys = {key for (_node, key) in filled.answers if key and key not in labels}
+    known = {site.key: site for site in filled.sites}
+    missing = [int(k) for k in site_keys if k not in known and k.isdigit()]
+    if missing:  # answers kept for removed sites
+        for site in db.session.scalars(sa.select(Site).where(Site.id.in_(missing))):
+            known[site.key] = site
+    for key, site in known.items():
+        labels[key] = {"label": site.name, "detail": ""}
+    return labels
+
+
+# --- reading a snapshot ---------------------------------------------------------------------
+
+
+def content_languages(snap: dict) -> SimpleNamespace:
+    """What `translate` needs of the instrument: its working languages when the snapshot was
+    taken."""
+    return SimpleNamespace(working_languages=snap["instrument"].get("working_languages") or [])
+
+
+def text(value, snap: dict, lang: str):
+    """A content text of the snapshot in `lang`, along the same fallback as the live pages."""
+    if isinstance(value, str):
+        return value
+    return translate(value, lang=lang, instrument=content_languages(snap))
+
+
+def answer_text(node: dict, answer: dict, snap: dict, lang: str) -> str:
+    """An answer as a reader of `lang` reads it: choice labels, numbers and dates in the
+    locale's format; what was typed when it could not be read."""
+    if answer.get("no_info"):
+        return str(_l("No information available"))
+    if answer.get("typed") is not None:
+        return _plain(answer["typed"])
+    return value_text(node.get("type"), node.get("config") or {}, answer, snap, lang)
+
+
+def value_text(answer_type, config: dict, answer: dict, snap: dict, lang: str) -> str:
+    value = answer.get("value")
+    if value is None:
+        return ""
+    if answer_type == AnswerType.TABLE:
+        parts = []
+        columns = {c["key"]: c for c in config.get("columns") or []}
+        rows = {r["key"]: r for r in config.get("rows") or []}
+        for row_key, cells in value.items():
+            for column_key, cell in (cells or {}).items():
+                column = columns.get(column_key, {"type": "short_text"})
+                row_label = text((rows.get(row_key) or {}).get("label") or row_key, snap, lang)
+                column_label = text(column.get("label") or column_key, snap, lang)
+                shown = value_text(column["type"], column, {"value": cell}, snap, lang)
+                parts.append(f"{row_label} — {column_label}: {shown}")
+        return "; ".join(parts)
+    if answer_type == AnswerType.YES_NO:
+        return _yes_no(value)
+    if answer_type in (AnswerType.SINGLE_CHOICE, AnswerType.MULTIPLE_CHOICE):
+        chosen = value if isinstance(value, list) else [value]
+        labels = {c["key"]: c.get("label") for c in config.get("choices") or []}
+        shown = []
+        for key in chosen:
+            if key == "other":
+                other = answer.get("other") or ""
+                shown.append(str(_l("Other: %(text)s", text=other)) if other else str(_l("Other")))
+            else:
+                shown.append(str(text(labels.get(key) or key, snap, lang)))
+        return ", ".join(shown)
+    if answer_type == AnswerType.NUMBER:
+        shown = values.display(answer_type, config, value, lang)
+        unit = config.get("unit")
+        return f"{shown} {text(unit, snap, lang)}" if unit else str(shown)
+    if answer_type == AnswerType.DATE:
+        from datetime import date
+
+        from babel.dates import format_date
+
+        try:
+            return format_date(date.fromisoformat(value), format="long", locale=lang)
+        except (TypeError, ValueError):
+            return str(value)
+    if answer_type == AnswerType.SITE:
+        site = values.display(answer_type, config, value, lang)
+        if "lat" in site and "lon" in site:
+            return f"{site['name']} ({site['lat']}, {site['lon']})"
+        return site["name"]
+    if answer_type == AnswerType.FILE:
+        names = [f["filename"] for f in answer.get("files") or []]
+        return ", ".join(names) if names else ", ".join(str(v) for v in value)
+    if answer_type == AnswerType.SPECIES:
+        species = (snap.get("species") or {}).get(value)
+        if species is None:
+            return str(value)
+        return f"{text(species['label'], snap, lang)} ({species['detail']})"
+    return _plain(value)
+
+
+def _yes_no(value) -> str:
+    return {YES_NO_KEYS[0]: str(_l("Yes")), YES_NO_KEYS[1]: str(_l("No"))}.get(value, str(value))
+
+
+def _plain(value) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if not values.is_blank(v))
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    return str(value)
+
+
+def nodes_by_id(snap: dict) -> dict[int, dict]:
+    return {node["id"]: node for node in snap["nodes"]}
+
+
+# --- submitting -----------------------------------------------------------------------------
+
+
+def submit(report: Report, user: User, locale: str, *, notify: bool = True) -> Submission:
+    """Submit `report` for `user`: refused while something blocks it; a second request for the
+    same report (a double click) gets AlreadySubmitted and creates nothing. Stores the
+    snapshot, records the event and mails a receipt to the party's focal points for the
+    instrument (`notify` False: no mail, as bulk demo loading wants)."""
+    if report.status_enum not in EDITABLE_STATUSES:
+        raise AlreadySubmitted()
+    if not report.is_editable:
+        raise services.ReportingError(
+            _l("This report can no longer be submitted: its questionnaire is closed.")
+        )
+    filled = services.fill(report, locale)
+    found = blockers(filled, locale)
+    if found:
+        raise NotReady(found)
+    snap = snapshot(filled)
+    now = utcnow()
+    flipped = db.session.execute(
+        sa.update(Report)
+        .where(
+            Report.id == report.id,
+            Report.status.in_([s.value for s in EDITABLE_STATUSES]),
+        )
+        .values(status=ReportStatus.SUBMITTED.value, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if flipped.rowcount != 1:
+        db.session.refresh(report)
+        raise AlreadySubmitted()
+    db.session.refresh(report)
+    number = (
+        db.session.scalar(
+            sa.select(sa.func.max(Submission.number)).where(Submission.report_id == report.id)
+        )
+        or 0
+    ) + 1
+    snap["report"]["status"] = report.status
+    submission = Submission(
+        report_id=report.id,
+        number=number,
+        submitted_at=now,
+        submitted_by=user,
+        snapshot=snap,
+    )
+    db.session.add(submission)
+    db.session.flush()
+    audit.record(
+        user,
+        "report.submit",
+        report,
+        f"{report.questionnaire.code} {report.party.code} #{number}",
+        number=number,
+        submission_id=submission.id,
+    )
+    if notify:
+        for recipient in focal_points(report):
+            own = user.locale if recipient.id == user.id else None
+            _mail(recipient, "report_submitted", recipient.locale or own or locale, submission)
+    return submission
+
+
+def return_report(report: Report, user: User, message: str, *, notify: bool = True) -> Submission:
+    """Send a submitted report back to the party with `message` (required); the party edits
+    it and submits again."""
+    message = (message or "").strip()
+    if not message:
+        raise services.ReportingError(_l("Write a message telling the party what to change."))
+    submission = _decide(report, user, ReportStatus.RETURNED, message)
+    if notify:
+        for recipient in focal_points(report):
+            _mail(recipient, "report_returned", recipient.locale, submission)
+    return submission
+
+
+def accept(report: Report, user: User, message: str = "", *, notify: bool = True) -> Submission:
+    """Accept a submitted report (the secretariat's decision on its latest submission)."""
+    submission = _decide(report, user, ReportStatus.ACCEPTED, (message or "").strip())
+    if notify:
+        for recipient in focal_points(report):
+            _mail(recipient, "report_accepted", recipient.locale, submission)
+    return submission
+
+
+def _decide(report: Report, user: User, status: ReportStatus, message: str) -> Submission:
+    if report.status_enum != REVIEWABLE:
+        raise services.ReportingError(
+            _l("Only a submitted report can be returned or accepted; this one is “%(status)s”.",
+               status=report.status_enum.label)
+        )  # fmt: skip
+    latest = latest_submission(report)
+    if latest is None:
+        raise services.ReportingError(_l("This report has no submission to decide on."))
+    now = utcnow()
+    flipped = db.session.execute(
+        sa.update(Report)
+        .where(Report.id == report.id, Report.status == REVIEWABLE.value)
+        .values(status=status.value, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(report)
+    if flipped.rowcount != 1:
+        raise services.ReportingError(_l("Someone else has already decided on this submission."))
+    latest.decision = "returned" if status == ReportStatus.RETURNED else "accepted"
+    latest.decided_at = now
+    latest.decided_by = user
+    latest.message = message
+    db.session.flush()
+    audit.record(
+        user,
+        f"report.{'return' if status == ReportStatus.RETURNED else 'accept'}",
+        report,
+        f"{report.questionnaire.code} {report.party.code} #{latest.number}",
+        number=latest.number,
+        message=message,
+    )
+    return latest
+
+
+def focal_points(report: Report) -> list[User]:
+    """The active focal points of the report's party for its instrument."""
+    stmt = (
+        sa.select(User)
+        .join(RoleGrant, RoleGrant.user_id == User.id)
+        .where(
+            RoleGrant.role == Role.FOCAL_POINT.value,
+            RoleGrant.party_id == report.party_id,
+            RoleGrant.instrument_id == report.questionnaire.instrument_id,
+            User.active.is_(True),
+        )
+        .order_by(User.id)
+    )
+    return list(dict.fromkeys(db.session.scalars(stmt)))
+
+
+def _mail(recipient: User, template: str, locale: str | None, submission: Submission) -> None:
+    from app.notify import mail
+
+    report = submission.report
+    link = (
+        url_for("reporting.show", report_id=report.id, _external=True)
+        if has_request_context()
+        else None
+    )
+    try:
+        mail.send(
+            recipient.email,
+            template,
+            locale or DEFAULT_LANGUAGE,
+            user=recipient,
+            report=report,
+            submission=submission,
+            link=link,
+        )
+    except (smtplib.SMTPException, OSError):
+        # the submission or decision stands; the receipt is only a copy of what the site shows
+        log.exception("mail %s to %s failed", template, recipient.email)
+
+
+# --- reading submissions --------------------------------------------------------------------
+
+
+def submissions_of(report: Report) -> list[Submission]:
+    """Every submission of `report`, the first one first."""
+    stmt = (
+        sa.select(Submission).where(Submission.report_id == report.id).order_by(Submission.number)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def latest_submission(report: Report) -> Submission | None:
+    stmt = (
+        sa.select(Submission)
+        .where(Submission.report_id == report.id)
+        .order_by(Submission.number.desc())
+        .limit(1)
+    )
+    return db.session.scalar(stmt)
+
+
+def submission_by_number(report: Report, number: int) -> Submission | None:
+    stmt = sa.select(Submission).where(
+        Submission.report_id == report.id, Submission.number == number
+    )
+    return db.session.scalar(stmt)
+
+
+# --- the difference between two submissions -------------------------------------------------
+
+
+@dataclass
+class Difference:
+    """How one answer cell differs between two submissions. `change` is "changed", "added"
+    (no answer in the older one) or "removed" (none in the newer one)."""
+
+    node: dict
+    question: Any  # the question's text in the reader's language
+    loop_key: str
+    loop_label: Any
+    change: str
+    before: str = ""
+    after: str = ""
+    comment_before: str = ""
+    comment_after: str = ""
+    no_info_before: bool = False
+    no_info_after: bool = False
+    hidden_before: bool = False
+    hidden_after: bool = False
+    parts: list[str] = field(default_factory=list)  # "value", "comment", "no_info", "hidden"
+
+
+def diff(older: Submission, newer: Submission, locale: str) -> list[Difference]:
+    """What differs between the answers of two submissions, in questionnaire order; values as
+    a reader of `locale` sees them. Identical answers are left out."""
+    old_snap, new_snap = older.snapshot, newer.snapshot
+    old_nodes, new_nodes = nodes_by_id(old_snap), nodes_by_id(new_snap)
+    old = {(a["node_id"], a["loop_key"]): a for a in old_snap["answers"]}
+    new = {(a["node_id"], a["loop_key"]): a for a in new_snap["answers"]}
+    order = {node["id"]: index for index, node in enumerate(new_snap["nodes"])}
+    order |= {
+        n["id"]: len(order) + i for i, n in enumerate(old_snap["nodes"]) if n["id"] not in order
+    }
+    found = []
+    for key in sorted(set(old) | set(new), key=lambda k: (order.get(k[0], 0), k[1])):
+        before, after = old.get(key), new.get(key)
+        node = new_nodes.get(key[0]) or old_nodes.get(key[0])
+        snap = new_snap if after is not None else old_snap
+        shown_after = answer_text(node, after, new_snap, locale) if after else ""
+        shown_before = (
+            answer_text(old_nodes.get(key[0], node), before, old_snap, locale) if before else ""
+        )
+        parts = []
+        if _value_state(before) != _value_state(after) and shown_before != shown_after:
+            parts.append("value")
+        if (before or {}).get("comment", "") != (after or {}).get("comment", ""):
+            parts.append("comment")
+        if bool((before or {}).get("no_info")) != bool((after or {}).get("no_info")):
+            parts.append("no_info")
+        if bool((before or {}).get("hidden")) != bool((after or {}).get("hidden")):
+            parts.append("hidden")
+        if before is not None and after is not None and not parts:
+            continue
+        if before is None and after is not None and _is_empty(after):
+            continue
+        if after is None and before is not None and _is_empty(before):
+            continue
+        label = (after or before).get("loop_label")
+        found.append(
+            Difference(
+                node=node,
+                question=text(node.get("text") or {}, snap, locale),
+                loop_key=key[1],
+                loop_label=text(label, snap, locale) if label else None,
+                change="added" if before is None else "removed" if after is None else "changed",
+                before=shown_before,
+                after=shown_after,
+                comment_before=(before or {}).get("comment", ""),
+                comment_after=(after or {}).get("comment", ""),
+                no_info_before=bool((before or {}).get("no_info")),
+                no_info_after=bool((after or {}).get("no_info")),
+                hidden_before=bool((before or {}).get("hidden")),
+                hidden_after=bool((after or {}).get("hidden")),
+                parts=parts or ["value"],
+            )
+        )
+    return found
+
+
+def _value_state(answer: dict | None) -> tuple:
+    if answer is None:
+        return (None, None, "")
+    return (answer.get("value"), answer.get("typed"), answer.get("other", ""))
+
+
+def _is_empty(answer: dict) -> bool:
+    return (
+        values.is_blank(answer.get("value"))
+        and answer.get("typed") is None
+        and not answer.get("comment")
+        and not answer.get("no_info")
+    )
+
+
+# --- the secretariat's list -----------------------------------------------------------------
+
+
+@dataclass
+class ReportRow:
+    report: Report
+    last_submitted_at: Any = None
+    last_number: int | None = None
+    last_decision: str | None = None
+
+
+@dataclass
+class InstrumentReports:
+    rows: list[ReportRow]
+    counts: dict[str, int]  # status → number of reports
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def reports_of_instrument(
+    instrument: Instrument,
+    questionnaire: Questionnaire | None = None,
+    status: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+) -> InstrumentReports:
+    """Every report owed to `instrument` (or to one of its questionnaires), by party name in
+    `lang`, with its latest submission; `counts` per status cover every report before the
+    `status` filter. Three queries whatever the number of reports."""
+    stmt = (
+        sa.select(Report)
+        .join(Report.questionnaire)
+        .where(Questionnaire.instrument_id == instrument.id)
+    )
+    if questionnaire is not None:
+        stmt = stmt.where(Report.questionnaire_id == questionnaire.id)
+    reports = list(db.session.scalars(stmt))
+    counts = {s.value: 0 for s in ReportStatus}
+    for report in reports:
+        counts[report.status] += 1
+    if status:
+        reports = [r for r in reports if r.status == status]
+    latest: dict[int, Submission] = {}
+    if reports:
+        ids = [r.id for r in reports]
+        newest = (
+            sa.select(Submission.report_id, sa.func.max(Submission.number).label("number"))
+            .where(Submission.report_id.in_(ids))
+            .group_by(Submission.report_id)
+            .subquery()
+        )
+        query = sa.select(Submission).join(
+            newest,
+            sa.and_(
+                Submission.report_id == newest.c.report_id, Submission.number == newest.c.number
+            ),
+        )
+        latest = {s.report_id: s for s in db.session.scalars(query)}
+    rows = []
+    for report in reports:
+        last = latest.get(report.id)
+        rows.append(
+            ReportRow(
+                report,
+                last.submitted_at if last else None,
+                last.number if last else None,
+                last.decision if last else None,
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            -r.report.questionnaire.cycle_order,
+            str(translate(r.report.party.name, lang=lang)).casefold(),
+        )
+    )
+    return InstrumentReports(rows, counts)

@@ -1,0 +1,282 @@
+"""Files attached to answers: accepted types and sizes, storage outside the static folder under
+a random name, downloads only for those who may read the report, and refusals that lose nothing
+else — through the services and through the HTTP client, in French and Spanish."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from app.extensions import db
+from app.reporting import attachments, services
+from app.reporting.models import Answer, Attachment
+from tests.test_reporting import (
+    ANALYST,
+    CMS_SEC,
+    FP_ESP,
+    FP_FRA,
+    FP_SEN,
+    first_item,
+    report_of,
+    user,
+)
+
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
+
+
+def upload(name: str, content: bytes) -> attachments.Upload:
+    return attachments.Upload(name, io.BytesIO(content))
+
+
+def file_item(filled):
+    return first_item(filled, "file")
+
+
+def stored_files(app) -> set[Path]:
+    return set(Path(app.config["ATTACHMENT_FOLDER"]).glob("??/*"))
+
+
+# --- services -------------------------------------------------------------------------------------
+
+
+def test_a_pdf_is_stored_outside_static_under_a_random_name(ctx, app):
+    report = report_of("CMS-COP15", "SEN")
+    filled = services.fill(report, "fr")
+    item = file_item(filled)
+    saved = attachments.attach(
+        filled,
+        item.node,
+        item.loop_key,
+        [upload("C:\\Documents\\Plan national poison.pdf", PDF)],
+        user=user(FP_SEN),
+        locale="fr",
+    )
+    attachment = ctx.get(Attachment, saved.answer.value[0])
+    assert attachment.filename == "Plan national poison.pdf"
+    assert attachment.content_type == "application/pdf" and attachment.size == len(PDF)
+    path = attachments.path_of(attachment)
+    assert path.read_bytes() == PDF
+    assert "Plan" not in path.name and len(attachment.storage_key) == 32
+    static = Path(app.static_folder).resolve()
+    assert static not in path.resolve().parents
+
+
+def test_a_second_file_is_added_to_the_first(ctx):
+    report = report_of("CMS-COP15", "SEN")
+    filled = services.fill(report, "fr")
+    item = file_item(filled)
+    first = attachments.attach(
+        filled, item.node, item.loop_key, [upload("a.pdf", PDF)], user=user(FP_SEN), locale="fr"
+    )
+    second = attachments.attach(
+        filled, item.node, item.loop_key, [upload("carte.png", PNG)], user=user(FP_SEN), locale="fr"
+    )
+    assert len(second.answer.value) == 2 and second.answer.value[0] == first.answer.value[0]
+    assert second.answer.version == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("outil.exe", EXE, "n’est pas un type de fichier"),
+        ("faux.pdf", EXE, "n’est pas un type de fichier"),  # an executable renamed
+        ("vide.pdf", b"", "est vide"),
+        ("tableau.csv", b"a,b\x00c", "n’est pas un type de fichier"),
+    ],
+)
+def test_refused_files_attach_nothing_and_keep_the_answer(ctx, app, name, content, expected):
+    report = report_of("CMS-COP15", "SEN")
+    filled = services.fill(report, "fr")
+    item = file_item(filled)
+    kept = attachments.attach(
+        filled, item.node, item.loop_key, [upload("garde.pdf", PDF)], user=user(FP_SEN), locale="fr"
+    )
+    before = stored_files(app)
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        with pytest.raises(attachments.AttachmentError) as refused:
+            attachments.attach(
+                filled,
+                item.node,
+                item.loop_key,
+                [upload("bon.pdf", PDF), upload(name, content)],
+                user=user(FP_SEN),
+                locale="fr",
+            )
+        assert expected in refused.value.message
+    assert stored_files(app) == before  # nothing left on disk, not even the good file
+    answer = ctx.scalar(sa.select(Answer).where(Answer.id == kept.answer.id))
+    assert answer.value == kept.answer.value and answer.version == 1
+
+
+def test_a_file_over_the_limit_is_refused_with_the_limit_in_the_message(ctx, app, monkeypatch):
+    monkeypatch.setitem(app.config, "ATTACHMENT_MAX_BYTES", 1000)
+    report = report_of("CMS-COP15", "ESP")
+    filled = services.fill(report, "es")
+    item = file_item(filled)
+    with app.test_request_context(headers={"Accept-Language": "es"}):
+        with pytest.raises(attachments.AttachmentError) as refused:
+            attachments.attach(
+                filled,
+                item.node,
+                item.loop_key,
+                [upload("informe.pdf", PDF + b"0" * 2000)],
+                user=user(FP_ESP),
+                locale="es",
+            )
+        assert "«informe.pdf» supera 1\u00a0kB" in refused.value.message
+
+
+def test_an_answer_cannot_name_another_reports_file(ctx):
+    sen = services.fill(report_of("CMS-COP15", "SEN"), "fr")
+    item = file_item(sen)
+    theirs = attachments.attach(
+        sen, item.node, item.loop_key, [upload("a.pdf", PDF)], user=user(FP_SEN), locale="fr"
+    ).answer.value[0]
+    fra = services.fill(report_of("CMS-COP15", "FRA"), "fr")
+    change = services.Change(raw=[str(theirs)], raw_given=True)
+    saved = services.save_answer(
+        fra,
+        file_item(fra).node,
+        "",
+        change,
+        expected_version=0,
+        user=user(FP_FRA),
+        locale="fr",
+    )
+    assert saved.answer.value is None
+
+
+def test_sizes_are_written_in_the_readers_language():
+    assert attachments.size_label(2_500_000, "fr") == "2,5\u00a0MB"
+    assert attachments.size_label(2_500_000, "en") == "2.5\u00a0MB"
+    assert attachments.size_label(10 * 1024 * 1024, "es") == "10,5\u00a0MB"
+
+
+# --- HTTP -----------------------------------------------------------------------------------------
+
+
+def _threats(app, party):
+    """(report id, section id, the yes/no item it hangs on, the file item) of a CMS-COP15 report."""
+    with app.app_context():
+        report = report_of("CMS-COP15", party)
+        filled = services.fill(report, "fr")
+        item = file_item(filled)
+        section = filled.tree.ancestors(item.node)[0].id
+        source = next(i for i in filled.rendered.items() if i.node.code == "THR-POISON-01")
+        return report.id, section, source.field_name, item.field_name
+
+
+def _upload(client, report_id, name, filename, content):
+    return client.post(
+        f"/reports/{report_id}/attachments",
+        data={"field": name, f"u-{name}": (io.BytesIO(content), filename)},
+        content_type="multipart/form-data",
+        headers={"Accept": "application/json"},
+    )
+
+
+def test_upload_download_and_remove_through_the_page(client, auth, app):
+    report_id, section, _source, name = _threats(app, "SEN")
+    auth.login(FP_SEN)
+    sent = _upload(client, report_id, name, "Stratégie poison.pdf", PDF)
+    assert sent.status_code == 200 and sent.json["version"] == 1
+    assert (
+        "Stratégie poison.pdf" in sent.json["files"] and "Garder le fichier" in sent.json["files"]
+    )
+    link = re.search(r'href="(/reports/\d+/attachments/\d+)"', sent.json["files"]).group(1)
+    with client.get(link) as got:
+        assert got.status_code == 200 and got.data == PDF
+        assert got.headers["Content-Type"] == "application/pdf"
+        assert got.headers["Content-Disposition"].startswith("attachment;")
+    page = client.get(f"/reports/{report_id}/sections/{section}")
+    assert "Stratégie poison.pdf" in page.text and 'enctype="multipart/form-data"' in page.text
+    # unticking "keep" and saving removes it from the answer; the history still links to it
+    removed = client.post(
+        f"/reports/{report_id}/answers", data={"field": name, f"p-{name}": "1", f"v-{name}": "1"}
+    )
+    assert removed.status_code == 200 and removed.json["version"] == 2
+    with app.app_context():
+        answer = db.session.scalar(sa.select(Answer).where(Answer.report_id == report_id))
+        assert answer.value is None
+        history = client.get(f"/reports/{report_id}/history/{answer.node_id}")
+    assert "Stratégie poison.pdf" in history.text and link in history.text
+
+
+def test_a_refused_file_gets_a_translated_message(client, auth, app):
+    report_id, _section, _source, name = _threats(app, "ESP")
+    auth.login(FP_ESP)
+    refused = _upload(client, report_id, name, "virus.exe", EXE)
+    assert refused.status_code == 422
+    assert "«virus.exe» no es un tipo de archivo" in refused.json["message"]
+    assert "PDF" in refused.json["message"]
+
+
+def test_without_javascript_a_refused_file_loses_nothing_else(client, auth, app, monkeypatch):
+    monkeypatch.setitem(app.config, "ATTACHMENT_MAX_BYTES", 100)
+    report_id, section, source, name = _threats(app, "SEN")
+    auth.login(FP_SEN)
+    url = f"/reports/{report_id}/sections/{section}"
+    data = {
+        f"p-{source}": "1",
+        f"v-{source}": "0",
+        source: "yes",
+        f"c-{source}": "Plan adopté en 2024",
+        f"p-{name}": "1",
+        f"v-{name}": "0",
+        f"u-{name}": (io.BytesIO(PDF * 10), "plan.pdf"),
+    }
+    page = client.post(url, data=data, content_type="multipart/form-data")
+    assert page.status_code == 200
+    assert "«\u00a0plan.pdf\u00a0» dépasse 100\u00a0B\u00a0: il n’a pas été joint." in page.text
+    assert "Plan adopté en 2024" in page.text
+    with app.app_context():
+        values = set(
+            db.session.scalars(sa.select(Answer.comment).where(Answer.report_id == report_id))
+        )
+        assert "Plan adopté en 2024" in values
+        assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+    # the same form with an acceptable file attaches it
+    data[f"u-{name}"] = (io.BytesIO(PDF[:90]), "plan.pdf")
+    data[f"v-{source}"] = "1"
+    saved = client.post(url, data=data, content_type="multipart/form-data", follow_redirects=True)
+    assert "Vos réponses ont été enregistrées." in saved.text and "plan.pdf" in saved.text
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [(FP_SEN, 200), (CMS_SEC, 200), (FP_FRA, 404), (ANALYST, 404), (None, 302)],
+)
+def test_who_may_download_a_file(client, auth, app, who, status):
+    with app.app_context():
+        report = report_of("CMS-COP15", "SEN")
+        filled = services.fill(report, "fr")
+        item = file_item(filled)
+        saved = attachments.attach(
+            filled, item.node, item.loop_key, [upload("a.pdf", PDF)], user=user(FP_SEN), locale="fr"
+        )
+        db.session.commit()
+        url = f"/reports/{report.id}/attachments/{saved.answer.value[0]}"
+        other_url = (
+            f"/reports/{report_of('CMS-COP15', 'FRA').id}/attachments/{saved.answer.value[0]}"
+        )
+    if who:
+        auth.login(who)
+    with client.get(url) as got:
+        assert got.status_code == status
+    with client.get(other_url) as other:
+        assert other.status_code in (302, 404)  # never through another report
+
+
+@pytest.mark.parametrize(("who", "status"), [(CMS_SEC, 403), (FP_FRA, 404), (ANALYST, 404)])
+def test_only_the_party_attaches(client, auth, app, who, status):
+    report_id, _section, _source, name = _threats(app, "SEN")
+    auth.login(who)
+    assert _upload(client, report_id, name, "a.pdf", PDF).status_code == status
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
