@@ -83,6 +83,7 @@ def iterations(
     loop: str,
     lang: str,
     sites: list[tuple[str, str]] | None = None,
+    species: list | None = None,
 ) -> list[Iteration]:
     if loop == Loop.SPECIES:
         return [
@@ -92,7 +93,9 @@ def iterations(
                 f"{entry.species.scientific_name}"
                 + (f" · {translate(entry.listing, lang=lang)}" if entry.listing else ""),
             )
-            for entry in tree_module.species_entries(questionnaire)
+            for entry in (
+                species if species is not None else tree_module.species_entries(questionnaire)
+            )
         ]
     return [Iteration(key, label) for key, label in sites or []]
 
@@ -103,8 +106,10 @@ def render(
     lang: str,
     sites: list[tuple[str, str]] | None = None,
     current: tree_module.Tree | None = None,
+    species: list | None = None,
 ) -> Rendered:
-    """Expand and evaluate `questionnaire` for `answers` keyed by (item code, loop key)."""
+    """Expand and evaluate `questionnaire` for `answers` keyed by (item code, loop key);
+    `species`, the questionnaire's species list when the caller has it loaded already."""
     current = current or tree_module.load(questionnaire)
     loop_cache: dict[str, list[Iteration]] = {}
     hidden: set[tuple[str, str]] = set()
@@ -131,7 +136,7 @@ def render(
         section = RenderedSection(node, visible)
         if node.loop:
             if node.loop not in loop_cache:
-                loop_cache[node.loop] = iterations(questionnaire, node.loop, lang, sites)
+                loop_cache[node.loop] = iterations(questionnaire, node.loop, lang, sites, species)
             for iteration in loop_cache[node.loop]:
                 block = Block(iteration)
                 for child in current.children.get(node.id, []):

@@ -335,6 +335,7 @@ class Filled:
             self.lang,
             sites=[(site.key, site.name) for site in self.sites],
             current=self.tree,
+            species=self.species_entries,
         )
 
     def answer(self, item: render_module.RenderedItem) -> Answer | None:
