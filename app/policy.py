@@ -143,6 +143,27 @@ def _browse_bank(user: User, obj: Any = None) -> Decision:
     return deny("the bank is for secretariats and analysts")
 
 
+def _author_bank(user: User, obj: Any = None) -> Decision:
+    """Creating a bank question: secretariats (the question belongs to their instrument)."""
+    if secretariat_instrument_ids(user):
+        return allow("secretariat")
+    return deny("only secretariats author bank questions")
+
+
+def _version_bank(user: User, question: Any) -> Decision:
+    """A new version of a bank question, or a decision on proposals: its owner's secretariat."""
+    if question.owner_id in secretariat_instrument_ids(user):
+        return allow("secretariat of the owner instrument")
+    return deny("only the owner's secretariat changes its question")
+
+
+def _propose_bank(user: User, question: Any) -> Decision:
+    """A proposed change: a secretariat of another instrument than the owner."""
+    if secretariat_instrument_ids(user) - {question.owner_id}:
+        return allow("secretariat of another instrument")
+    return deny("proposals come from other instruments' secretariats")
+
+
 def _view_questionnaire(user: User, questionnaire: Any) -> Decision:
     """A secretariat sees its own questionnaires in every state; everyone else who works on the
     instrument sees it once published. Other secretariats see published ones (to reuse them)."""
@@ -366,6 +387,10 @@ RULES: dict[str, Callable[..., Decision]] = {
     "party.view": _view_party,
     "instrument.contacts": _view_instrument_contacts,
     "bank.browse": _browse_bank,
+    "bank.author": _author_bank,
+    "bank.version": _version_bank,
+    "bank.propose": _propose_bank,
+    "bank.decide": _version_bank,
     "questionnaire.view": _view_questionnaire,
     "questionnaire.manage": _manage_questionnaire,
     "reports.own": _own_reports,

@@ -51,6 +51,16 @@ def _clean(texts: dict | None) -> dict[str, str]:
 # --- creating and changing -----------------------------------------------------------------------
 
 
+def code_problem(code: str) -> str | None:
+    """Why `code` cannot name a new bank question (translated), or None."""
+    code = code.strip().upper()
+    if not CODE_PATTERN.match(code) or len(code) > 40:
+        return str(_l("A code is capital letters and digits in parts joined by “-”."))
+    if question_by_code(code) is not None:
+        return str(_l("A bank question with the code %(code)s exists already.", code=code))
+    return None
+
+
 def create_question(
     *,
     code: str,
@@ -63,10 +73,9 @@ def create_question(
     actor=None,
 ) -> BankQuestion:
     code = code.strip().upper()
-    if not CODE_PATTERN.match(code) or len(code) > 40:
-        raise BankError(_l("A code is capital letters and digits in parts joined by “-”."))
-    if question_by_code(code) is not None:
-        raise BankError(_l("A bank question with the code %(code)s exists already.", code=code))
+    problem = code_problem(code)
+    if problem:
+        raise BankError(problem)
     text, config = _clean(text), copy.deepcopy(config or {})
     _check_definition(answer_type, text, config)
     tags = list(dict.fromkeys(tags or []))
@@ -348,3 +357,38 @@ def history(question: BankQuestion) -> list[AuditEvent]:
             .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
         )
     )
+
+
+# --- authoring (app/bank/authoring.py) -----------------------------------------------------------
+
+
+def preview_change(
+    question: BankQuestion, *, answer_type: str, text: dict, guidance: dict | None, config: dict
+) -> tuple[list[DiffRow], bool]:
+    """What `change_question` would do, without doing it: (differences from the latest version,
+    whether it would make a new version rather than change the latest in place)."""
+    latest = question.latest
+    text, guidance = _clean(text), _clean(guidance)
+    new = {"type": answer_type, "text": text, "guidance": guidance, "config": config}
+    rows = diff_definitions(_definition(latest), new)
+    new_meaning = meaning(answer_type, new["text"], config) != meaning(
+        latest.answer_type, latest.text, latest.config
+    )
+    return rows, latest.frozen and new_meaning
+
+
+def proposal_diff(proposal: BankProposal) -> list[DiffRow]:
+    """A proposal's differences from the version it was made against."""
+    return diff_definitions(
+        _definition(proposal.base_version),
+        {
+            "type": proposal.answer_type,
+            "text": proposal.text,
+            "guidance": proposal.guidance,
+            "config": proposal.config,
+        },
+    )
+
+
+def open_proposals(question: BankQuestion) -> list[BankProposal]:
+    return [p for p in proposals(question) if p.status == ProposalStatus.OPEN]

@@ -62,3 +62,6 @@ def question(code: str):
         history=services.history(question),
         vocabularies=vocabularies,
     )
+
+
+from app.bank import authoring  # noqa: E402, F401

@@ -28,7 +28,11 @@ def _questionnaire(code: str, action: str = "questionnaire.view"):
 @login_required
 def index():
     visible = [q for q in services.questionnaires_of(None) if policy.can("questionnaire.view", q)]
-    return render_template("questionnaires/index.html", questionnaires=visible)
+    return render_template(
+        "questionnaires/index.html",
+        questionnaires=visible,
+        secretariat=bool(policy.secretariat_instrument_ids(current_user)),
+    )
 
 
 @bp.route("/<code>/")
@@ -136,3 +140,6 @@ def change_status(code: str):
         label = questionnaire.status_enum.label
         flash(_("The status is now “%(status)s”.", status=label), "success")
     return redirect(url_for(".show", code=questionnaire.code))
+
+
+from app.questionnaires import bank_insert, conditions_ui, designer, texts  # noqa: E402, F401

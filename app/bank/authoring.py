@@ -1,0 +1,321 @@
+"""Bank authoring pages: a secretariat creates a question, changes one it owns (a new version once
+the meaning is frozen) after seeing the differences in every language, proposes a change to
+another instrument's question, and accepts or declines proposals on its own.
+
+The rules live in app/bank/services.py; these views parse the form, call them, render."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app import policy
+from app.bank import services, types, vocabularies
+from app.bank.models import BankProposal, BankQuestion
+from app.bank.views import bp
+from app.directory.models import Instrument
+from app.extensions import db
+from app.i18n import languages
+from app.policy import require
+
+# Types whose configuration this form writes; a table keeps its configuration as it is.
+FORM_TYPES = [t for t in types.AnswerType if t != types.AnswerType.TABLE]
+
+
+def _question(code: str) -> BankQuestion:
+    return services.question_by_code(code) or abort(404)
+
+
+def _my_instruments() -> list[Instrument]:
+    ids = policy.secretariat_instrument_ids(current_user)
+    return sorted((db.session.get(Instrument, i) for i in ids), key=lambda i: i.code)
+
+
+# --- the form ------------------------------------------------------------------------------------
+
+
+def form_values(question: BankQuestion | None) -> dict[str, str]:
+    """The form pre-filled from the latest version of `question` (empty for a new one)."""
+    values: dict[str, str] = {"answer_type": "", "code": "", "min": "", "max": ""}
+    if question is None:
+        return values
+    latest = question.latest
+    values.update(code=question.code, answer_type=latest.answer_type)
+    for lang in languages():
+        values[f"text_{lang}"] = latest.text.get(lang, "")
+        values[f"guidance_{lang}"] = latest.guidance.get(lang, "")
+        values[f"unit_{lang}"] = (latest.config.get("unit") or {}).get(lang, "")
+    values["choices"] = "\n".join(
+        " | ".join([c.get("key", "")] + [c.get("label", {}).get(lang, "") for lang in languages()])
+        for c in latest.config.get("choices") or []
+    )
+    for bound in ("min", "max"):
+        if latest.config.get(bound) is not None:
+            values[bound] = str(latest.config[bound])
+    values["integer"] = "1" if latest.config.get("integer") else ""
+    values["allow_other"] = "1" if latest.config.get("allow_other") else ""
+    return values
+
+
+def _number(raw: str):
+    raw = raw.strip().replace(",", ".")
+    if not raw:
+        return None
+    value = float(raw)
+    return int(value) if value.is_integer() else value
+
+
+def _put(config: dict, base: dict | None, key: str, value) -> None:
+    """Write `key` when it says something, or when the configuration being changed has it (an
+    unchanged form must leave the configuration exactly as it was)."""
+    if (value is not None and value is not False) or key in (base or {}):
+        config[key] = value
+
+
+def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
+    """(definition, errors by field) from the posted form. `base` is the configuration being
+    changed: keys the form does not write (a table's rows and columns) are kept."""
+    errors: dict[str, str] = {}
+    answer_type = form.get("answer_type", "")
+    if answer_type not in {t.value for t in types.AnswerType}:
+        errors["answer_type"] = _("Choose an answer type.")
+    text = {lang: form.get(f"text_{lang}", "").strip() for lang in languages()}
+    guidance = {lang: form.get(f"guidance_{lang}", "").strip() for lang in languages()}
+    if not text.get("en"):
+        errors["text_en"] = _("The English text of the question is required.")
+    config = copy.deepcopy(base or {}) if answer_type == types.AnswerType.TABLE else {}
+    if answer_type in types.CHOICE_TYPES:
+        choices = []
+        for number, line in enumerate(form.get("choices", "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")]
+            if not parts[0]:
+                errors["choices"] = _("Line %(n)d: a choice starts with its key.", n=number)
+                break
+            labels = dict(zip(languages(), parts[1:], strict=False))
+            choices.append({"key": parts[0], "label": {k: v for k, v in labels.items() if v}})
+        config["choices"] = choices
+        _put(config, base, "allow_other", bool(form.get("allow_other")))
+    elif answer_type == types.AnswerType.NUMBER:
+        for bound in ("min", "max"):
+            try:
+                value = _number(form.get(bound, ""))
+            except ValueError:
+                errors[bound] = _("Enter a number.")
+                continue
+            _put(config, base, bound, value)
+        _put(config, base, "integer", bool(form.get("integer")))
+        unit = {lang: form.get(f"unit_{lang}", "").strip() for lang in languages()}
+        if any(unit.values()):
+            config["unit"] = {k: v for k, v in unit.items() if v}
+    if not errors and answer_type:
+        problems = types.config_problems(answer_type, config)
+        if problems:
+            errors["choices" if answer_type in types.CHOICE_TYPES else "config"] = problems[
+                0
+            ].message
+    definition = {"answer_type": answer_type, "text": text, "guidance": guidance, "config": config}
+    return definition, errors
+
+
+def _digest(definition: dict, tags: list[str]) -> str:
+    payload = json.dumps([definition, sorted(tags)], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def _tags(form) -> list[str]:
+    return [t for t in form.getlist("tags") if vocabularies.is_known(t)]
+
+
+def _render(template: str, status: int = 200, **context):
+    context.setdefault("errors", {})
+    context.setdefault("diff", None)
+    return render_template(
+        template,
+        answer_types=FORM_TYPES,
+        all_types=list(types.AnswerType),
+        vocabularies=vocabularies,
+        **context,
+    ), status
+
+
+# --- creating ------------------------------------------------------------------------------------
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new_question():
+    require("bank.author")
+    mine = _my_instruments()
+    values = dict(request.form) if request.method == "POST" else form_values(None)
+    tags = _tags(request.form)
+    if request.method == "GET":
+        return _render("bank/author_new.html", values=values, tags=tags, owners=mine)
+    definition, errors = parse(request.form, None)
+    code_problem = services.code_problem(request.form.get("code", ""))
+    if code_problem:
+        errors["code"] = code_problem
+    owner = next((i for i in mine if i.code == request.form.get("owner")), mine[0])
+    if not errors:
+        try:
+            question = services.create_question(
+                code=request.form.get("code", ""),
+                owner=owner,
+                answer_type=definition["answer_type"],
+                text=definition["text"],
+                guidance=definition["guidance"],
+                config=definition["config"],
+                tags=tags,
+                actor=current_user,
+            )
+        except services.BankError as error:
+            db.session.rollback()
+            errors["form"] = str(error)
+        else:
+            db.session.commit()
+            flash(_("The bank question %(code)s is created.", code=question.code), "success")
+            return redirect(url_for("bank.question", code=question.code))
+    return _render(
+        "bank/author_new.html", 422, values=values, tags=tags, owners=mine, errors=errors
+    )
+
+
+# --- changing one's own question, or proposing a change to another's -----------------------------
+
+
+def _change_page(code: str, mode: str):
+    question = _question(code)
+    require("bank.version" if mode == "version" else "bank.propose", question)
+    latest = question.latest
+    template = f"bank/author_{mode}.html"
+    if request.method == "GET":
+        values = form_values(question)
+        return _render(template, question=question, values=values, tags=question.tags)
+    values, tags = dict(request.form), _tags(request.form)
+    definition, errors = parse(request.form, latest.config)
+    if errors:
+        return _render(template, 422, question=question, values=values, tags=tags, errors=errors)
+    rows, makes_version = services.preview_change(
+        question,
+        answer_type=definition["answer_type"],
+        text=definition["text"],
+        guidance=definition["guidance"],
+        config=definition["config"],
+    )
+    tags_changed = mode == "version" and set(tags) != set(question.tags)
+    digest = _digest(definition, tags)
+    # Saving needs the differences of exactly these values to have been shown first.
+    seen = request.form.get("step") == "save" and request.form.get("previewed") == digest
+    if not seen or (not rows and not tags_changed):
+        if seen:
+            errors["form"] = _("Nothing differs from version %(n)d.", n=latest.number)
+        return _render(
+            template,
+            422 if errors else 200,
+            question=question,
+            values=values,
+            tags=tags,
+            errors=errors,
+            diff=rows,
+            makes_version=makes_version,
+            digest=digest,
+        )
+    try:
+        if mode == "version":
+            version, is_new = latest, False
+            if rows:
+                version, is_new = services.change_question(
+                    question,
+                    answer_type=definition["answer_type"],
+                    text=definition["text"],
+                    guidance=definition["guidance"],
+                    config=definition["config"],
+                    actor=current_user,
+                )
+            if tags_changed:
+                services.set_tags(question, tags, actor=current_user)
+            message = (
+                _("Version %(n)d of %(code)s is created.", n=version.number, code=question.code)
+                if is_new
+                else _(
+                    "Version %(n)d of %(code)s is changed.", n=version.number, code=question.code
+                )
+            )
+        else:
+            mine = [i for i in _my_instruments() if i.id != question.owner_id]
+            services.propose(
+                question,
+                instrument=mine[0],
+                answer_type=definition["answer_type"],
+                text=definition["text"],
+                guidance=definition["guidance"],
+                config=definition["config"],
+                message=request.form.get("message", ""),
+                actor=current_user,
+            )
+            message = _("Your proposal is sent to %(owner)s.", owner=question.owner.code)
+    except services.BankError as error:
+        db.session.rollback()
+        errors["form"] = str(error)
+        return _render(
+            template, 422, question=question, values=values, tags=tags, errors=errors, diff=rows
+        )
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("bank.question", code=question.code))
+
+
+@bp.route("/<code>/version", methods=["GET", "POST"])
+def new_version(code: str):
+    return _change_page(code, "version")
+
+
+@bp.route("/<code>/propose", methods=["GET", "POST"])
+def propose(code: str):
+    return _change_page(code, "propose")
+
+
+# --- deciding proposals --------------------------------------------------------------------------
+
+
+@bp.route("/<code>/proposals")
+def proposals(code: str):
+    question = _question(code)
+    require("bank.decide", question)
+    open_ones = services.open_proposals(question)
+    return render_template(
+        "bank/author_proposals.html",
+        question=question,
+        proposals=[(p, services.proposal_diff(p)) for p in open_ones],
+    )
+
+
+@bp.route("/<code>/proposals/<int:proposal_id>", methods=["POST"])
+def decide(code: str, proposal_id: int):
+    question = _question(code)
+    require("bank.decide", question)
+    proposal = db.session.get(BankProposal, proposal_id)
+    if proposal is None or proposal.question_id != question.id:
+        abort(404)
+    note = request.form.get("note", "")
+    try:
+        if request.form.get("decision") == "accept":
+            version = services.accept(proposal, actor=current_user, note=note)
+            message = _("The proposal is accepted: version %(n)d.", n=version.number)
+        elif request.form.get("decision") == "decline":
+            services.decline(proposal, actor=current_user, note=note)
+            message = _("The proposal is declined.")
+        else:
+            abort(400)
+    except services.BankError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+        return redirect(url_for("bank.proposals", code=question.code))
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("bank.question", code=question.code))

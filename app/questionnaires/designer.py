@@ -1,0 +1,585 @@
+"""Designer pages: a draft's outline with buttons to move, edit and remove its sections and items
+(app/static/js/designer.js adds drag and drop on top), forms to add and edit sections and local
+questions, undo of the last change, a new questionnaire and the duplicate of a previous cycle.
+The rules live in app/questionnaires/editing.py and services.py."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from app import policy
+from app.bank import types
+from app.directory.models import Instrument
+from app.extensions import db
+from app.i18n import language_name
+from app.questionnaires import editing, services, tree, wording
+from app.questionnaires.models import Node
+from app.questionnaires.services import QuestionnaireError
+from app.questionnaires.views import _questionnaire, bp
+
+MAX_CHOICES = 40
+
+
+def _draft(code: str):
+    questionnaire = _questionnaire(code, "questionnaire.manage")
+    if not questionnaire.is_draft:
+        flash(_("Only a draft questionnaire can change its structure."), "warning")
+        return questionnaire, redirect(url_for(".show", code=questionnaire.code))
+    return questionnaire, None
+
+
+def _node(questionnaire, node_id) -> Node:
+    node = db.session.get(Node, node_id or 0)
+    if node is None or node.questionnaire_id != questionnaire.id:
+        abort(404)
+    return node
+
+
+def _back(questionnaire, node_id: int | None = None):
+    anchor = f"node-{node_id}" if node_id else None
+    return redirect(url_for(".design", code=questionnaire.code, _anchor=anchor))
+
+
+# --- the outline ---------------------------------------------------------------------------------
+
+
+@bp.route("/<code>/design")
+def design(code: str):
+    questionnaire, back = _draft(code)
+    if back is not None:
+        return back
+    current = tree.load(questionnaire)
+    last = editing.last_change(questionnaire)
+    return render_template(
+        "questionnaires/designer.html",
+        questionnaire=questionnaire,
+        tree=current,
+        conditions={n.id: wording.describe(n.condition, current) for n in current.nodes},
+        moves=_moves(current),
+        last_change=last,
+        type_labels={t.value: t.label for t in types.AnswerType},
+    )
+
+
+def _moves(current: tree.Tree) -> dict[int, dict[str, bool]]:
+    """Which move buttons make sense for each node."""
+    found = {}
+    for node in current.nodes:
+        target = _target(current, node, "up"), _target(current, node, "down")
+        found[node.id] = {
+            "up": target[0] is not None,
+            "down": target[1] is not None,
+            "into": _target(current, node, "into") is not None,
+            "out": _target(current, node, "out") is not None,
+        }
+    return found
+
+
+def _target(current: tree.Tree, node: Node, direction: str):
+    """(parent, position) for a move button, or None when the move makes no sense."""
+    parent = current.by_id.get(node.parent_id) if node.parent_id else None
+    siblings = current.children.get(node.parent_id, [])
+    index = siblings.index(node)
+    if direction == "up":
+        if index > 0:
+            return parent, index - 1
+        if not node.is_section and parent is not None:  # to the end of the previous section
+            uncles = current.children.get(parent.parent_id, [])
+            before = [s for s in uncles[: uncles.index(parent)] if s.is_section]
+            if before:
+                return before[-1], len(current.children.get(before[-1].id, []))
+        return None
+    if direction == "down":
+        if index < len(siblings) - 1:
+            return parent, index + 1
+        if not node.is_section and parent is not None:  # to the start of the next section
+            uncles = current.children.get(parent.parent_id, [])
+            after = [s for s in uncles[uncles.index(parent) + 1 :] if s.is_section]
+            if after:
+                return after[0], 0
+        return None
+    if direction == "into":
+        if index > 0 and siblings[index - 1].is_section:
+            previous = siblings[index - 1]
+            return previous, len(current.children.get(previous.id, []))
+        return None
+    if direction == "out":
+        if parent is not None and (node.is_section or parent.parent_id is not None):
+            grandparent = current.by_id.get(parent.parent_id) if parent.parent_id else None
+            uncles = current.children.get(parent.parent_id, [])
+            return grandparent, uncles.index(parent) + 1
+        return None
+    abort(400)
+
+
+def _wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
+
+
+@bp.route("/<code>/design/move", methods=["POST"])
+def design_move(code: str):
+    """A move button (`direction`) or a drop (`parent` — empty for the top — and `position`)."""
+    questionnaire, back = _draft(code)
+    if back is not None:
+        if _wants_json():
+            return jsonify(error=_("Only a draft questionnaire can change its structure.")), 409
+        return back
+    node = _node(questionnaire, request.form.get("node", type=int))
+    direction = request.form.get("direction")
+    try:
+        if direction:
+            target = _target(tree.load(questionnaire), node, direction)
+            if target is None:
+                raise QuestionnaireError(_("This move is not possible."))
+            parent, position = target
+        else:
+            parent_id = request.form.get("parent", type=int)
+            parent = _node(questionnaire, parent_id) if parent_id else None
+            position = request.form.get("position", type=int)
+            if position is None:
+                abort(400)
+            if parent is None and not node.is_section:
+                raise QuestionnaireError(_("Questions go into sections."))
+        editing.move(node, parent, position, actor=current_user)
+    except QuestionnaireError as error:
+        db.session.rollback()
+        if _wants_json():
+            return jsonify(error=str(error)), 400
+        flash(str(error), "danger")
+        return _back(questionnaire, node.id)
+    db.session.commit()
+    if _wants_json():
+        return jsonify(number=node.number)
+    flash(_("%(number)s moved.", number=node.number), "success")
+    return _back(questionnaire, node.id)
+
+
+@bp.route("/<code>/design/<int:node_id>/remove", methods=["GET", "POST"])
+def design_remove(code: str, node_id: int):
+    """A confirmation page, then the removal."""
+    questionnaire, back = _draft(code)
+    if back is not None:
+        return back
+    node = _node(questionnaire, node_id)
+    current = tree.load(questionnaire)
+    if request.method == "POST":
+        number = node.number
+        try:
+            editing.remove(node, actor=current_user)
+        except QuestionnaireError as error:
+            db.session.rollback()
+            flash(str(error), "danger")
+            return _back(questionnaire, node_id)
+        db.session.commit()
+        flash(
+            _("%(number)s removed. “Undo the last change” brings it back.", number=number),
+            "success",
+        )
+        return _back(questionnaire)
+    inside = sum(1 for _n in current.walk(node.id))
+    return render_template(
+        "questionnaires/designer_remove.html", questionnaire=questionnaire, node=node, inside=inside
+    )
+
+
+@bp.route("/<code>/design/undo", methods=["POST"])
+def design_undo(code: str):
+    questionnaire, back = _draft(code)
+    if back is not None:
+        return back
+    try:
+        editing.undo(questionnaire, actor=current_user)
+    except QuestionnaireError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("The last change is undone."), "success")
+    return _back(questionnaire)
+
+
+# --- sections ------------------------------------------------------------------------------------
+
+
+def _languages(questionnaire) -> list[str]:
+    return list(questionnaire.instrument.working_languages or ["en"])
+
+
+def _texts(form, prefix: str, langs: list[str]) -> dict[str, str]:
+    return {lang: (form[f"{prefix}_{lang}"].data or "").strip() for lang in langs}
+
+
+def _text_fields(cls, prefix: str, label, langs: list[str], area: bool = False) -> None:
+    for lang in langs:
+        field = TextAreaField if area else StringField
+        setattr(
+            cls,
+            f"{prefix}_{lang}",
+            field(
+                label,
+                validators=[Optional(), Length(max=2000)],
+                render_kw={"lang": lang, "rows": 2} if area else {"lang": lang},
+            ),
+        )
+
+
+class _SectionForm(FlaskForm):
+    pass
+
+
+def _section_form(questionnaire, **kwargs):
+    langs = _languages(questionnaire)
+
+    class SectionForm(_SectionForm):
+        pass
+
+    _text_fields(SectionForm, "title", _l("Title"), langs)
+    return SectionForm(**kwargs), langs
+
+
+def _require_first(form, prefix: str, langs: list[str]) -> bool:
+    field = form[f"{prefix}_{langs[0]}"]
+    if not (field.data or "").strip():
+        field.errors = list(field.errors) + [
+            _("Write it in %(language)s at least.", language=language_name(langs[0]))
+        ]
+        return False
+    return True
+
+
+@bp.route("/<code>/design/section", methods=["GET", "POST"])
+@bp.route("/<code>/design/<int:node_id>/section", methods=["GET", "POST"])
+def design_section(code: str, node_id: int | None = None):
+    questionnaire, back = _draft(code)
+    if back is not None:
+        return back
+    section = _node(questionnaire, node_id) if node_id else None
+    if section is not None and not section.is_section:
+        abort(404)
+    data = {f"title_{k}": v for k, v in (section.title if section else {}).items()}
+    form, langs = _section_form(questionnaire, data=data)
+    if form.validate_on_submit() and _require_first(form, "title", langs):
+        try:
+            if section is None:
+                section = editing.add_section(
+                    questionnaire, title=_texts(form, "title", langs), actor=current_user
+                )
+                flash(_("Section %(number)s added.", number=section.number), "success")
+            else:
+                editing.update_section(
+                    section, title=_texts(form, "title", langs), actor=current_user
+                )
+                flash(_("Section %(number)s saved.", number=section.number), "success")
+        except QuestionnaireError as error:
+            db.session.rollback()
+            form[f"title_{langs[0]}"].errors = [str(error)]
+        else:
+            db.session.commit()
+            return _back(questionnaire, section.id)
+    return render_template(
+        "questionnaires/designer_section.html",
+        questionnaire=questionnaire,
+        section=section,
+        form=form,
+        langs=langs,
+    )
+
+
+# --- local questions -----------------------------------------------------------------------------
+
+
+class _ItemForm(FlaskForm):
+    code = StringField(
+        _l("Code"),
+        validators=[DataRequired(message=_l("Give the question a code.")), Length(max=40)],
+    )
+    answer_type = SelectField(_l("Answer type"), choices=[])
+    minimum = StringField(_l("Minimum"), validators=[Optional()])
+    maximum = StringField(_l("Maximum"), validators=[Optional()])
+    required = BooleanField(_l("Required"))
+    confidential = BooleanField(_l("Confidential"))
+
+
+LOCAL_TYPES = [t for t in types.AnswerType if t != types.AnswerType.TABLE]
+
+
+def _item_form(questionnaire, **kwargs):
+    langs = _languages(questionnaire)
+
+    class ItemForm(_ItemForm):
+        pass
+
+    _text_fields(ItemForm, "text", _l("Question"), langs, area=True)
+    _text_fields(ItemForm, "guidance", _l("Guidance"), langs, area=True)
+    _text_fields(ItemForm, "unit", _l("Unit"), langs)
+    form = ItemForm(**kwargs)
+    form.answer_type.choices = [(t.value, t.label) for t in LOCAL_TYPES]
+    return form, langs
+
+
+def _number(field) -> float | int | None:
+    raw = (field.data or "").strip().replace(",", ".").replace(" ", "")
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        field.errors = list(field.errors) + [_("Write a number, for example 12 or 3.5.")]
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _choice_rows(source, langs: list[str], count: int) -> list[dict]:
+    rows = []
+    for index in range(count):
+        rows.append(
+            {
+                "key": (source.get(f"choice-{index}-key") or "").strip(),
+                "label": {
+                    lang: (source.get(f"choice-{index}-{lang}") or "").strip() for lang in langs
+                },
+            }
+        )
+    return rows
+
+
+def _item_data(item: Node) -> tuple[dict, list[dict]]:
+    data = {"code": item.code, "answer_type": item.answer_type, "required": item.required,
+            "confidential": item.confidential}  # fmt: skip
+    for prefix, texts in (("text", item.text), ("guidance", item.guidance),
+                          ("unit", (item.config or {}).get("unit") or {})):  # fmt: skip
+        data |= {f"{prefix}_{k}": v for k, v in texts.items()}
+    config = item.config or {}
+    data["minimum"] = "" if config.get("min") is None else str(config["min"])
+    data["maximum"] = "" if config.get("max") is None else str(config["max"])
+    rows = [
+        {"key": c.get("key", ""), "label": dict(c.get("label") or {})}
+        for c in config.get("choices") or []
+    ]
+    return data, rows
+
+
+@bp.route("/<code>/design/item", methods=["GET", "POST"])
+@bp.route("/<code>/design/<int:node_id>/item", methods=["GET", "POST"])
+def design_item(code: str, node_id: int | None = None):
+    """Add a local question to a section (`section`), or edit one (`node_id`)."""
+    questionnaire, back = _draft(code)
+    if back is not None:
+        return back
+    current = tree.load(questionnaire)
+    item = _node(questionnaire, node_id) if node_id else None
+    if item is not None and (item.is_section or item.is_bank_item):
+        abort(404)
+    sections = current.sections()
+    if item is None and not sections:
+        flash(_("Add a section first: questions go into sections."), "warning")
+        return _back(questionnaire)
+    data, rows = _item_data(item) if item is not None else ({}, [])
+    if request.method == "POST":
+        form, langs = _item_form(questionnaire)
+        count = max(0, min(request.form.get("rows", type=int) or 0, MAX_CHOICES))
+        rows = _choice_rows(request.form, langs, count)
+        if request.form.get("remove-row") is not None:
+            index = request.form.get("remove-row", type=int)
+            rows = [r for i, r in enumerate(rows) if i != index]
+        if request.form.get("add-row") is not None:
+            rows.append({"key": "", "label": {}})
+    else:
+        form, langs = _item_form(questionnaire, data=data)
+    if item is not None:
+        form.code.data = item.code
+    if len(rows) < 2 and request.method == "GET":  # two empty choices to start from
+        rows += [{"key": "", "label": {}} for _i in range(2 - len(rows))]
+    section_id = request.values.get("section", type=int) or (
+        item.parent_id if item else sections[0].id
+    )
+    choice_error = None
+    editing_rows = (
+        request.form.get("add-row") is not None or request.form.get("remove-row") is not None
+    )
+    if request.method == "POST" and not editing_rows and form.validate_on_submit():
+        low, high = _number(form.minimum), _number(form.maximum)
+        ok = (
+            _require_first(form, "text", langs)
+            and not form.minimum.errors
+            and not form.maximum.errors
+        )
+        config: dict = {}
+        answer_type = form.answer_type.data
+        if answer_type in {t.value for t in types.CHOICE_TYPES}:
+            config["choices"] = [
+                {"key": r["key"], "label": {k: v for k, v in r["label"].items() if v}}
+                for r in rows
+                if r["key"] or any(r["label"].values())
+            ]
+            problems = types.config_problems(answer_type, config)
+            if problems:
+                choice_error, ok = problems[0].message, False
+        elif answer_type == types.AnswerType.NUMBER:
+            config = {k: v for k, v in (("min", low), ("max", high)) if v is not None}
+            unit = {k: v for k, v in _texts(form, "unit", langs).items() if v}
+            if unit:
+                config["unit"] = unit
+            problems = types.config_problems(answer_type, config)
+            if problems and ok:
+                form.maximum.errors = [problems[0].message]
+                ok = False
+        if ok:
+            values = {
+                "text": _texts(form, "text", langs),
+                "guidance": _texts(form, "guidance", langs),
+                "config": config,
+                "required": form.required.data,
+                "confidential": form.confidential.data,
+                "answer_type": answer_type,
+            }
+            try:
+                if item is None:
+                    section = _node(questionnaire, section_id)
+                    item = editing.add_local_item(
+                        questionnaire, section, code=form.code.data, actor=current_user, **values
+                    )
+                    message = _("Question %(number)s added.", number=item.number)
+                else:
+                    editing.update_local_item(item, actor=current_user, **values)
+                    message = _("Question %(number)s saved.", number=item.number)
+            except QuestionnaireError as error:
+                db.session.rollback()
+                text = str(error)
+                field = form.code if ("code" in text.lower() and item is None) else form.answer_type
+                field.errors = list(field.errors) + [text]
+                item = db.session.get(Node, node_id) if node_id else None
+            else:
+                db.session.commit()
+                flash(message, "success")
+                return _back(questionnaire, item.id)
+    return render_template(
+        "questionnaires/designer_item.html",
+        questionnaire=questionnaire,
+        item=item,
+        form=form,
+        langs=langs,
+        rows=rows,
+        choice_error=choice_error,
+        sections=sections,
+        section_id=section_id,
+        choice_types=[t.value for t in types.CHOICE_TYPES],
+    )
+
+
+# --- new questionnaires --------------------------------------------------------------------------
+
+
+class NewQuestionnaireForm(FlaskForm):
+    instrument = SelectField(_l("Instrument"), coerce=int, choices=[])
+    source = SelectField(_l("Copy the structure of"), coerce=int, choices=[])
+    code = StringField(
+        _l("Code"),
+        validators=[DataRequired(message=_l("Give the questionnaire a code.")), Length(max=40)],
+    )
+    cycle = StringField(
+        _l("Cycle"),
+        validators=[DataRequired(message=_l("Name the cycle, for example COP16.")), Length(max=20)],
+    )
+    cycle_order = IntegerField(
+        _l("Order of the cycle"),
+        validators=[Optional()],
+        description=_l("Leave empty to place it after the instrument's latest cycle."),
+    )
+    deadline = DateField(
+        _l("Deadline"), validators=[Optional()], format="%Y-%m-%d",
+    )  # fmt: skip
+
+
+def _own_instruments() -> list[Instrument]:
+    ids = policy.secretariat_instrument_ids(current_user)
+    if not ids:
+        abort(403)
+    return list(
+        db.session.scalars(
+            db.select(Instrument).where(Instrument.id.in_(ids)).order_by(Instrument.code)
+        )
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@bp.route("/duplicate", methods=["GET", "POST"], endpoint="duplicate")
+@login_required
+def new():
+    """A new draft for one of the secretariat's instruments: empty, or a previous cycle's copy."""
+    copying = request.endpoint == "questionnaires.duplicate"
+    instruments = _own_instruments()
+    langs = sorted({lang for i in instruments for lang in (i.working_languages or ["en"])},
+                   key=["en", "fr", "es"].index)  # fmt: skip
+
+    class Form(NewQuestionnaireForm):
+        pass
+
+    _text_fields(Form, "title", _l("Title"), langs)
+    form = Form()
+    sources = [q for q in services.questionnaires_of({i.id for i in instruments})]
+    if copying:
+        del form.instrument
+        form.source.choices = [(q.id, f"{q.code} — {q.cycle}") for q in reversed(sources)]
+    else:
+        del form.source
+        form.instrument.choices = [(i.id, i.code) for i in instruments]
+    if copying and not sources:
+        flash(_("There is no previous questionnaire to copy."), "warning")
+        return redirect(url_for(".new"))
+    if request.method == "GET" and copying:
+        form.source.data = form.source.choices[0][0]
+    report = None
+    if form.validate_on_submit() and (copying or _require_first(form, "title", langs)):
+        title = {k: v for k, v in _texts(form, "title", langs).items() if v}
+        try:
+            if copying:
+                source = next((q for q in sources if q.id == form.source.data), None) or abort(400)
+                questionnaire, report = editing.duplicate(
+                    source, form.code.data, form.cycle.data, title=title or None,
+                    cycle_order=form.cycle_order.data,
+                    deadline=form.deadline.data, actor=current_user,
+                )  # fmt: skip
+            else:
+                instrument = next((i for i in instruments if i.id == form.instrument.data), None)
+                if instrument is None:
+                    abort(400)
+                questionnaire = services.create_questionnaire(
+                    instrument=instrument, code=form.code.data, cycle=form.cycle.data,
+                    cycle_order=form.cycle_order.data or editing.next_cycle_order(instrument.id),
+                    title=title,
+                    deadline=form.deadline.data, actor=current_user,
+                )  # fmt: skip
+        except QuestionnaireError as error:
+            db.session.rollback()
+            form.code.errors = list(form.code.errors) + [str(error)]
+        except Exception as error:  # the database refuses a second questionnaire of the cycle
+            from sqlalchemy.exc import IntegrityError
+
+            if not isinstance(error, IntegrityError):
+                raise
+            db.session.rollback()
+            form.cycle.errors = list(form.cycle.errors) + [
+                _("This instrument has a questionnaire for this cycle already.")
+            ]
+        else:
+            db.session.commit()
+            if report is not None:
+                return render_template(
+                    "questionnaires/designer_copied.html",
+                    questionnaire=questionnaire,
+                    report=report,
+                )
+            flash(_("The draft %(code)s is ready.", code=questionnaire.code), "success")
+            return redirect(url_for(".design", code=questionnaire.code))
+    return render_template(
+        "questionnaires/designer_new.html", form=form, langs=langs, copying=copying
+    )
