@@ -61,11 +61,22 @@ def _back(filled: services.Filled, node, loop_key: str) -> str:
     return url_for(".section", report_id=report_id, section_id=section_id, _anchor=anchor)
 
 
-def _write(report: Report, action: Callable[[services.Filled, str], object]):
-    """Run `action` on the report freshly loaded and commit (again on a stale SQLite snapshot);
-    on a refusal nothing is kept and the ReportingError goes up with its message."""
+def _write(
+    report: Report,
+    action: Callable[[services.Filled, str], object],
+    filled: services.Filled | None = None,
+):
+    """Run `action` on the report and commit; on a stale SQLite snapshot the report is loaded
+    again and the action tried again. `filled`, when the view has the report loaded already,
+    serves the first attempt. On a refusal nothing is kept and the ReportingError goes up with
+    its message."""
     lang = current_language()
-    return committed(lambda: action(services.fill(report, lang), lang))
+    current = [filled or services.fill(report, lang)]
+
+    def reload() -> None:
+        current[0] = services.fill(report, lang)
+
+    return committed(lambda: action(current[0], lang), retry=reload)
 
 
 def _version() -> int | None:
@@ -75,57 +86,55 @@ def _version() -> int | None:
 # --- one cell -------------------------------------------------------------------------------------
 
 
-@bp.route("/<int:report_id>/reuse/<int:node_id>", methods=["POST"])
-def reuse_answer(report_id: int, node_id: int):
+def _on_cell(report_id: int, node_id: int, action, done: str):
+    """One answer cell's action (reuse, update from source, confirm): run it, say how it went,
+    and go back to the item."""
     report = _report(report_id, "report.fill")
     filled = services.fill(report, current_language())
     node, loop_key = _cell(filled, node_id)
-    source_id = request.form.get("source", type=int)
     try:
-        _write(
-            report,
-            lambda f, lang: reuse.reuse(
-                f, node, loop_key, source_id, current_user, lang, _version()
-            ),
-        )
-        flash(_("The answer is reused; you can still change it."), "success")
+        _write(report, lambda f, lang: action(f, node, loop_key, lang), filled)
+        flash(done, "success")
     except services.ReportingError as error:
         flash(error.message, "danger")
     return redirect(_back(filled, node, loop_key))
+
+
+@bp.route("/<int:report_id>/reuse/<int:node_id>", methods=["POST"])
+def reuse_answer(report_id: int, node_id: int):
+    source_id = request.form.get("source", type=int)
+    return _on_cell(
+        report_id,
+        node_id,
+        lambda f, node, loop_key, lang: reuse.reuse(
+            f, node, loop_key, source_id, current_user, lang, _version()
+        ),
+        _("The answer is reused; you can still change it."),
+    )
 
 
 @bp.route("/<int:report_id>/reuse/<int:node_id>/update", methods=["POST"])
 def reuse_update(report_id: int, node_id: int):
-    report = _report(report_id, "report.fill")
-    filled = services.fill(report, current_language())
-    node, loop_key = _cell(filled, node_id)
-    try:
-        _write(
-            report,
-            lambda f, lang: reuse.update_from_source(
-                f, node, loop_key, current_user, lang, _version()
-            ),
-        )
-        flash(_("The answer is updated from its source."), "success")
-    except services.ReportingError as error:
-        flash(error.message, "danger")
-    return redirect(_back(filled, node, loop_key))
+    return _on_cell(
+        report_id,
+        node_id,
+        lambda f, node, loop_key, lang: reuse.update_from_source(
+            f, node, loop_key, current_user, lang, _version()
+        ),
+        _("The answer is updated from its source."),
+    )
 
 
 @bp.route("/<int:report_id>/confirm/<int:node_id>", methods=["POST"])
 def confirm_answer(report_id: int, node_id: int):
-    report = _report(report_id, "report.fill")
-    filled = services.fill(report, current_language())
-    node, loop_key = _cell(filled, node_id)
-    try:
-        _write(
-            report,
-            lambda f, lang: prefill.confirm(f, node, loop_key, current_user, _version()),
-        )
-        flash(_("Confirmed as still true."), "success")
-    except services.ReportingError as error:
-        flash(error.message, "danger")
-    return redirect(_back(filled, node, loop_key))
+    return _on_cell(
+        report_id,
+        node_id,
+        lambda f, node, loop_key, lang: prefill.confirm(
+            f, node, loop_key, current_user, _version()
+        ),
+        _("Confirmed as still true."),
+    )
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/confirm", methods=["POST"])
