@@ -218,15 +218,23 @@ def _read_whole_report(user: User, report: Any) -> Decision:
     return hide("another party's or another instrument's report")
 
 
-def _fill_report(user: User, report: Any) -> Decision:
+def _party_acts_on_open_report(user: User, report: Any, others: str) -> Decision:
+    """The party's focal points for the instrument, while the report is open; `others` says
+    why anyone else who may read the report is refused."""
     seen = _view_report(user, report)
     if not seen:
         return seen
     if not _fills(user, report):
-        return deny("only the party's focal points write its answers")
+        return deny(others)
     if not report.is_editable:
         return deny("the report is submitted, or its questionnaire is closed")
     return allow("focal point of this party, report open")
+
+
+def _fill_report(user: User, report: Any) -> Decision:
+    return _party_acts_on_open_report(
+        user, report, "only the party's focal points write its answers"
+    )
 
 
 def _manage_sites(user: User, report: Any) -> Decision:
@@ -333,14 +341,9 @@ def _delegate(user: User, report: Any) -> Decision:
 def _submit_report(user: User, report: Any) -> Decision:
     """Only the party's focal points for the instrument submit, while the report is open;
     contributors never do."""
-    seen = _view_report(user, report)
-    if not seen:
-        return seen
-    if not _fills(user, report):
-        return deny("only the party's focal points submit its report")
-    if not report.is_editable:
-        return deny("the report is submitted, or its questionnaire is closed")
-    return allow("focal point of this party, report open")
+    return _party_acts_on_open_report(
+        user, report, "only the party's focal points submit its report"
+    )
 
 
 def _review_report(user: User, report: Any) -> Decision:
