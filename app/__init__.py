@@ -137,6 +137,7 @@ def _register_template_helpers(app: Flask) -> None:
             "languages": i18n.languages,
             "language_name": i18n.language_name,
             "language_label": i18n.language_label,
+            "labelled": i18n.labelled,
             "Role": Role,
             "request_path": request.full_path.rstrip("?") if request else "/",
         }

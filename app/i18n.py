@@ -45,6 +45,12 @@ def language_label(code: str) -> str:
         return code
 
 
+def labelled(label: object, value: object) -> Markup:
+    """“Label: value” with the language's own punctuation (French puts a space before “:”)."""
+    pattern = escape(str(_l("%(label)s: %(value)s")))  # a Markup: the values get escaped
+    return pattern % {"label": label, "value": value}
+
+
 def select_locale() -> str:
     """User preference, then the session, then Accept-Language, then English."""
     available = languages()

@@ -164,6 +164,14 @@ def _propose_bank(user: User, question: Any) -> Decision:
     return deny("proposals come from other instruments' secretariats")
 
 
+def _manage_species_list(user: User, instrument: Any) -> Decision:
+    """An instrument's species lists (`instrument`): its secretariat. Whoever browses the bank
+    reads them."""
+    if instrument.id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument")
+    return deny("only the instrument's secretariat maintains its species lists")
+
+
 def _view_questionnaire(user: User, questionnaire: Any) -> Decision:
     """A secretariat sees its own questionnaires in every state; everyone else who works on the
     instrument sees it once published. Other secretariats see published ones (to reuse them)."""
@@ -394,6 +402,7 @@ RULES: dict[str, Callable[..., Decision]] = {
     "bank.version": _version_bank,
     "bank.propose": _propose_bank,
     "bank.decide": _version_bank,
+    "species_list.manage": _manage_species_list,
     "questionnaire.view": _view_questionnaire,
     "questionnaire.manage": _manage_questionnaire,
     "reports.own": _own_reports,

@@ -14,6 +14,7 @@ from app.extensions import db
 from app.questionnaires import editing, services, tree, wording
 from app.questionnaires.models import Node
 from app.questionnaires.services import QuestionnaireError
+from tests.designer_helpers import committed_ids
 from tests.test_policy import ADMIN, AEWA_SEC, ANALYST, CMS_SEC, FP_FRA
 
 TITLE = {"en": "Design test", "fr": "Essai de conception", "es": "Prueba de diseño"}
@@ -51,10 +52,7 @@ def built(ctx):
 
 @pytest.fixture
 def draft(app, database):
-    with app.app_context():
-        nodes = _build()
-        db.session.commit()
-        return {name: node.id for name, node in nodes.items() if name != "q"}
+    return committed_ids(app, _build)
 
 
 def _numbers(q) -> list[tuple[str, str]]:
@@ -228,8 +226,8 @@ def test_outline_shows_numbers_badges_conditions_and_buttons(client, auth, draft
     assert '<html lang="fr">' in page
     assert "Généralités" in page and "THR-POISON-01" in page
     # Every button names the node it acts on, for screen readers and keyboard users.
-    assert re.search(r'<button[^>]*aria-label="[^"]+ : 1\.2"', page)
-    remove = rf'href="[^"]*/design/{draft["note"]}/remove" aria-label="[^"]+ : 2\.1"'
+    assert re.search(r'<button[^>]*aria-label="[^"]+ \(1\.2\)"', page)
+    remove = rf'href="[^"]*/design/{draft["note"]}/remove" aria-label="[^"]+ \(2\.1\)"'
     assert re.search(remove, page)
     with client.application.app_context(), force_locale("fr"):
         current = tree.load(_get(client))

@@ -161,6 +161,24 @@ def describe(scope: GrantScope | RoleGrant) -> str:
     return " ".join(parts)
 
 
+def holders(
+    role: Role, *, instrument_id: int, party_id: int | None = None, active_only: bool = True
+) -> list[User]:
+    """The users who hold `role` for an instrument (and a party, for party roles), once each,
+    in the order of their accounts; `active_only` leaves out disabled accounts."""
+    stmt = (
+        sa.select(User)
+        .join(RoleGrant, RoleGrant.user_id == User.id)
+        .where(RoleGrant.role == role.value, RoleGrant.instrument_id == instrument_id)
+        .order_by(User.id)
+    )
+    if party_id is not None:
+        stmt = stmt.where(RoleGrant.party_id == party_id)
+    if active_only:
+        stmt = stmt.where(User.active.is_(True))
+    return list(dict.fromkeys(db.session.scalars(stmt)))
+
+
 def grant_role(user: User, scope: GrantScope, actor: User | None = None) -> RoleGrant:
     """Give `user` a role; granting one they already hold returns the existing grant."""
     check_scope(scope)

@@ -6,7 +6,6 @@ The rules live in app/bank/services.py; these views parse the form, call them, r
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 
@@ -15,7 +14,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import policy
-from app.bank import services, types, vocabularies
+from app.bank import services, table_form, types, vocabularies
 from app.bank.models import BankProposal, BankQuestion
 from app.bank.views import bp
 from app.directory.models import Instrument
@@ -23,8 +22,8 @@ from app.extensions import db
 from app.i18n import languages
 from app.policy import require
 
-# Types whose configuration this form writes; a table keeps its configuration as it is.
-FORM_TYPES = [t for t in types.AnswerType if t != types.AnswerType.TABLE]
+# Types whose configuration this form writes (a table's through app/bank/table_form.py).
+FORM_TYPES = list(types.AnswerType)
 
 
 def _question(code: str) -> BankQuestion:
@@ -39,12 +38,17 @@ def _my_instruments() -> list[Instrument]:
 # --- the form ------------------------------------------------------------------------------------
 
 
-def form_values(question: BankQuestion | None) -> dict[str, str]:
-    """The form pre-filled from the latest version of `question` (empty for a new one)."""
-    values: dict[str, str] = {"answer_type": "", "code": "", "min": "", "max": ""}
+def form_values(question: BankQuestion | None) -> dict:
+    """The form pre-filled from the latest version of `question` (empty for a new one); the
+    table editor's state under "table"."""
+    values: dict = {"answer_type": "", "code": "", "min": "", "max": ""}
+    values["table"] = table_form.table_values(None, languages())
     if question is None:
         return values
     latest = question.latest
+    if latest.answer_type == types.AnswerType.TABLE:
+        values["table"] = table_form.table_values(latest.config, languages())
+        values |= table_form.form_fields(values["table"], languages())
     values.update(code=question.code, answer_type=latest.answer_type)
     for lang in languages():
         values[f"text_{lang}"] = latest.text.get(lang, "")
@@ -77,9 +81,15 @@ def _put(config: dict, base: dict | None, key: str, value) -> None:
         config[key] = value
 
 
+def posted_values(form) -> dict:
+    """What was typed, to show again: the form's fields, and the table editor's state under
+    "table" with its pressed add or remove button applied."""
+    return dict(form) | {"table": table_form.read_table(form, languages())}
+
+
 def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
     """(definition, errors by field) from the posted form. `base` is the configuration being
-    changed: keys the form does not write (a table's rows and columns) are kept."""
+    changed: keys it has that the form leaves unset are kept (see `_put`)."""
     errors: dict[str, str] = {}
     answer_type = form.get("answer_type", "")
     if answer_type not in {t.value for t in types.AnswerType}:
@@ -88,8 +98,11 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
     guidance = {lang: form.get(f"guidance_{lang}", "").strip() for lang in languages()}
     if not text.get("en"):
         errors["text_en"] = _("The English text of the question is required.")
-    config = copy.deepcopy(base or {}) if answer_type == types.AnswerType.TABLE else {}
-    if answer_type in types.CHOICE_TYPES:
+    config: dict = {}
+    if answer_type == types.AnswerType.TABLE:
+        config, table_errors = table_form.parse_table(form, languages())
+        errors.update(table_errors)
+    elif answer_type in types.CHOICE_TYPES:
         choices = []
         for number, line in enumerate(form.get("choices", "").splitlines(), start=1):
             if not line.strip():
@@ -136,10 +149,14 @@ def _tags(form) -> list[str]:
 def _render(template: str, status: int = 200, **context):
     context.setdefault("errors", {})
     context.setdefault("diff", None)
+    context.setdefault("table_errors", table_form.editor_errors(context["errors"]))
+    table = (context.get("values") or {}).get("table")
+    context.setdefault("table_focus", table and table_form.focus(request.form, table))
     return render_template(
         template,
         answer_types=FORM_TYPES,
         all_types=list(types.AnswerType),
+        column_types=table_form.column_types(),
         vocabularies=vocabularies,
         **context,
     ), status
@@ -152,9 +169,9 @@ def _render(template: str, status: int = 200, **context):
 def new_question():
     require("bank.author")
     mine = _my_instruments()
-    values = dict(request.form) if request.method == "POST" else form_values(None)
+    values = posted_values(request.form) if request.method == "POST" else form_values(None)
     tags = _tags(request.form)
-    if request.method == "GET":
+    if request.method == "GET" or table_form.edited(request.form):
         return _render("bank/author_new.html", values=values, tags=tags, owners=mine)
     definition, errors = parse(request.form, None)
     code_problem = services.code_problem(request.form.get("code", ""))
@@ -196,7 +213,9 @@ def _change_page(code: str, mode: str):
     if request.method == "GET":
         values = form_values(question)
         return _render(template, question=question, values=values, tags=question.tags)
-    values, tags = dict(request.form), _tags(request.form)
+    values, tags = posted_values(request.form), _tags(request.form)
+    if table_form.edited(request.form):
+        return _render(template, question=question, values=values, tags=tags)
     definition, errors = parse(request.form, latest.config)
     if errors:
         return _render(template, 422, question=question, values=values, tags=tags, errors=errors)
@@ -248,7 +267,7 @@ def _change_page(code: str, mode: str):
             )
         else:
             mine = [i for i in _my_instruments() if i.id != question.owner_id]
-            services.propose(
+            proposal = services.propose(
                 question,
                 instrument=mine[0],
                 answer_type=definition["answer_type"],
@@ -266,6 +285,8 @@ def _change_page(code: str, mode: str):
             template, 422, question=question, values=values, tags=tags, errors=errors, diff=rows
         )
     db.session.commit()
+    if mode != "version":
+        services.mail_proposal(proposal)
     flash(message, "success")
     return redirect(url_for("bank.question", code=question.code))
 
@@ -317,5 +338,6 @@ def decide(code: str, proposal_id: int):
         flash(str(error), "danger")
         return redirect(url_for("bank.proposals", code=question.code))
     db.session.commit()
+    services.mail_decision(proposal)
     flash(message, "success")
     return redirect(url_for("bank.question", code=question.code))

@@ -4,22 +4,28 @@ compatibility, differences, proposals between secretariats, search and usage."""
 from __future__ import annotations
 
 import copy
+import logging
 import re
+import smtplib
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.audit import services as audit
 from app.audit.models import AuditEvent
+from app.auth import services as accounts
+from app.auth.models import Role, User
 from app.bank import types, vocabularies
 from app.bank.models import BankProposal, BankQuestion, BankVersion, ProposalStatus
 from app.directory.models import Instrument
 from app.extensions import db
-from app.i18n import languages, normalise
+from app.i18n import DEFAULT_LANGUAGE, languages, normalise
 from app.utils import utcnow
 
+log = logging.getLogger(__name__)
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")
 
 
@@ -255,6 +261,23 @@ def diff_definitions(old: dict[str, Any], new: dict[str, Any]) -> list[DiffRow]:
         before, after = (old.get("config") or {}).get(bound), (new.get("config") or {}).get(bound)
         if before != after:
             rows.append(DiffRow(bound, None, before, after))
+    return rows + _table_structure(old.get("config") or {}, new.get("config") or {})
+
+
+def _table_structure(old: dict[str, Any], new: dict[str, Any]) -> list[DiffRow]:
+    """What comparing labels does not show in a table: a column whose type changed, and a new
+    order of the rows or columns (keys joined by ", ")."""
+    rows: list[DiffRow] = []
+    old_types = {c.get("key"): c.get("type") for c in old.get("columns") or []}
+    for column in new.get("columns") or []:
+        before = old_types.get(column.get("key"))
+        if before is not None and before != column.get("type"):
+            rows.append(DiffRow(f"column:{column.get('key')}:type", None, before, column["type"]))
+    for group in ("rows", "columns"):
+        before = [part.get("key") for part in old.get(group) or []]
+        after = [part.get("key") for part in new.get(group) or []]
+        if [k for k in before if k in after] != [k for k in after if k in before]:
+            rows.append(DiffRow(f"{group}:order", None, ", ".join(before), ", ".join(after)))
     return rows
 
 
@@ -392,3 +415,69 @@ def proposal_diff(proposal: BankProposal) -> list[DiffRow]:
 
 def open_proposals(question: BankQuestion) -> list[BankProposal]:
     return [p for p in proposals(question) if p.status == ProposalStatus.OPEN]
+
+
+# --- mail about proposals ------------------------------------------------------------------------
+
+
+def secretariat_users(instrument_id: int) -> list[User]:
+    """The active secretariat users of an instrument."""
+    return accounts.holders(Role.SECRETARIAT, instrument_id=instrument_id)
+
+
+def _link(endpoint: str, **values: Any) -> str:
+    if has_request_context():
+        return url_for(endpoint, _external=True, **values)
+    with current_app.test_request_context():
+        return url_for(endpoint, _external=True, **values)
+
+
+def _mail(recipients: list[User], template: str, **context: Any) -> int:
+    """Send `template` to each recipient in their own language; returns how many went out. A
+    courtesy: the proposal or decision stands when a mail fails."""
+    from app.notify import mail
+
+    sent = 0
+    for user in recipients:
+        locale = user.locale if user.locale in languages() else DEFAULT_LANGUAGE
+        try:
+            mail.send(user.email, template, locale, user=user, **context)
+        except (smtplib.SMTPException, OSError):
+            log.exception("mail %s to %s failed", template, user.email)
+        else:
+            sent += 1
+    return sent
+
+
+def mail_proposal(proposal: BankProposal) -> int:
+    """Tell the owner's secretariat that `proposal` waits for its decision."""
+    question = proposal.question
+    return _mail(
+        secretariat_users(question.owner_id),
+        "bank_proposal",
+        proposal=proposal,
+        question=question,
+        link=_link("bank.proposals", code=question.code),
+    )
+
+
+def mail_decision(proposal: BankProposal) -> int:
+    """Tell whoever proposed (else the proposing instrument's secretariat) what the owner
+    decided, with the decision note."""
+    proposer = proposal.proposed_by
+    recipients = (
+        [proposer]
+        if proposer is not None and proposer.active
+        else secretariat_users(proposal.instrument_id)
+    )
+    question = proposal.question
+    result_id = proposal.result_version_id  # set when accepted
+    result = db.session.get(BankVersion, result_id) if result_id else None
+    return _mail(
+        recipients,
+        "bank_proposal_decided",
+        proposal=proposal,
+        question=question,
+        result=result,
+        link=_link("bank.question", code=question.code),
+    )

@@ -64,4 +64,4 @@ def question(code: str):
     )
 
 
-from app.bank import authoring  # noqa: E402, F401
+from app.bank import authoring, species_views  # noqa: E402, F401

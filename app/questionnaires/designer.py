@@ -16,7 +16,7 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, Length, Optional
 
 from app import policy
-from app.bank import types
+from app.bank import table_form, types
 from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import language_name
@@ -308,7 +308,7 @@ class _ItemForm(FlaskForm):
     confidential = BooleanField(_l("Confidential"))
 
 
-LOCAL_TYPES = [t for t in types.AnswerType if t != types.AnswerType.TABLE]
+LOCAL_TYPES = list(types.AnswerType)
 
 
 def _item_form(questionnaire, **kwargs):
@@ -385,6 +385,7 @@ def design_item(code: str, node_id: int | None = None):
     data, rows = _item_data(item) if item is not None else ({}, [])
     if request.method == "POST":
         form, langs = _item_form(questionnaire)
+        table = table_form.read_table(request.form, langs)
         count = max(0, min(request.form.get("rows", type=int) or 0, MAX_CHOICES))
         rows = _choice_rows(request.form, langs, count)
         if request.form.get("remove-row") is not None:
@@ -394,6 +395,8 @@ def design_item(code: str, node_id: int | None = None):
             rows.append({"key": "", "label": {}})
     else:
         form, langs = _item_form(questionnaire, data=data)
+        is_table = item is not None and item.answer_type == types.AnswerType.TABLE
+        table = table_form.table_values(item.config if is_table else None, langs)
     if item is not None:
         form.code.data = item.code
     if len(rows) < 2 and request.method == "GET":  # two empty choices to start from
@@ -401,9 +404,11 @@ def design_item(code: str, node_id: int | None = None):
     section_id = request.values.get("section", type=int) or (
         item.parent_id if item else sections[0].id
     )
-    choice_error = None
+    choice_error, table_errors = None, {}
     editing_rows = (
-        request.form.get("add-row") is not None or request.form.get("remove-row") is not None
+        request.form.get("add-row") is not None
+        or request.form.get("remove-row") is not None
+        or table_form.edited(request.form)
     )
     if request.method == "POST" and not editing_rows and form.validate_on_submit():
         low, high = _number(form.minimum), _number(form.maximum)
@@ -432,6 +437,9 @@ def design_item(code: str, node_id: int | None = None):
             if problems and ok:
                 form.maximum.errors = [problems[0].message]
                 ok = False
+        elif answer_type == types.AnswerType.TABLE:
+            config, table_errors = table_form.parse_table(request.form, langs)
+            ok = ok and not table_errors
         if ok:
             values = {
                 "text": _texts(form, "text", langs),
@@ -472,6 +480,10 @@ def design_item(code: str, node_id: int | None = None):
         sections=sections,
         section_id=section_id,
         choice_types=[t.value for t in types.CHOICE_TYPES],
+        table=table,
+        table_errors=table_errors,
+        table_focus=table_form.focus(request.form, table),
+        column_types=table_form.column_types(),
     )
 
 

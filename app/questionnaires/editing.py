@@ -30,6 +30,7 @@ UNDOABLE = (
 UNDO = "questionnaire.undo"
 SECTION_FIELDS = ("title",)
 ITEM_FIELDS = ("text", "guidance", "config", "required", "confidential", "answer_type")
+BANK_ITEM_FIELDS = ("required", "confidential", "guidance")  # what a questionnaire sets on one
 NODE_FIELDS = (
     "kind", "code", "title", "loop", "condition", "required", "confidential",
     "bank_version_id", "answer_type", "text", "guidance", "config",
@@ -153,6 +154,30 @@ def update_local_item(
     audit.record(
         actor, "questionnaire.edit", questionnaire, item.number, node_id=item.id, previous=previous
     )
+
+
+def update_bank_item(
+    item: Node, *, required: bool, confidential: bool, guidance: dict | None, actor=None
+) -> bool:
+    """Set what this questionnaire adds to a bank question: required, confidential and its local
+    guidance (shown under the bank's). The question itself is the bank's. Recorded as an edit,
+    so "Undo the last change" restores the previous values; False when nothing changed."""
+    services._require_draft(item.questionnaire)
+    if not item.is_bank_item:
+        raise QuestionnaireError(_l("Only a question from the bank can be edited here."))
+    previous = {name: copy.deepcopy(getattr(item, name)) for name in BANK_ITEM_FIELDS}
+    values = {"required": bool(required), "confidential": bool(confidential),
+              "guidance": _clean(guidance)}  # fmt: skip
+    if values == previous:
+        return False
+    for name, value in values.items():
+        setattr(item, name, value)
+    db.session.flush()
+    audit.record(
+        actor, "questionnaire.edit", item.questionnaire, item.number,
+        node_id=item.id, previous=previous,
+    )  # fmt: skip
+    return True
 
 
 # --- undo ----------------------------------------------------------------------------------------

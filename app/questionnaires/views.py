@@ -142,4 +142,4 @@ def change_status(code: str):
     return redirect(url_for(".show", code=questionnaire.code))
 
 
-from app.questionnaires import bank_insert, conditions_ui, designer, texts  # noqa: E402, F401
+from app.questionnaires import bank_insert, conditions_ui, designer, designer_bank_item, texts  # noqa: E402, F401

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-BROWSER_LOCALES = {"es": "es-ES", "fr": "fr-FR"}
+BROWSER_LOCALES = {"en": "en-GB", "es": "es-ES", "fr": "fr-FR"}
 ACCOUNTS = {"es": "fp.esp@demo.test", "fr": "fp.fra@demo.test"}  # their preferred languages
 BLOCKING = {"serious", "critical"}
 

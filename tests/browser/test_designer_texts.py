@@ -73,7 +73,7 @@ def test_secretariat_authors_bank_questions_in_french(new_page, sign_in, artifac
     page.locator("#code").fill("bad code")
     page.locator("#text_fr").fill("Texte gardé")
     with page.expect_navigation():
-        page.locator("main form button[type='submit']").click()
+        page.locator("main form button.btn-primary[type='submit']").click()
     expect(page.locator("#code")).to_have_class(re.compile("is-invalid"))
     expect(page.locator("#text_fr")).to_have_value("Texte gardé")  # nothing typed is lost
     page.screenshot(path=artifacts / f"bank-new-fr-{viewport}.png", full_page=True)

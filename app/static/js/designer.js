@@ -42,8 +42,14 @@
   }
 
   function place(list, before) {
-    if (dragged.dataset.kind === "item" && list.dataset.parent === "") return false;
+    if (dragged.dataset.kind === "item" && list.dataset.parent === "") {
+      // Sections only at the top level: say so while the question is over it.
+      clear();
+      status.textContent = outline.dataset.topRefused;
+      return false;
+    }
     if (dragged.contains(list)) return false;
+    if (status.textContent === outline.dataset.topRefused) status.textContent = "";
     var siblings = childrenOf(list);
     var position = before ? siblings.indexOf(before) : siblings.length;
     list.insertBefore(indicator, before || null);
@@ -51,10 +57,21 @@
     return true;
   }
 
+  // Over a list itself (the gap between two nodes, or the space after the last one): the drop
+  // goes before the first node whose middle is below the pointer.
+  function placeAt(list, y) {
+    var before = childrenOf(list).filter(function (el) {
+      var box = el.getBoundingClientRect();
+      return box.top + box.height / 2 > y;
+    })[0];
+    return place(list, before || null);
+  }
+
   outline.addEventListener("dragstart", function (event) {
     var node = event.target.closest && event.target.closest(".designer-node");
     if (!node) return;
     dragged = node;
+    if (status.textContent === outline.dataset.topRefused) status.textContent = "";
     node.classList.add("opacity-50");
     event.dataTransfer.effectAllowed = "move";
     event.dataTransfer.setData("text/plain", node.dataset.node);
@@ -68,11 +85,18 @@
 
   outline.addEventListener("dragover", function (event) {
     if (!dragged) return;
+    if (target && indicator.contains(event.target)) {
+      // Over the indicator itself: the drop stays where it shows (recomputing from the list
+      // would send it to the end, and the indicator would jump back and forth).
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "move";
+      return;
+    }
     var over = event.target.closest && event.target.closest(".designer-node, .designer-list");
-    if (!over || over === indicator) return;
+    if (!over) return;
     var ok;
     if (over.classList.contains("designer-list")) {
-      ok = place(over, null);
+      ok = placeAt(over, event.clientY);
     } else if (over === dragged || dragged.contains(over)) {
       return;
     } else {

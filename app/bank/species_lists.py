@@ -1,0 +1,285 @@
+"""Rules of an instrument's species lists, one per reporting cycle: creating one (empty or as a
+copy of another cycle's list), adding, relisting, removing and ordering species, and searching
+the species table.
+
+A list that a questionnaire other than a draft uses (attached to it, or found by its cycle) is
+frozen: national reports are answered per species, and a change would orphan their answers.
+Every change is an audit event `species_list.<change>` on the list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from app.audit import services as audit
+from app.bank.models import Species, SpeciesList, SpeciesListEntry
+from app.bank.services import BankError
+from app.directory.models import Instrument
+from app.extensions import db
+from app.i18n import languages, normalise
+from app.questionnaires.models import Questionnaire, Status
+
+CYCLE_LENGTH = 20
+LISTING_LENGTH = 200
+SEARCH_LIMIT = 25
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def list_for(instrument: Instrument, cycle: str) -> SpeciesList | None:
+    return db.session.scalar(
+        sa.select(SpeciesList).where(
+            SpeciesList.instrument_id == instrument.id, SpeciesList.cycle == cycle.strip()
+        )
+    )
+
+
+def questionnaires_using(species_list: SpeciesList) -> list[Questionnaire]:
+    """The questionnaires whose species loops repeat over `species_list`: those it is attached
+    to, and those of its instrument and cycle that have no list attached (see
+    app/questionnaires/builder.py `species_list_for`)."""
+    return list(
+        db.session.scalars(
+            sa.select(Questionnaire)
+            .where(
+                sa.or_(
+                    Questionnaire.species_list_id == species_list.id,
+                    sa.and_(
+                        Questionnaire.species_list_id.is_(None),
+                        Questionnaire.instrument_id == species_list.instrument_id,
+                        Questionnaire.cycle == species_list.cycle,
+                    ),
+                )
+            )
+            .order_by(Questionnaire.cycle_order, Questionnaire.code)
+        )
+    )
+
+
+def frozen_by(species_list: SpeciesList) -> Questionnaire | None:
+    """The first questionnaire other than a draft that uses the list (None: it may change)."""
+    return next((q for q in questionnaires_using(species_list) if q.status != Status.DRAFT), None)
+
+
+@dataclass
+class Cycle:
+    """One row of an instrument's overview: a cycle, its list (if any), its questionnaires."""
+
+    cycle: str
+    species_list: SpeciesList | None = None
+    questionnaires: list[Questionnaire] = field(default_factory=list)
+
+
+def cycles(instrument: Instrument) -> list[Cycle]:
+    """The instrument's cycles, latest first: those of its questionnaires (in cycle order) and
+    those that only have a list."""
+    rows: dict[str, Cycle] = {}
+    for questionnaire in db.session.scalars(
+        sa.select(Questionnaire)
+        .where(Questionnaire.instrument_id == instrument.id)
+        .order_by(Questionnaire.cycle_order.desc())
+    ):
+        rows.setdefault(questionnaire.cycle, Cycle(questionnaire.cycle)).questionnaires.append(
+            questionnaire
+        )
+    lists = db.session.scalars(
+        sa.select(SpeciesList)
+        .where(SpeciesList.instrument_id == instrument.id)
+        .order_by(SpeciesList.id.desc())
+    )
+    for species_list in lists:
+        rows.setdefault(species_list.cycle, Cycle(species_list.cycle)).species_list = species_list
+    return sorted(rows.values(), key=lambda row: _order(instrument, row.cycle), reverse=True)
+
+
+def _order(instrument: Instrument, cycle: str) -> tuple[int, int]:
+    """Where `cycle` stands among the instrument's cycles: its questionnaire's cycle order, else
+    after every questionnaire in the order its list was made."""
+    cycle_order = db.session.scalar(
+        sa.select(sa.func.max(Questionnaire.cycle_order)).where(
+            Questionnaire.instrument_id == instrument.id, Questionnaire.cycle == cycle
+        )
+    )
+    if cycle_order is not None:
+        return (0, cycle_order)
+    found = list_for(instrument, cycle)
+    return (1, found.id if found is not None else 0)
+
+
+def previous_list(instrument: Instrument, cycle: str) -> SpeciesList | None:
+    """The list of the latest cycle before `cycle` that has one: the natural source of a copy."""
+    target = _order(instrument, cycle)
+    earlier = [
+        (_order(instrument, s.cycle), s)
+        for s in db.session.scalars(
+            sa.select(SpeciesList).where(SpeciesList.instrument_id == instrument.id)
+        )
+        if s.cycle != cycle
+    ]
+    earlier = [(order, s) for order, s in earlier if target[0] == 1 or order < target]
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+
+
+def search_species(query: str, limit: int = SEARCH_LIMIT) -> list[Species]:
+    """Species whose scientific or common name (any language) holds every word of `query`,
+    ignoring case and accents the same way on SQLite and PostgreSQL (see app/i18n.normalise)."""
+    words = normalise(query).split()
+    if not words:
+        return []
+    stmt = sa.select(Species).order_by(Species.scientific_name).limit(limit)
+    for word in words:
+        stmt = stmt.where(Species.search_text.contains(word, autoescape=True))
+    return list(db.session.scalars(stmt))
+
+
+# --- changing ------------------------------------------------------------------------------------
+
+
+def require_open(species_list: SpeciesList) -> None:
+    questionnaire = frozen_by(species_list)
+    if questionnaire is not None:
+        raise BankError(
+            _l(
+                "The list is frozen: %(questionnaire)s uses it and is no longer a draft. Its "
+                "reports are answered species by species, so its species cannot change.",
+                questionnaire=questionnaire.code,
+            )
+        )
+
+
+def _clean_listing(listing: dict | None) -> dict[str, str]:
+    known = set(languages())
+    cleaned = {
+        lang: " ".join(value.split())
+        for lang, value in (listing or {}).items()
+        if lang in known and isinstance(value, str) and value.strip()
+    }
+    if any(len(value) > LISTING_LENGTH for value in cleaned.values()):
+        raise BankError(_l("A listing has at most %(count)d characters.", count=LISTING_LENGTH))
+    return cleaned
+
+
+def _renumber(species_list: SpeciesList) -> None:
+    for position, entry in enumerate(species_list.entries):
+        entry.position = position
+
+
+def create_list(
+    instrument: Instrument,
+    cycle: str,
+    *,
+    copy_from: SpeciesList | None = None,
+    actor=None,
+) -> SpeciesList:
+    """A new list for `instrument` and `cycle`: empty, or with the entries of `copy_from` (a
+    list of the same instrument) in the same order and with the same listings."""
+    cycle = cycle.strip()
+    if not cycle or len(cycle) > CYCLE_LENGTH or "/" in cycle:
+        raise BankError(
+            _l(
+                "A cycle is a short name of at most %(count)d characters, without “/”.",
+                count=CYCLE_LENGTH,
+            )
+        )
+    if list_for(instrument, cycle) is not None:
+        raise BankError(
+            _l(
+                "%(instrument)s already has a species list for %(cycle)s.",
+                instrument=instrument.code,
+                cycle=cycle,
+            )
+        )
+    if copy_from is not None and copy_from.instrument_id != instrument.id:
+        raise BankError(_l("A list is copied from another cycle of the same instrument only."))
+    species_list = SpeciesList(instrument=instrument, cycle=cycle)
+    for position, entry in enumerate(copy_from.entries if copy_from is not None else []):
+        species_list.entries.append(
+            SpeciesListEntry(
+                species_id=entry.species_id, listing=dict(entry.listing or {}), position=position
+            )
+        )
+    db.session.add(species_list)
+    db.session.flush()
+    audit.record(
+        actor, "species_list.create", species_list, f"{instrument.code} {cycle}",
+        source=copy_from.cycle if copy_from is not None else None,
+        entries=len(species_list.entries),
+    )  # fmt: skip
+    return species_list
+
+
+def add_species(
+    species_list: SpeciesList, species: Species, listing: dict | None = None, *, actor=None
+) -> SpeciesListEntry:
+    """`species` at the end of the list, with its listing per language."""
+    require_open(species_list)
+    if any(e.species_id == species.id for e in species_list.entries):
+        raise BankError(_l("%(species)s is on the list already.", species=species.scientific_name))
+    entry = SpeciesListEntry(
+        species=species, listing=_clean_listing(listing), position=len(species_list.entries)
+    )
+    species_list.entries.append(entry)
+    db.session.flush()
+    audit.record(
+        actor, "species_list.add", species_list, species.scientific_name,
+        taxon=species.taxon_id, listing=entry.listing,
+    )  # fmt: skip
+    return entry
+
+
+def set_listing(entry: SpeciesListEntry, listing: dict | None, *, actor=None) -> None:
+    species_list = entry.species_list
+    require_open(species_list)
+    before = dict(entry.listing or {})
+    entry.listing = _clean_listing(listing)
+    if entry.listing == before:
+        return
+    db.session.flush()
+    audit.record(
+        actor, "species_list.listing", species_list, entry.species.scientific_name,
+        taxon=entry.species.taxon_id, before=before, after=entry.listing,
+    )  # fmt: skip
+
+
+def remove_entry(entry: SpeciesListEntry, *, actor=None) -> None:
+    species_list = entry.species_list
+    require_open(species_list)
+    species = entry.species
+    species_list.entries.remove(entry)
+    _renumber(species_list)
+    db.session.flush()
+    audit.record(
+        actor, "species_list.remove", species_list, species.scientific_name,
+        taxon=species.taxon_id, listing=dict(entry.listing or {}),
+    )  # fmt: skip
+
+
+def move_entry(entry: SpeciesListEntry, direction: str, *, actor=None) -> bool:
+    """Swap `entry` with its neighbour above ("up") or below ("down"); False at either end."""
+    species_list = entry.species_list
+    require_open(species_list)
+    if direction not in ("up", "down"):
+        raise BankError(_l("A species moves up or down only."))
+    entries = list(species_list.entries)
+    index = entries.index(entry)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(entries):
+        return False
+    entries[index], entries[other] = entries[other], entries[index]
+    for position, item in enumerate(entries):
+        item.position = position
+    db.session.flush()
+    db.session.expire(species_list, ["entries"])
+    audit.record(
+        actor, "species_list.move", species_list, entry.species.scientific_name,
+        taxon=entry.species.taxon_id, direction=direction, position=other,
+    )  # fmt: skip
+    return True
+
+
+def entry_in(species_list: SpeciesList, entry_id: int | None) -> SpeciesListEntry | None:
+    return next((e for e in species_list.entries if e.id == entry_id), None)
