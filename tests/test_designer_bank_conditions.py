@@ -11,6 +11,7 @@ from app.extensions import db
 from app.questionnaires import builder, services, tree
 from app.questionnaires.models import Node
 from app.questionnaires.services import QuestionnaireError
+from tests.designer_helpers import committed_ids
 from tests.test_policy import ADMIN, AEWA_SEC, ANALYST, ANON, CMS_SEC, EVERYONE, FP_FRA
 
 TITLE = {"en": "Test report", "fr": "Rapport d’essai", "es": "Informe de prueba"}
@@ -62,11 +63,7 @@ def built(ctx):
 @pytest.fixture
 def draft(app, database):
     """The same draft committed (to the test's savepoint) for the client; node ids by name."""
-    with app.app_context():
-        nodes = _build()
-        db.session.commit()
-        ids = {name: node.id for name, node in nodes.items() if name != "q"}
-    return ids
+    return committed_ids(app, _build)
 
 
 def _poison():

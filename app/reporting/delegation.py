@@ -30,7 +30,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.audit import services as audit
 from app.auth import services as accounts
-from app.auth.models import Role, RoleGrant, User
+from app.auth.models import Role, User
 from app.extensions import db
 from app.forms_common import checked_email
 from app.i18n import DEFAULT_LANGUAGE, languages
@@ -164,13 +164,15 @@ def top_sections(questionnaire: Questionnaire) -> list[Node]:
 
 
 def focal_point_ids(report: Report) -> set[int]:
-    """The users who are focal point of the report's party for its instrument."""
-    stmt = sa.select(RoleGrant.user_id).where(
-        RoleGrant.role == Role.FOCAL_POINT.value,
-        RoleGrant.party_id == report.party_id,
-        RoleGrant.instrument_id == report.questionnaire.instrument_id,
+    """The users who are focal point of the report's party for its instrument (disabled accounts
+    included: what they changed stays theirs)."""
+    holders = accounts.holders(
+        Role.FOCAL_POINT,
+        instrument_id=report.questionnaire.instrument_id,
+        party_id=report.party_id,
+        active_only=False,
     )
-    return set(db.session.scalars(stmt))
+    return {user.id for user in holders}
 
 
 # --- assigning -----------------------------------------------------------------------------------

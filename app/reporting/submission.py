@@ -20,7 +20,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from app.audit import services as audit
-from app.auth.models import Role, RoleGrant, User
+from app.auth import services as accounts
+from app.auth.models import Role, User
 from app.bank.types import YES_NO_KEYS, AnswerType
 from app.directory.models import Instrument
 from app.extensions import db
@@ -488,18 +489,11 @@ def _decide(report: Report, user: User, status: ReportStatus, message: str) -> S
 
 def focal_points(report: Report) -> list[User]:
     """The active focal points of the report's party for its instrument."""
-    stmt = (
-        sa.select(User)
-        .join(RoleGrant, RoleGrant.user_id == User.id)
-        .where(
-            RoleGrant.role == Role.FOCAL_POINT.value,
-            RoleGrant.party_id == report.party_id,
-            RoleGrant.instrument_id == report.questionnaire.instrument_id,
-            User.active.is_(True),
-        )
-        .order_by(User.id)
+    return accounts.holders(
+        Role.FOCAL_POINT,
+        instrument_id=report.questionnaire.instrument_id,
+        party_id=report.party_id,
     )
-    return list(dict.fromkeys(db.session.scalars(stmt)))
 
 
 def _mail(recipient: User, template: str, locale: str | None, submission: Submission) -> None:
