@@ -87,7 +87,7 @@ class Translated:
     def __html__(self) -> str:
         if not self.is_fallback:
             return str(escape(self.text))
-        title = _l("Not yet translated; shown in %(language)s", language=language_name(self.lang))
+        title = _l("Not yet translated; shown in %(language)s", language=language_label(self.lang))
         return str(
             Markup(
                 '<span lang="{lang}">{text}</span> '

@@ -20,7 +20,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from app.bank import types
-from app.i18n import language_name
+from app.i18n import language_label
 
 MAX_ROWS = 60
 MAX_COLUMNS = 20
@@ -221,7 +221,7 @@ def _check(parts: list[dict], prefix: str, where, first: str, errors: dict) -> l
             errors[f"{prefix}-{n}-{first}"] = _(
                 "%(where)s: write its label in %(language)s at least.",
                 where=where(n + 1),
-                language=language_name(first),
+                language=language_label(first),
             )
     return [p for _n, p in kept]
 

@@ -19,7 +19,7 @@ from app import policy
 from app.bank import table_form, types
 from app.directory.models import Instrument
 from app.extensions import db
-from app.i18n import language_name
+from app.i18n import language_label
 from app.questionnaires import editing, services, tree, wording
 from app.questionnaires.models import Node
 from app.questionnaires.services import QuestionnaireError
@@ -249,7 +249,7 @@ def _require_first(form, prefix: str, langs: list[str]) -> bool:
     field = form[f"{prefix}_{langs[0]}"]
     if not (field.data or "").strip():
         field.errors = list(field.errors) + [
-            _("Write it in %(language)s at least.", language=language_name(langs[0]))
+            _("Write it in %(language)s at least.", language=language_label(langs[0]))
         ]
         return False
     return True

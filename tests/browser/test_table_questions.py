@@ -70,13 +70,17 @@ def test_secretariat_designs_a_table_question_in_french(new_page, sign_in):
     page.locator("#trow-1-en").fill("Young")
     page.locator("#trow-1-fr").fill("Jeunes")
     page.locator("#tcol-0-key").fill("count")
+    choices = page.locator("[data-choices-for='tcol-0-type']")
+    expect(choices).to_be_visible()  # no type yet: it may become a single choice
     page.locator("#tcol-0-type").select_option("number")
+    expect(choices).to_be_hidden()  # a number column has no choices
     page.locator("#tcol-0-en").fill("Count")
     page.locator("#tcol-0-fr").fill("Effectif")
     _press(page, "table-add-column")
     expect(page.locator("#tcol-1-key")).to_be_focused()
     page.locator("#tcol-1-key").fill("trend")
     page.locator("#tcol-1-type").select_option("single_choice")
+    expect(page.locator("[data-choices-for='tcol-1-type']")).to_be_visible()
     page.locator("#tcol-1-en").fill("Trend")
     page.locator("#tcol-1-fr").fill("Tendance")
     _press(page, "table-add-choice", "1")
@@ -144,6 +148,7 @@ def test_bank_form_edits_a_table_in_french(new_page, sign_in):
     page.locator("#trow-1-en").fill("Young")
     page.locator("#tcol-0-key").fill("pairs")
     page.locator("#tcol-0-type").select_option("number")
+    expect(page.locator("[data-choices-for='tcol-0-type']")).to_be_hidden()  # the bank form too
     page.locator("#tcol-0-en").fill("Pairs")
     page.locator("main form button.btn-primary").click()
     page.wait_for_url("**/bank/POP-TABLE-98")

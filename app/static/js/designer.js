@@ -15,6 +15,16 @@
     type.addEventListener("change", show);
     show();
   }
+  // A table column's choices: only a single-choice column (or one without a type yet) uses them.
+  document.querySelectorAll("[data-choices-for]").forEach(function (part) {
+    var columnType = document.getElementById(part.dataset.choicesFor);
+    if (!columnType) return;
+    var toggle = function () {
+      part.hidden = ["", "single_choice"].indexOf(columnType.value) < 0;
+    };
+    columnType.addEventListener("change", toggle);
+    toggle();
+  });
   var outline = document.getElementById("designer-outline");
   if (!outline) return;
   var status = document.getElementById("designer-status");
