@@ -1,6 +1,8 @@
-"""Designer page: SQL statements and render time for draft questionnaires of 10 and 300 items
-(the statement count must not grow with the items). Built through the services, with a bank
-item per section, conditions and recorded designer changes (for "Undo the last change").
+"""Designer pages: SQL statements and render time of the outline and the Texts page for draft
+questionnaires of 10 and 300 items (the statement count must not grow with the items), and of
+the CMS species list page (38 species) with and without a search. Drafts are built through the
+services, with a bank item per section, conditions and recorded designer changes (for "Undo
+the last change").
 
 Run: `.venv/bin/python bench/bench_designer.py`. Prints figures; asserts nothing.
 """
@@ -49,11 +51,17 @@ def main() -> None:
             codes = [synthetic(10), synthetic(300)]
         client = app.test_client()
         login(client, "cms.secretariat@demo.test")
-        print(f"{'questionnaire':18} {'SQL':>4} {'p50 ms':>8} {'p95 ms':>8} {'KiB':>7}")
-        for code in codes:
-            figures = timed(lambda: client.get(f"/questionnaires/{code}/design"), counter, runs=10)  # noqa: B023
+        pages = [(code, f"/questionnaires/{code}/design") for code in codes]
+        pages += [(f"{code} texts", f"/questionnaires/{code}/texts") for code in codes]
+        pages += [
+            ("species list", "/bank/species-lists/CMS/COP15"),
+            ("species search", "/bank/species-lists/CMS/COP15?q=grue"),
+        ]
+        print(f"{'page':24} {'SQL':>4} {'p50 ms':>8} {'p95 ms':>8} {'KiB':>7}")
+        for name, url in pages:
+            figures = timed(lambda: client.get(url), counter, runs=10)  # noqa: B023
             print(
-                f"{code:18} {figures['sql']:>4} {figures['p50']:>8.1f} "
+                f"{name:24} {figures['sql']:>4} {figures['p50']:>8.1f} "
                 f"{figures['p95']:>8.1f} {figures['bytes'] / 1024:>7.1f}"
             )
 

@@ -66,7 +66,33 @@ def design(code: str):
         moves=_moves(current),
         last_change=last,
         type_labels={t.value: t.label for t in types.AnswerType},
+        words=_outline_words(),
     )
+
+
+def _outline_words() -> dict[str, str]:
+    """The outline's labels, looked up once per page instead of once per node (a 300-item draft
+    made thousands of catalog lookups); the patterns are filled per node with `|format`."""
+    return {
+        "up": _("Move up"),
+        "down": _("Move down"),
+        "into": _("Move into the previous section"),
+        "out": _("Move out of its section"),
+        "section": _("Section"),
+        "local": _("Local question"),
+        "required": _("Required"),
+        "confidential": _("Confidential"),
+        "edit": _("Edit"),
+        "add": _("Add a question"),
+        "condition": _("Condition"),
+        "repetition": _("Repetition"),
+        "remove": _("Remove"),
+        "numbered": _("%(action)s (%(number)s)"),
+        "bank_version": _("Bank, version %(number)s"),
+        "add_to_section": _("Add a local question to section %(number)s"),
+        "condition_of": _("Visibility condition of %(number)s"),
+        "repetition_of": _("Repetition of section %(number)s"),
+    }
 
 
 def _moves(current: tree.Tree) -> dict[int, dict[str, bool]]:
