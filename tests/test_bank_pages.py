@@ -1,5 +1,7 @@
 """Bank and questionnaire pages through the client, in three languages, with the policy table."""
 
+import re
+
 import pytest
 
 from app.auth import services as auth_services
@@ -197,6 +199,10 @@ def test_eurobats_cannot_be_published_and_says_why(client, auth, app):
         "has no French text yet"
     )
     assert missing == 2
-    assert "#node-" in response.text  # each problem links to the item to fix
+    # Each problem links to where it is fixed: the Texts page, or the bank question.
+    if "is missing in French" in response.text:
+        assert 'href="/questionnaires/EUROBATS-MOP11/texts?missing=1"' in response.text
+    if "has no French text yet" in response.text:
+        assert re.search(r'href="/bank/[A-Z0-9-]+">Item ', response.text)
     page = client.get("/questionnaires/EUROBATS-MOP11/translations")
     assert "Missing in French" in page.text

@@ -305,13 +305,18 @@ def test_add_a_choice_question_with_rows(client, auth, draft):
     assert short.status_code == 200 and "au moins deux choix" in short.text
     assert "Habitat principal</textarea>" in short.text and 'value="Wetland"' in short.text
     full = {**one_row, "rows": "2", "choice-1-key": "dry", "choice-1-en": "Dry land",
-            "choice-1-fr": "Terre sèche", "required": "y"}  # fmt: skip
+            "choice-1-fr": "Terre sèche", "required": "y", "allow_other": "y"}  # fmt: skip
     assert client.post(url, data=full).status_code == 302
     with client.application.app_context():
         item = tree.load(_get(client)).by_code()["CMS-D-HABITAT"]
         assert item.required and item.parent_id == draft["two"]
         assert [c["key"] for c in item.config["choices"]] == ["wet", "dry"]
         assert item.config["choices"][1]["label"] == {"en": "Dry land", "fr": "Terre sèche"}
+        assert item.config["allow_other"] is True  # "Other (please specify)" is offered
+        item_id = item.id
+    form = client.get(f"/questionnaires/CMS-DESIGN/design/{item_id}/item").text
+    assert re.search(r'id="allow_other"[^>]*checked|checked[^>]*id="allow_other"', form)
+    assert "Code\u00a0: <code>CMS-D-HABITAT</code>" in form
 
 
 def test_number_question_bounds_and_edit(client, auth, draft):
@@ -328,16 +333,20 @@ def test_number_question_bounds_and_edit(client, auth, draft):
     with client.application.app_context():
         item = tree.load(_get(client)).by_code()["CMS-D-COUNT"]
         assert item.config == {"min": 0.5, "max": 10, "unit": {"en": "birds"}}
+        assert "integer" not in item.config  # decimals allowed unless asked otherwise
         item_id = item.id
     edit_url = f"/questionnaires/CMS-DESIGN/design/{item_id}/item"
     form = client.get(edit_url).text
     assert "How many?</textarea>" in form and 'value="birds"' in form
     assert 'value="0.5"' in form
-    saved = client.post(edit_url, data={**data, "minimum": "1", "text_fr": "Combien ?"})
+    saved = client.post(
+        edit_url, data={**data, "minimum": "1", "text_fr": "Combien ?", "integer": "y"}
+    )
     assert saved.status_code == 302
     with client.application.app_context():
         item = db.session.get(Node, item_id)
         assert item.text == {"en": "How many?", "fr": "Combien ?"} and item.config["min"] == 1
+        assert item.config["integer"] is True  # whole numbers only
 
 
 def test_create_and_duplicate_pages(client, auth, draft):
@@ -370,3 +379,27 @@ def test_create_and_duplicate_pages(client, auth, draft):
         assert set(tree.load(_get(client, "CMS-COP21")).by_code()) == {
             "CMS-D-TREND", "THR-POISON-01", "CMS-D-NOTE"
         }  # fmt: skip
+
+
+def test_each_publish_problem_links_where_it_is_fixed(client, auth, app, database):
+    """The publish checks send the secretariat to the page that fixes each problem, not just to
+    the outline: a condition to its builder, a missing text to the Texts page, a broken
+    definition to the question's form, a loop to its page, an empty section to the outline."""
+    with app.app_context():
+        nodes = _build()
+        q = nodes["q"]
+        empty = services.add_section(q, title={"en": "Empty", "fr": "Vide", "es": "Vacía"})
+        nodes["note"].condition = {"item": "CMS-D-GONE", "op": "answered"}
+        nodes["trend"].config = {"choices": CHOICES["choices"][:1]}  # one choice is not enough
+        nodes["two"].loop = "species"  # no species list: the loop cannot be answered
+        db.session.commit()
+        ids = {name: node.id for name, node in nodes.items() if name != "q"} | {"empty": empty.id}
+    auth.login(CMS_SEC)
+    page = client.get("/questionnaires/CMS-DESIGN/checks").text
+    base = "/questionnaires/CMS-DESIGN"
+    assert f'href="{base}/nodes/{ids["note"]}/condition"' in page
+    assert f'href="{base}/design/{ids["trend"]}/item"' in page
+    assert f'href="{base}/nodes/{ids["two"]}/loop"' in page
+    assert f'href="{base}/design#node-{ids["empty"]}"' in page
+    assert f'href="{base}/texts?missing=1"' in page  # the Spanish texts still missing
+    assert "Élément 2.1" in page

@@ -20,16 +20,24 @@ from app.questionnaires.conditions import (
 )
 from app.questionnaires.tree import Tree
 
+# What a problem is about, so that a page can send the reader where it is fixed.
+CONDITION, TEXT, BANK_TEXT, STRUCTURE, LOOP, DEFINITION = (
+    "condition", "text", "bank_text", "structure", "loop", "definition",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Problem:
     node_id: int | None
     number: str
     message: str
+    kind: str = STRUCTURE
 
 
-def _problem(node, message) -> Problem:
-    return Problem(node.id if node is not None else None, node.number if node else "", str(message))
+def _problem(node, message, kind: str = CONDITION) -> Problem:
+    return Problem(
+        node.id if node is not None else None, node.number if node else "", str(message), kind
+    )
 
 
 # --- conditions ----------------------------------------------------------------------------------
@@ -208,7 +216,7 @@ def publish_problems(current: Tree) -> list[Problem]:
     for node in current.walk():
         if node.is_section:
             if not current.children.get(node.id):
-                problems.append(_problem(node, _l("The section is empty.")))
+                problems.append(_problem(node, _l("The section is empty."), STRUCTURE))
             if node.loop == "species" and not questionnaire.species_list_id:
                 problems.append(
                     _problem(
@@ -217,11 +225,12 @@ def publish_problems(current: Tree) -> list[Problem]:
                             "The section repeats for each species, "
                             "but the questionnaire has no species list."
                         ),
+                        LOOP,
                     )
                 )
             continue
         for config_problem in types.config_problems(node.effective_type, node.effective_config):
-            problems.append(_problem(node, config_problem.message))
+            problems.append(_problem(node, config_problem.message, DEFINITION))
     problems += condition_problems(current)
     working = list(questionnaire.instrument.working_languages)
     for text in texts(current):
@@ -239,6 +248,6 @@ def publish_problems(current: Tree) -> list[Problem]:
                     language=language_label(lang),
                 )
             )
-            problems.append(_problem(text.node, message))
+            problems.append(_problem(text.node, message, BANK_TEXT if text.from_bank else TEXT))
     order = current.order()
     return sorted(problems, key=lambda p: -1 if p.node_id is None else order.get(p.node_id, 0))

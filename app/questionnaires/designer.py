@@ -330,6 +330,8 @@ class _ItemForm(FlaskForm):
     answer_type = SelectField(_l("Answer type"), choices=[])
     minimum = StringField(_l("Minimum"), validators=[Optional()])
     maximum = StringField(_l("Maximum"), validators=[Optional()])
+    integer = BooleanField(_l("Whole numbers only"))
+    allow_other = BooleanField(_l("Offer “Other (please specify)”"))
     required = BooleanField(_l("Required"))
     confidential = BooleanField(_l("Confidential"))
 
@@ -384,6 +386,8 @@ def _item_data(item: Node) -> tuple[dict, list[dict]]:
                           ("unit", (item.config or {}).get("unit") or {})):  # fmt: skip
         data |= {f"{prefix}_{k}": v for k, v in texts.items()}
     config = item.config or {}
+    data["integer"] = bool(config.get("integer"))
+    data["allow_other"] = bool(config.get("allow_other"))
     data["minimum"] = "" if config.get("min") is None else str(config["min"])
     data["maximum"] = "" if config.get("max") is None else str(config["max"])
     rows = [
@@ -451,6 +455,8 @@ def design_item(code: str, node_id: int | None = None):
                 for r in rows
                 if r["key"] or any(r["label"].values())
             ]
+            if form.allow_other.data:
+                config["allow_other"] = True
             problems = types.config_problems(answer_type, config)
             if problems:
                 choice_error, ok = problems[0].message, False
@@ -459,6 +465,8 @@ def design_item(code: str, node_id: int | None = None):
             unit = {k: v for k, v in _texts(form, "unit", langs).items() if v}
             if unit:
                 config["unit"] = unit
+            if form.integer.data:
+                config["integer"] = True
             problems = types.config_problems(answer_type, config)
             if problems and ok:
                 form.maximum.errors = [problems[0].message]

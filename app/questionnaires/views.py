@@ -77,11 +77,35 @@ def preview(code: str):
 def publish_checks(code: str):
     questionnaire = _questionnaire(code, "questionnaire.manage")
     current = tree.load(questionnaire)
+    problems = checks.publish_problems(current)
     return render_template(
         "questionnaires/checks.html",
         questionnaire=questionnaire,
-        problems=checks.publish_problems(current),
+        problems=problems,
+        fixes=[_fix_url(questionnaire, current, p) for p in problems],
     )
+
+
+def _fix_url(questionnaire, current, problem: checks.Problem) -> str:
+    """The page where `problem` is fixed: the condition builder, the texts, the bank question,
+    the loop, the item's form, or the outline."""
+    code = questionnaire.code
+    node = current.by_id.get(problem.node_id) if problem.node_id else None
+    if problem.kind == checks.TEXT or (node is None and problem.kind != checks.STRUCTURE):
+        return url_for(".texts", code=code, missing=1)
+    if node is None:
+        return url_for(".design", code=code)
+    if problem.kind == checks.BANK_TEXT:
+        return url_for("bank.question", code=node.code)
+    if problem.kind == checks.CONDITION:
+        return url_for(".condition_builder", code=code, node_id=node.id)
+    if problem.kind == checks.LOOP:
+        return url_for(".section_loop", code=code, node_id=node.id)
+    if problem.kind == checks.DEFINITION:
+        if node.is_bank_item:
+            return url_for("bank.question", code=node.code)
+        return url_for(".design_item", code=code, node_id=node.id)
+    return url_for(".design", code=code, _anchor=f"node-{node.id}")
 
 
 @bp.route("/<code>/translations")
