@@ -15,7 +15,7 @@ from flask_babel import force_locale, gettext
 
 from app.audit.models import AuditEvent
 from app.extensions import db
-from app.reporting import prefill, services
+from app.reporting import prefill, services, snapshots
 from app.reporting import submission as sub
 from app.reporting.models import Answer, Report, ReportStatus, Submission
 from tests.reporting_helpers import TEXT, hide_an_answer, make_ready
@@ -124,10 +124,10 @@ def test_snapshot_holds_every_text_in_three_languages_and_flags_hidden_answers(c
     choice = loop_item.node.effective_config["choices"][0]["key"]
     save(filled, loop_item, choice, 0, user(FP_FRA))
 
-    snap = sub.snapshot(services.fill(report, "en"))
+    snap = snapshots.take(services.fill(report, "en"))
     assert snap["party"]["code"] == "FRA" and snap["questionnaire"]["code"] == "CMS-COP15"
     assert snap["instrument"]["working_languages"] == ["en", "fr", "es"]
-    nodes = sub.nodes_by_id(snap)
+    nodes = snapshots.nodes_by_id(snap)
     for node in snap["nodes"]:
         texts = node["title"] if node["kind"] == "section" else node["text"]
         assert {"en", "fr", "es"} <= set(texts), node
@@ -157,7 +157,7 @@ def test_texts_read_from_a_snapshot_are_those_it_was_submitted_with(ctx):
     before = dict(node.text)
     node.text = {**node.text, "fr": "Texte corrigé après la soumission"}
     ctx.flush()
-    stored = sub.nodes_by_id(ctx.get(Submission, first.id).snapshot)[node.id]
+    stored = snapshots.nodes_by_id(ctx.get(Submission, first.id).snapshot)[node.id]
     assert stored["text"]["fr"] == before["fr"] != node.text["fr"]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.bank.types import AnswerType
-from app.reporting import submission as submission_module
+from app.reporting import snapshots
 
 
 @dataclass
@@ -50,7 +50,7 @@ def document(snap: dict, lang: str) -> list[Line]:
     lines: list[Line] = []
 
     def text(value):
-        return submission_module.text(value, snap, lang)
+        return snapshots.text(value, snap, lang)
 
     def item_line(node, level, keys: list[str]):
         line = Line(
@@ -69,7 +69,7 @@ def document(snap: dict, lang: str) -> list[Line]:
                 continue
             line.answers.append(
                 PrintedAnswer(
-                    text=submission_module.answer_text(node, answer, snap, lang),
+                    text=snapshots.answer_text(node, answer, snap, lang),
                     comment=answer.get("comment") or "",
                     hidden=bool(answer.get("hidden")),
                     table=_table(node, answer, snap, lang),
@@ -151,9 +151,9 @@ def _table(node: dict, answer: dict, snap: dict, lang: str) -> dict | None:
         cells = value.get(row["key"]) or {}
         rows.append(
             (
-                submission_module.text(row.get("label") or {}, snap, lang),
+                snapshots.text(row.get("label") or {}, snap, lang),
                 [
-                    submission_module.value_text(
+                    snapshots.value_text(
                         column["type"], column, {"value": cells.get(column["key"])}, snap, lang
                     )
                     for column in columns
@@ -161,7 +161,7 @@ def _table(node: dict, answer: dict, snap: dict, lang: str) -> dict | None:
             )
         )
     return {
-        "columns": [submission_module.text(c.get("label") or {}, snap, lang) for c in columns],
+        "columns": [snapshots.text(c.get("label") or {}, snap, lang) for c in columns],
         "rows": rows,
     }
 

@@ -36,7 +36,7 @@ from app.extensions import db
 from app.i18n import current_language, languages
 from app.policy import require
 from app.questionnaires.models import Questionnaire, Status
-from app.reporting import printing, services
+from app.reporting import printing, services, snapshots
 from app.reporting import submission as submission_module
 from app.reporting.models import Report, ReportStatus
 from app.reporting.views import _report, bp, committed
@@ -332,7 +332,7 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
     carries its style (for WeasyPrint) and no toolbar."""
     lang = _print_language()
     if number is None:
-        snap = submission_module.snapshot(services.fill(report, lang))
+        snap = snapshots.take(services.fill(report, lang))
         done = None
     else:
         done = submission_module.submission_by_number(report, number) or abort(404)
@@ -346,7 +346,7 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
             lines=printing.document(snap, lang),
             lang=lang,
             number=number,
-            t=lambda value: submission_module.text(value, snap, lang),
+            t=lambda value: snapshots.text(value, snap, lang),
             taken_at=as_utc(datetime.fromisoformat(snap["taken_at"])),
             inline_css=inline_css,
         )

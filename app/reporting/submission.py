@@ -1,17 +1,12 @@
 """Submitting a national report and the secretariat's review: what still blocks a submission,
-the immutable snapshot each submission stores, returning and accepting, the difference between
-two submissions, and the instrument's list of reports.
-
-A submission stores everything needed to read it later without the live tables: the answers as
-they stood (hidden ones flagged) and every text of the questionnaire in every language it had.
-"""
+submitting (which stores an immutable snapshot, see app/reporting/snapshots.py), returning and
+accepting, the difference between two submissions, and the instrument's list of reports."""
 
 from __future__ import annotations
 
 import logging
 import smtplib
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,25 +17,21 @@ from flask_babel import ngettext
 from app.audit import services as audit
 from app.auth import services as accounts
 from app.auth.models import Role, User
-from app.bank.types import YES_NO_KEYS, AnswerType
 from app.directory.models import Instrument
 from app.extensions import db
-from app.i18n import DEFAULT_LANGUAGE, languages, translate
+from app.i18n import DEFAULT_LANGUAGE, translate
 from app.questionnaires.models import Questionnaire
-from app.reporting import services, values
+from app.reporting import services, snapshots, values
 from app.reporting.models import (
     EDITABLE_STATUSES,
-    Attachment,
     Report,
     ReportStatus,
-    Site,
     Submission,
 )
-from app.utils import as_utc, utcnow
+from app.utils import utcnow
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT_FORMAT = 1
 UNCONFIRMED = _l("This answer was pre-filled from the previous cycle: confirm it or edit it.")
 REVIEWABLE = ReportStatus.SUBMITTED
 
@@ -108,264 +99,6 @@ def blockers(filled: services.Filled, locale: str) -> list[Blocker]:
     return found
 
 
-# --- the snapshot ---------------------------------------------------------------------------
-
-
-def snapshot(filled: services.Filled) -> dict:
-    """The report as it stands, as plain JSON: who and what, every node with its texts in every
-    language, and every stored answer (those the other answers hide are flagged `hidden`)."""
-    report = filled.report
-    questionnaire = report.questionnaire
-    instrument = questionnaire.instrument
-    tree = filled.tree
-    hidden = services.hidden_answers(filled)
-    labels = _loop_labels(filled)
-    files = filled.attachments
-    nodes = []
-    for node in tree.walk():
-        entry: dict[str, Any] = {
-            "id": node.id,
-            "parent_id": node.parent_id,
-            "kind": node.kind,
-            "number": node.number,
-            "code": node.code,
-        }
-        if node.is_section:
-            entry |= {"title": dict(node.title or {}), "loop": node.loop}
-        else:
-            version = node.bank_version
-            entry |= {
-                "type": node.effective_type,
-                "text": dict(node.effective_text or {}),
-                "guidance": dict(version.guidance or {}) if version else {},
-                "local_guidance": dict(node.guidance or {}),
-                "config": node.effective_config or {},
-                "required": node.required,
-                "confidential": node.confidential,
-                "bank": {"code": version.code, "version": version.number} if version else None,
-            }
-        nodes.append(entry)
-    answers = []
-    for node in tree.walk():
-        if node.is_section:
-            continue
-        for (node_id, loop_key), answer in sorted(filled.answers.items(), key=_answer_order):
-            if node_id != node.id:
-                continue
-            version = node.bank_version
-            label = labels.get(loop_key) if loop_key else None
-            answers.append(
-                {
-                    "node_id": node.id,
-                    "code": node.code,
-                    "bank_code": version.code if version else None,
-                    "bank_version": version.number if version else None,
-                    "loop_key": loop_key,
-                    "loop_label": label["label"] if label else None,
-                    "loop_detail": label["detail"] if label else "",
-                    "value": answer.value,
-                    "typed": answer.typed,
-                    "other": answer.other,
-                    "comment": answer.comment,
-                    "no_info": answer.no_info,
-                    "hidden": (node_id, loop_key) in hidden,
-                    "provenance": answer.source_kind,
-                    "version": answer.version,
-                    "updated_at": as_utc(answer.updated_at).isoformat()
-                    if answer.updated_at
-                    else None,
-                    "updated_by": answer.updated_by.name if answer.updated_by else None,
-                    "files": _files(node, answer, files),
-                }
-            )
-    return {
-        "format": SNAPSHOT_FORMAT,
-        "report": {"id": report.id, "status": report.status},
-        "party": {"id": report.party_id, "code": report.party.code, "name": report.party.name},
-        "questionnaire": {
-            "id": questionnaire.id,
-            "code": questionnaire.code,
-            "cycle": questionnaire.cycle,
-            "title": dict(questionnaire.title or {}),
-        },
-        "instrument": {
-            "id": instrument.id,
-            "code": instrument.code,
-            "name": dict(instrument.name or {}),
-            "working_languages": list(instrument.working_languages or []),
-        },
-        "languages": languages(),
-        "taken_at": utcnow().isoformat(),
-        "nodes": nodes,
-        "answers": answers,
-        # the order of the loops, and the questions the answers made not applicable
-        "loops": {
-            "species": [entry.species.taxon_id for entry in filled.species_entries],
-            "site": [site.key for site in filled.sites],
-        },
-        "species": _species_named(filled),
-        "hidden_items": sorted(
-            [item.node.id, item.loop_key] for item in filled.rendered.items() if not item.visible
-        ),
-    }
-
-
-def _species_named(filled: services.Filled) -> dict[str, dict]:
-    """The names of the species that answers of the species type name."""
-    named = {
-        answer.value
-        for (node_id, _key), answer in filled.answers.items()
-        if isinstance(answer.value, str)
-        and filled.tree.by_id[node_id].effective_type == AnswerType.SPECIES
-    }
-    return {
-        entry.species.taxon_id: {
-            "label": dict(entry.species.common_name or {}),
-            "detail": entry.species.scientific_name,
-        }
-        for entry in filled.species_entries
-        if entry.species.taxon_id in named
-    }
-
-
-def _answer_order(entry):
-    (node_id, loop_key), _answer = entry
-    return (node_id, loop_key)
-
-
-def _files(node, answer, attachments: dict[int, Attachment]) -> list[dict]:
-    if node.effective_type != AnswerType.FILE or not isinstance(answer.value, list):
-        return []
-    found = []
-    for attachment_id in answer.value:
-        attachment = attachments.get(attachment_id)
-        if attachment is not None:
-            found.append(
-                {"id": attachment.id, "filename": attachment.filename, "size": attachment.size}
-            )
-    return found
-
-
-def _loop_labels(filled: services.Filled) -> dict[str, dict]:
-    """Each loop key's label: a species' common names in every language (and its scientific
-    name), a site's name (the same in every language)."""
-    labels: dict[str, dict] = {}
-    for entry in filled.species_entries:
-        labels[entry.species.taxon_id] = {
-            "label": dict(entry.species.common_name or {}),
-            "detail": entry.species.scientific_name,
-        }
-    site_keys = {key for (_node, key) in filled.answers if key and key not in labels}
-    known = {site.key: site for site in filled.sites}
-    missing = [int(k) for k in site_keys if k not in known and k.isdigit()]
-    if missing:  # answers kept for removed sites
-        for site in db.session.scalars(sa.select(Site).where(Site.id.in_(missing))):
-            known[site.key] = site
-    for key, site in known.items():
-        labels[key] = {"label": site.name, "detail": ""}
-    return labels
-
-
-# --- reading a snapshot ---------------------------------------------------------------------
-
-
-def content_languages(snap: dict) -> SimpleNamespace:
-    """What `translate` needs of the instrument: its working languages when the snapshot was
-    taken."""
-    return SimpleNamespace(working_languages=snap["instrument"].get("working_languages") or [])
-
-
-def text(value, snap: dict, lang: str):
-    """A content text of the snapshot in `lang`, along the same fallback as the live pages."""
-    if isinstance(value, str):
-        return value
-    return translate(value, lang=lang, instrument=content_languages(snap))
-
-
-def answer_text(node: dict, answer: dict, snap: dict, lang: str) -> str:
-    """An answer as a reader of `lang` reads it: choice labels, numbers and dates in the
-    locale's format; what was typed when it could not be read."""
-    if answer.get("no_info"):
-        return str(_l("No information available"))
-    if answer.get("typed") is not None:
-        return _plain(answer["typed"])
-    return value_text(node.get("type"), node.get("config") or {}, answer, snap, lang)
-
-
-def value_text(answer_type, config: dict, answer: dict, snap: dict, lang: str) -> str:
-    value = answer.get("value")
-    if value is None:
-        return ""
-    if answer_type == AnswerType.TABLE:
-        parts = []
-        columns = {c["key"]: c for c in config.get("columns") or []}
-        rows = {r["key"]: r for r in config.get("rows") or []}
-        for row_key, cells in value.items():
-            for column_key, cell in (cells or {}).items():
-                column = columns.get(column_key, {"type": "short_text"})
-                row_label = text((rows.get(row_key) or {}).get("label") or row_key, snap, lang)
-                column_label = text(column.get("label") or column_key, snap, lang)
-                shown = value_text(column["type"], column, {"value": cell}, snap, lang)
-                parts.append(f"{row_label} — {column_label}: {shown}")
-        return "; ".join(parts)
-    if answer_type == AnswerType.YES_NO:
-        return _yes_no(value)
-    if answer_type in (AnswerType.SINGLE_CHOICE, AnswerType.MULTIPLE_CHOICE):
-        chosen = value if isinstance(value, list) else [value]
-        labels = {c["key"]: c.get("label") for c in config.get("choices") or []}
-        shown = []
-        for key in chosen:
-            if key == "other":
-                other = answer.get("other") or ""
-                shown.append(str(_l("Other: %(text)s", text=other)) if other else str(_l("Other")))
-            else:
-                shown.append(str(text(labels.get(key) or key, snap, lang)))
-        return ", ".join(shown)
-    if answer_type == AnswerType.NUMBER:
-        shown = values.display(answer_type, config, value, lang)
-        unit = config.get("unit")
-        return f"{shown} {text(unit, snap, lang)}" if unit else str(shown)
-    if answer_type == AnswerType.DATE:
-        from datetime import date
-
-        from babel.dates import format_date
-
-        try:
-            return format_date(date.fromisoformat(value), format="long", locale=lang)
-        except (TypeError, ValueError):
-            return str(value)
-    if answer_type == AnswerType.SITE:
-        site = values.display(answer_type, config, value, lang)
-        if "lat" in site and "lon" in site:
-            return f"{site['name']} ({site['lat']}, {site['lon']})"
-        return site["name"]
-    if answer_type == AnswerType.FILE:
-        names = [f["filename"] for f in answer.get("files") or []]
-        return ", ".join(names) if names else ", ".join(str(v) for v in value)
-    if answer_type == AnswerType.SPECIES:
-        species = (snap.get("species") or {}).get(value)
-        if species is None:
-            return str(value)
-        return f"{text(species['label'], snap, lang)} ({species['detail']})"
-    return _plain(value)
-
-
-def _yes_no(value) -> str:
-    return {YES_NO_KEYS[0]: str(_l("Yes")), YES_NO_KEYS[1]: str(_l("No"))}.get(value, str(value))
-
-
-def _plain(value) -> str:
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if not values.is_blank(v))
-    if isinstance(value, list):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
-
-
-def nodes_by_id(snap: dict) -> dict[int, dict]:
-    return {node["id"]: node for node in snap["nodes"]}
-
-
 # --- submitting -----------------------------------------------------------------------------
 
 
@@ -384,7 +117,7 @@ def submit(report: Report, user: User, locale: str, *, notify: bool = True) -> S
     found = blockers(filled, locale)
     if found:
         raise NotReady(found)
-    snap = snapshot(filled)
+    snap = snapshots.take(filled)
     now = utcnow()
     flipped = db.session.execute(
         sa.update(Report)
@@ -576,7 +309,7 @@ def diff(older: Submission, newer: Submission, locale: str) -> list[Difference]:
     """What differs between the answers of two submissions, in questionnaire order; values as
     a reader of `locale` sees them. Identical answers are left out."""
     old_snap, new_snap = older.snapshot, newer.snapshot
-    old_nodes, new_nodes = nodes_by_id(old_snap), nodes_by_id(new_snap)
+    old_nodes, new_nodes = snapshots.nodes_by_id(old_snap), snapshots.nodes_by_id(new_snap)
     old = {(a["node_id"], a["loop_key"]): a for a in old_snap["answers"]}
     new = {(a["node_id"], a["loop_key"]): a for a in new_snap["answers"]}
     order = {node["id"]: index for index, node in enumerate(new_snap["nodes"])}
@@ -588,9 +321,11 @@ def diff(older: Submission, newer: Submission, locale: str) -> list[Difference]:
         before, after = old.get(key), new.get(key)
         node = new_nodes.get(key[0]) or old_nodes.get(key[0])
         snap = new_snap if after is not None else old_snap
-        shown_after = answer_text(node, after, new_snap, locale) if after else ""
+        shown_after = snapshots.answer_text(node, after, new_snap, locale) if after else ""
         shown_before = (
-            answer_text(old_nodes.get(key[0], node), before, old_snap, locale) if before else ""
+            snapshots.answer_text(old_nodes.get(key[0], node), before, old_snap, locale)
+            if before
+            else ""
         )
         parts = []
         if _value_state(before) != _value_state(after) and shown_before != shown_after:
@@ -611,9 +346,9 @@ def diff(older: Submission, newer: Submission, locale: str) -> list[Difference]:
         found.append(
             Difference(
                 node=node,
-                question=text(node.get("text") or {}, snap, locale),
+                question=snapshots.text(node.get("text") or {}, snap, locale),
                 loop_key=key[1],
-                loop_label=text(label, snap, locale) if label else None,
+                loop_label=snapshots.text(label, snap, locale) if label else None,
                 change="added" if before is None else "removed" if after is None else "changed",
                 before=shown_before,
                 after=shown_after,
