@@ -81,13 +81,17 @@ def test_secretariat_reads_why_a_draft_cannot_be_published(
     page.goto("/questionnaires/EUROBATS-MOP11/checks")
     problems = page.locator("main ol.problems li")
     expect(problems).to_have_count(2)
-    link = problems.first.locator("a[href*='#node-']")
+    link = problems.first.locator("a")
     expect(link).to_be_visible()
     _shot(page, artifacts, "checks-eurobats-fr", viewport)
     assert_accessible(page)
 
+    # Each problem leads where it is fixed: a missing text to the Texts page, a bank text to
+    # the bank question.
     link.click()
-    expect(page).to_have_url(re.compile(r"/questionnaires/EUROBATS-MOP11/#node-\d+$"))
+    expect(page).to_have_url(
+        re.compile(r"(/questionnaires/EUROBATS-MOP11/texts\?missing=1|/bank/[A-Z0-9-]+)$")
+    )
 
     page.goto("/questionnaires/EUROBATS-MOP11/translations")
     expect(page.locator("main")).to_contain_text("2")
