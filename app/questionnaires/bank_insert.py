@@ -9,16 +9,9 @@ from app.bank import services as bank
 from app.extensions import db
 from app.questionnaires import builder, services, tree
 from app.questionnaires.models import Node
-from app.questionnaires.views import _questionnaire, bp
+from app.questionnaires.views import _draft_or_back, _questionnaire, bp
 
 RESULTS = 30
-
-
-def _draft_or_back(questionnaire):
-    if questionnaire.is_draft:
-        return None
-    flash(_("Only a draft questionnaire can change its structure."), "warning")
-    return redirect(url_for(".show", code=questionnaire.code))
 
 
 def _versions(question):

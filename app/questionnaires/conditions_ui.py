@@ -13,16 +13,8 @@ from flask_login import current_user
 from app.extensions import db
 from app.i18n import translate
 from app.questionnaires import builder, services, tree, wording
-from app.questionnaires.bank_insert import _draft_or_back
 from app.questionnaires.models import Loop, Node
-from app.questionnaires.views import _questionnaire, bp
-
-
-def _node(questionnaire, node_id: int) -> Node:
-    node = db.session.get(Node, node_id)
-    if node is None or node.questionnaire_id != questionnaire.id:
-        abort(404)
-    return node
+from app.questionnaires.views import _draft_or_back, _node, _questionnaire, bp
 
 
 def _value_kind(item: Node | None, op: str) -> str:

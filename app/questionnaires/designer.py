@@ -23,24 +23,15 @@ from app.i18n import language_label
 from app.questionnaires import editing, services, tree, wording
 from app.questionnaires.models import Node
 from app.questionnaires.services import QuestionnaireError
-from app.questionnaires.views import _questionnaire, bp
+from app.questionnaires.views import _draft_or_back, _node, _questionnaire, bp
 
 MAX_CHOICES = 40
 
 
 def _draft(code: str):
+    """The questionnaire the secretariat manages, and the way back if it is not a draft."""
     questionnaire = _questionnaire(code, "questionnaire.manage")
-    if not questionnaire.is_draft:
-        flash(_("Only a draft questionnaire can change its structure."), "warning")
-        return questionnaire, redirect(url_for(".show", code=questionnaire.code))
-    return questionnaire, None
-
-
-def _node(questionnaire, node_id) -> Node:
-    node = db.session.get(Node, node_id or 0)
-    if node is None or node.questionnaire_id != questionnaire.id:
-        abort(404)
-    return node
+    return questionnaire, _draft_or_back(questionnaire)
 
 
 def _back(questionnaire, node_id: int | None = None):

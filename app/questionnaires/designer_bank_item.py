@@ -13,9 +13,9 @@ from wtforms import BooleanField
 
 from app.extensions import db
 from app.questionnaires import editing
-from app.questionnaires.designer import _back, _draft, _languages, _node, _text_fields, _texts
+from app.questionnaires.designer import _back, _draft, _languages, _text_fields, _texts
 from app.questionnaires.services import QuestionnaireError
-from app.questionnaires.views import bp
+from app.questionnaires.views import _node, bp
 
 
 class _BankItemForm(FlaskForm):

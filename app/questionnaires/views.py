@@ -11,7 +11,7 @@ from app.extensions import db
 from app.i18n import current_language, languages
 from app.policy import require
 from app.questionnaires import checks, render, services, tree, wording
-from app.questionnaires.models import Status
+from app.questionnaires.models import Node, Status
 
 bp = Blueprint("questionnaires", __name__, url_prefix="/questionnaires")
 
@@ -22,6 +22,22 @@ def _questionnaire(code: str, action: str = "questionnaire.view"):
         abort(404)
     require(action, questionnaire)
     return questionnaire
+
+
+def _node(questionnaire, node_id: int | None) -> Node:
+    """A node of `questionnaire` (404 for another questionnaire's, or none)."""
+    node = db.session.get(Node, node_id or 0)
+    if node is None or node.questionnaire_id != questionnaire.id:
+        abort(404)
+    return node
+
+
+def _draft_or_back(questionnaire):
+    """None for a draft; else the way back to the outline, with the reason."""
+    if questionnaire.is_draft:
+        return None
+    flash(_("Only a draft questionnaire can change its structure."), "warning")
+    return redirect(url_for(".show", code=questionnaire.code))
 
 
 @bp.route("/")
