@@ -181,17 +181,7 @@ def reuse_all(report_id: int):
             "success",
         )
         return redirect(url_for(".show", report_id=report.id))
-    filled = services.fill(report, current_language())
-    planned = reuse.preview_all(filled, current_user)
-    return render_template(
-        "reporting/copy_preview.html",
-        report=report,
-        filled=filled,
-        planned=planned,
-        token=reuse.fingerprint(planned),
-        kind="reuse",
-        previous=None,
-    )
+    return _copy_preview(report, "reuse", reuse.preview_all)
 
 
 @bp.route("/<int:report_id>/prefill", methods=["GET", "POST"])
@@ -228,15 +218,21 @@ def prefill_report(report_id: int):
                 "info",
             )
         return redirect(url_for(".to_confirm", report_id=report.id))
+    return _copy_preview(report, "prefill", prefill.preview, previous=previous)
+
+
+def _copy_preview(report, kind: str, plan, previous=None):
+    """What "reuse all" or the pre-fill would write, with the token that confirming it must
+    send back (a stale preview is refused)."""
     filled = services.fill(report, current_language())
-    planned = prefill.preview(filled, current_user)
+    planned = plan(filled, current_user)
     return render_template(
         "reporting/copy_preview.html",
         report=report,
         filled=filled,
         planned=planned,
         token=reuse.fingerprint(planned),
-        kind="prefill",
+        kind=kind,
         previous=previous,
     )
 
