@@ -248,6 +248,17 @@ def test_section_saves_without_javascript_and_keeps_everything(client, auth, app
     assert 'value="43"' in clash.text and "alert-warning conflict" in clash.text
 
 
+def test_autosave_and_upload_refuse_an_item_the_report_does_not_have(client, auth, app):
+    auth.login(FP_FRA)
+    with app.app_context():
+        report_id = report_of("CMS-COP15", "FRA").id
+    for endpoint in ("answers", "attachments"):
+        response = client.post(f"/reports/{report_id}/{endpoint}", data={"field": "q-0-nope"})
+        assert response.status_code == 404, endpoint
+        assert response.json["status"] == "error"
+        assert response.json["message"] == "Cette question ne fait pas partie du rapport."
+
+
 def test_autosave_endpoint_conflict_and_replay(client, auth, app):
     auth.login(FP_FRA)
     with app.app_context():

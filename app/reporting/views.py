@@ -16,6 +16,7 @@ from flask import (
     flash,
     get_template_attribute,
     jsonify,
+    make_response,
     redirect,
     render_template,
     request,
@@ -302,17 +303,25 @@ def _summary(shown: MultiDict, name: str) -> str:
     return " · ".join(parts)
 
 
-@bp.route("/<int:report_id>/answers", methods=["POST"])
-def autosave(report_id: int):
-    """Save one item (the autosave script posts the item's inputs plus `field`)."""
-    report = _report(report_id)
+def _posted_item(report):
+    """(filled, item, top section id, language) for the item a script posted as `field`, which
+    the user must be allowed to fill; a JSON 404 when the report has no such item."""
     lang = current_language()
     filled = services.fill(report, lang)
     name = request.form.get("field", "")
     item = next((i for i in filled.rendered.items() if i.field_name == name), None)
     if item is None:
-        return jsonify(status="error", message=_("This question is not part of the report.")), 404
-    require("section.fill", (report, delegation.top_section_id(item.node, filled.tree)))
+        message = _("This question is not part of the report.")
+        abort(make_response(jsonify(status="error", message=message), 404))
+    section_id = delegation.top_section_id(item.node, filled.tree)
+    require("section.fill", (report, section_id))
+    return filled, item, section_id, lang
+
+
+@bp.route("/<int:report_id>/answers", methods=["POST"])
+def autosave(report_id: int):
+    """Save one item (the autosave script posts the item's inputs plus `field`)."""
+    filled, item, _section_id, lang = _posted_item(_report(report_id))
     try:
         saved = _save(filled, item, request.form, lang)
     except services.Conflict as conflict:
@@ -332,15 +341,8 @@ def autosave(report_id: int):
 def upload(report_id: int):
     """Attach files to one item (the autosave script posts `field` and the files `u-<field>`);
     answers with the item's new file list."""
-    report = _report(report_id)
-    lang = current_language()
-    filled = services.fill(report, lang)
-    name = request.form.get("field", "")
-    item = next((i for i in filled.rendered.items() if i.field_name == name), None)
-    if item is None:
-        return jsonify(status="error", message=_("This question is not part of the report.")), 404
-    section_id = delegation.top_section_id(item.node, filled.tree)
-    require("section.fill", (report, section_id))
+    filled, item, section_id, lang = _posted_item(_report(report_id))
+    name = item.field_name
     try:
         saved = _attach(filled, item, request.files.getlist(f"u-{name}"), lang)
     except services.ReportingError as error:
