@@ -202,28 +202,24 @@ def set_text(
     if field_name not in allowed and not is_config:
         raise TextError(_l("There is no such text to change."))
 
+    # The texts to change: a label inside a copy of the configuration, or a field's own copy.
     if is_config:
         config = copy.deepcopy(target.config or {})
-        label = _label_in(config, field_name.removeprefix("config:"))
-        if label is None:
+        texts = _label_in(config, field_name.removeprefix("config:"))
+        if texts is None:
             raise TextError(_l("There is no such text to change."))
-        before = label.get(lang) or ""
-        if before == value:
-            return False
-        if value:
-            label[lang] = value
-        else:
-            label.pop(lang, None)
-        target.config = config
     else:
         texts = dict(getattr(target, field_name) or {})
-        before = texts.get(lang) or ""
-        if before == value:
-            return False
-        if value:
-            texts[lang] = value
-        else:
-            texts.pop(lang, None)
+    before = texts.get(lang) or ""
+    if before == value:
+        return False
+    if value:
+        texts[lang] = value
+    else:
+        texts.pop(lang, None)
+    if is_config:
+        target.config = config
+    else:
         setattr(target, field_name, texts)
 
     where = f"{node.number} {node.code or ''}".strip() if node is not None else questionnaire.code
