@@ -74,17 +74,21 @@ def has_assignments(user: User | None) -> bool:
     """Whether `user` holds a live assignment on a report of an open questionnaire."""
     if user is None or getattr(user, "id", None) is None:
         return False
-    stmt = (
-        sa.select(Assignment.id)
+    return db.session.scalar(_live_of(user.id).limit(1)) is not None
+
+
+def _live_of(user_id: int) -> sa.Select:
+    """The user's live assignments on reports of open questionnaires."""
+    return (
+        sa.select(Assignment)
         .join(Report, Report.id == Assignment.report_id)
         .join(Questionnaire, Questionnaire.id == Report.questionnaire_id)
         .where(
-            Assignment.contributor_id == user.id,
+            Assignment.contributor_id == user_id,
             Assignment.withdrawn_at.is_(None),
             Questionnaire.status.in_(OPEN_STATUSES),
         )
     )
-    return db.session.scalar(stmt.limit(1)) is not None
 
 
 def assignments_of(report: Report, *, live_only: bool = False) -> list[Assignment]:
@@ -108,15 +112,8 @@ def assignments_of(report: Report, *, live_only: bool = False) -> list[Assignmen
 def live_assignments_of(user: User) -> dict[int, list[Assignment]]:
     """Report id → the user's live assignments on it, for reports of open questionnaires."""
     stmt = (
-        sa.select(Assignment)
-        .join(Report, Report.id == Assignment.report_id)
-        .join(Questionnaire, Questionnaire.id == Report.questionnaire_id)
+        _live_of(user.id)
         .join(Node, Node.id == Assignment.section_id)
-        .where(
-            Assignment.contributor_id == user.id,
-            Assignment.withdrawn_at.is_(None),
-            Questionnaire.status.in_(OPEN_STATUSES),
-        )
         .order_by(Questionnaire.deadline.nulls_last(), Questionnaire.code, Node.position)
     )
     found: dict[int, list[Assignment]] = {}
