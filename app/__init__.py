@@ -110,8 +110,11 @@ def _register_blueprints(app: Flask) -> None:
 def _register_template_helpers(app: Flask) -> None:
     from flask import request
 
-    from app import i18n, policy
+    from app import answers, i18n, policy
     from app.auth.models import Role
+
+    # a global, not a context variable: the widget macro is imported without the context
+    app.jinja_env.globals["answer_widget"] = answers.widget
 
     @app.template_filter("tr")
     def tr_filter(value, instrument=None, bank=None):
@@ -119,7 +122,7 @@ def _register_template_helpers(app: Flask) -> None:
 
     @app.template_filter("answer_type_label")
     def answer_type_label(value):
-        from app.bank.types import AnswerType
+        from app.answers.types import AnswerType
 
         return AnswerType(value).label if value else ""
 

@@ -43,9 +43,9 @@ from flask_migrate import upgrade
 from sqlalchemy.engine import make_url
 
 from app import create_app
+from app.answers.types import AnswerType, choice_keys
 from app.auth import services as auth
 from app.auth.models import Role
-from app.bank.types import AnswerType, choice_keys
 from app.demo import loader
 from app.directory import services as directory
 from app.directory.models import Party

@@ -20,8 +20,8 @@ import sqlalchemy as sa
 from _setup import demo_app, login, timed
 
 from app import policy
+from app.answers.types import AnswerType
 from app.auth import services as auth
-from app.bank.types import AnswerType
 from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import services as questionnaires

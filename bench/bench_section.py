@@ -36,7 +36,7 @@ def _report(code: str) -> Report:
 
 def _largest_section(report: Report) -> tuple[int, int, int]:
     """(section id, items, answer cells) of the section with the most answer cells."""
-    from app.bank.types import cells
+    from app.answers.types import cells
 
     filled = services.fill(report, "fr")
     sizes = [

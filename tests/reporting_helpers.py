@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.bank.types import AnswerType
+from app.answers.types import AnswerType
 from app.reporting import services
 
 TEXT = "Réponse complète"

@@ -9,6 +9,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from app import answers
 from app.auth import services as auth_services
 from app.directory import services as directory
 from app.extensions import db
@@ -113,9 +114,8 @@ def test_french_number_is_stored_canonically_and_shown_back_in_french(ctx):
      ("en", "1,234.5", 1234.5), ("fr", "1234.5", 1234.5), ("es", "7", 7)],
 )  # fmt: skip
 def test_numbers_are_read_in_the_locale_format(locale, typed, value):
-    from app.reporting import values
 
-    assert values.parse("number", {}, typed, values.Context(locale)) == value
+    assert answers.parse("number", {}, typed, answers.Context(locale)) == value
 
 
 def test_an_unreadable_value_is_kept_as_typed_and_listed(ctx):

@@ -13,8 +13,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import policy
-from app.bank import services, table_form, types, vocabularies
+from app import answers, policy
+from app.answers import types
+from app.bank import services, table_form, vocabularies
 from app.bank.models import BankProposal, BankQuestion
 from app.bank.views import bp
 from app.directory.models import Instrument
@@ -128,7 +129,7 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
         if any(unit.values()):
             config["unit"] = {k: v for k, v in unit.items() if v}
     if not errors and answer_type:
-        problems = types.config_problems(answer_type, config)
+        problems = answers.config_problems(answer_type, config)
         if problems:
             errors["choices" if answer_type in types.CHOICE_TYPES else "config"] = problems[
                 0

@@ -14,11 +14,13 @@ import sqlalchemy as sa
 from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 
+from app import answers
+from app.answers import types
 from app.audit import services as audit
 from app.audit.models import AuditEvent
 from app.auth import services as accounts
 from app.auth.models import Role, User
-from app.bank import types, vocabularies
+from app.bank import vocabularies
 from app.bank.models import BankProposal, BankQuestion, BankVersion, ProposalStatus
 from app.directory.models import Instrument
 from app.extensions import db
@@ -39,7 +41,7 @@ class BankError(ValueError):
 def _check_definition(answer_type: str, text: dict, config: dict) -> None:
     if not (text.get("en") or "").strip():
         raise BankError(_l("The English text of the question is required."))
-    problems = types.config_problems(answer_type, config)
+    problems = answers.config_problems(answer_type, config)
     if problems:
         raise BankError(problems[0].message)
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from app.bank import types
+from app import answers
+from app.answers import types
 from app.i18n import language_label
 
 MAX_ROWS = 60
@@ -269,7 +270,7 @@ def check_table(
     if not config["columns"]:
         errors["table-columns"] = _("Add at least one column to the table.")
     if not errors:  # the registry's rules have the last word
-        problems = types.config_problems(types.AnswerType.TABLE, config)
+        problems = answers.config_problems(types.AnswerType.TABLE, config)
         if problems:
             errors["table"] = problems[0].message
     return config, errors

@@ -3,7 +3,8 @@ differences in three languages, where each is used, proposals and history."""
 
 from flask import Blueprint, abort, render_template, request
 
-from app.bank import queries, services, types, vocabularies
+from app.answers import types
+from app.bank import queries, services, vocabularies
 from app.directory import services as directory
 from app.policy import require
 

@@ -17,13 +17,15 @@ from typing import Any
 
 from babel.core import get_global
 
-from app.bank.types import AnswerType, choice_keys
+from app import answers
+from app.answers import reading
+from app.answers.types import AnswerType, choice_keys
 from app.demo import phrases
 from app.directory.models import Party
 from app.questionnaires.conditions import evaluate
 from app.questionnaires.models import Loop, Node
 from app.questionnaires.render import NO_LOOP
-from app.reporting import services, values
+from app.reporting import services
 from app.reporting.models import Answer, Report
 
 # Choices that exclude the others in a multiple choice ("none of these").
@@ -180,7 +182,7 @@ class Planner:
         self.lang = locale if locale in phrases.COMMENTS else "en"  # the language of the phrases
         self.tree = filled.tree
         self.by_code = self.tree.by_code()
-        self.context = values.Context(locale, filled.species_keys)
+        self.context = answers.Context(locale, filled.species_keys)
         self.country = _country_name(filled.report.party, locale)
         # how thorough this party is: more answers, more "yes", richer texts
         self.diligence = rng.uniform(0.35, 0.95)
@@ -256,7 +258,7 @@ class Planner:
             value = None
         else:
             change = services.Change(raw=raw, raw_given=True, other=other, comment=comment)
-            value = values.parse(kind, node.effective_config or {}, raw, self.context)
+            value = answers.parse(kind, node.effective_config or {}, raw, self.context)
         expected = existing.version if existing is not None else 0
         self.plan_.append(Planned(node, loop_key, change, expected))
         self.current[(node.code, loop_key)] = value
@@ -279,7 +281,7 @@ class Planner:
         if kind == AnswerType.MULTIPLE_CHOICE:
             return self._multiple(config)
         if kind == AnswerType.NUMBER:
-            return values.format_number(self._number(config), self.locale), None
+            return reading.format_number(self._number(config), self.locale), None
         if kind == AnswerType.DATE:
             return self._date().isoformat(), None
         if kind in (AnswerType.SHORT_TEXT, AnswerType.LONG_TEXT):
@@ -394,8 +396,8 @@ class Planner:
             latitude, longitude = _coordinates(party, self.rng)
         raw = {"name": name, "lat": "", "lon": ""}
         if latitude is not None and longitude is not None:
-            raw["lat"] = values.format_number(latitude, self.locale)
-            raw["lon"] = values.format_number(longitude, self.locale)
+            raw["lat"] = reading.format_number(latitude, self.locale)
+            raw["lon"] = reading.format_number(longitude, self.locale)
         return raw
 
 

@@ -9,7 +9,7 @@ The wording follows the CMS, AEWA, EUROBATS and Raptors MoU national report form
 demo content, not the secretariats' official text.
 
 Each entry has a ``code``, an ``owner`` (the instrument whose secretariat maintains the
-question), an answer ``type`` (see ``app.bank.types``), ``text`` and ``guidance`` in English,
+question), an answer ``type`` (see ``app.answers.types``), ``text`` and ``guidance`` in English,
 French and Spanish (``guidance`` is ``{}`` where the question speaks for itself), a ``config``
 for its type and ``tags`` from ``app.bank.vocabularies``. The top-level fields describe
 version 1; an optional ``versions`` list holds later versions (``type``, ``text``,

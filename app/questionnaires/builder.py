@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.answers import types
 from app.audit import services as audit
-from app.bank import types
 from app.bank.models import BankVersion, SpeciesList
 from app.extensions import db
 from app.i18n import translate

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from app.bank import types
+from app import answers
+from app.answers import types
 from app.i18n import language_label, missing_languages
 from app.questionnaires.conditions import (
     NUMERIC_OPERATORS,
@@ -229,7 +230,7 @@ def publish_problems(current: Tree) -> list[Problem]:
                     )
                 )
             continue
-        for config_problem in types.config_problems(node.effective_type, node.effective_config):
+        for config_problem in answers.config_problems(node.effective_type, node.effective_config):
             problems.append(_problem(node, config_problem.message, DEFINITION))
     problems += condition_problems(current)
     working = list(questionnaire.instrument.working_languages)

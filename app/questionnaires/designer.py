@@ -15,8 +15,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from app import policy
-from app.bank import table_form, types
+from app import answers, policy
+from app.answers import types
+from app.bank import table_form
 from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import language_label
@@ -448,7 +449,7 @@ def design_item(code: str, node_id: int | None = None):
             ]
             if form.allow_other.data:
                 config["allow_other"] = True
-            problems = types.config_problems(answer_type, config)
+            problems = answers.config_problems(answer_type, config)
             if problems:
                 choice_error, ok = problems[0].message, False
         elif answer_type == types.AnswerType.NUMBER:
@@ -458,7 +459,7 @@ def design_item(code: str, node_id: int | None = None):
                 config["unit"] = unit
             if form.integer.data:
                 config["integer"] = True
-            problems = types.config_problems(answer_type, config)
+            problems = answers.config_problems(answer_type, config)
             if problems and ok:
                 form.maximum.errors = [problems[0].message]
                 ok = False

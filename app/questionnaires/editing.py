@@ -11,9 +11,9 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from app import answers
 from app.audit import services as audit
 from app.audit.models import AuditEvent
-from app.bank import types
 from app.extensions import db
 from app.questionnaires import builder, services, tree
 from app.questionnaires.conditions import referenced_codes
@@ -123,7 +123,7 @@ def update_local_item(
     text = _clean(text)
     if not text:
         raise QuestionnaireError(_l("A question needs a text."))
-    problems = types.config_problems(answer_type, config)
+    problems = answers.config_problems(answer_type, config)
     if problems:
         raise QuestionnaireError(problems[0].message)
     if answer_type != item.answer_type:

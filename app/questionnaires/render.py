@@ -73,7 +73,7 @@ class Rendered:
         return found
 
     def cells(self) -> int:
-        from app.bank.types import cells
+        from app.answers.types import cells
 
         return sum(cells(i.node.effective_type, i.node.effective_config) for i in self.items())
 

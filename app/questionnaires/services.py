@@ -9,9 +9,9 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from app import answers
 from app.audit import services as audit
 from app.bank import services as bank
-from app.bank import types
 from app.bank.models import BankVersion, SpeciesList
 from app.directory.models import Instrument
 from app.extensions import db
@@ -182,7 +182,7 @@ def add_local_item(
             _l("%(code)s is a bank question's code: insert the bank question instead.", code=code)
         )
     _check_code_free(questionnaire, code)
-    problems = types.config_problems(answer_type, config)
+    problems = answers.config_problems(answer_type, config)
     if problems:
         raise QuestionnaireError(problems[0].message)
     item = Node(

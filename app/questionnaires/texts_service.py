@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from app.answers import types
 from app.audit import services as audit
 from app.audit.models import AuditEvent
-from app.bank import types
 from app.extensions import db
 from app.i18n import languages, missing_languages
 from app.questionnaires.checks import _describe_path

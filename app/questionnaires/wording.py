@@ -6,7 +6,7 @@ from babel.lists import format_list
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from app.bank import types
+from app.answers import types
 from app.i18n import translate
 from app.questionnaires.tree import Tree
 

@@ -22,7 +22,7 @@ from babel.numbers import format_decimal
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from app.bank.types import AnswerType
+from app.answers.types import AnswerType
 from app.extensions import db
 from app.questionnaires.models import Node
 from app.reporting import services

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.bank.types import AnswerType
+from app.answers.types import AnswerType
 from app.reporting.services import Change
 
 SITE_PARTS = ("name", "lat", "lon")

@@ -28,7 +28,6 @@ from app.extensions import db
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire, Status
 from app.reporting import reuse, services
-from app.reporting.answer_text import answer_text
 from app.reporting.models import Answer, AnswerRevision, Report
 from app.reporting.reuse import PREFILL, Key, Planned, ReuseError, Source
 from app.reporting.services import Filled, Provenance
@@ -82,7 +81,6 @@ def sources(filled: Filled, user, previous: Report | None = None) -> dict[Key, S
         )
     }
     matches = _matching_items(filled, old_tree)
-    names = reuse.species_names(filled)
     found: dict[Key, Source] = {}
     for item in filled.rendered.items():
         old = matches.get(item.node.id)
@@ -92,7 +90,7 @@ def sources(filled: Filled, user, previous: Report | None = None) -> dict[Key, S
         if reuse.copy_change(item.node, answer, filled.species_keys, filled.lang) is None:
             continue
         source = Source(answer, previous, old.bank_version, name)
-        source.text = answer_text(item.node, answer, filled.lang, names)
+        source.text = filled.words(item.node, answer)
         found[(item.node.id, item.loop_key)] = source
     return found
 

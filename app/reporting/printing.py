@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.bank.types import AnswerType
+from app import answers
+from app.answers.types import AnswerType
 from app.reporting import snapshots
 
 
@@ -69,7 +70,7 @@ def document(snap: dict, lang: str) -> list[Line]:
                 continue
             line.answers.append(
                 PrintedAnswer(
-                    text=snapshots.answer_text(node, answer, snap, lang),
+                    text=snapshots.answer_words(node, answer, snap, lang),
                     comment=answer.get("comment") or "",
                     hidden=bool(answer.get("hidden")),
                     table=_table(node, answer, snap, lang),
@@ -146,6 +147,7 @@ def _table(node: dict, answer: dict, snap: dict, lang: str) -> dict | None:
     config = node.get("config") or {}
     columns = config.get("columns") or []
     value = answer["value"]
+    say = snapshots.saying(snap, lang)
     rows = []
     for row in config.get("rows") or []:
         cells = value.get(row["key"]) or {}
@@ -153,9 +155,7 @@ def _table(node: dict, answer: dict, snap: dict, lang: str) -> dict | None:
             (
                 snapshots.text(row.get("label") or {}, snap, lang),
                 [
-                    snapshots.value_text(
-                        column["type"], column, {"value": cells.get(column["key"])}, snap, lang
-                    )
+                    answers.words(column["type"], column, cells.get(column["key"]), say)
                     for column in columns
                 ],
             )

@@ -37,18 +37,16 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, lazyload
 
-from app import policy
+from app import answers, policy
+from app.answers.types import AnswerType
 from app.auth.models import User
 from app.bank import services as bank
 from app.bank.models import BankVersion, Species, SpeciesListEntry
-from app.bank.types import AnswerType
 from app.extensions import db
-from app.i18n import translate
 from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire
-from app.reporting import services, values
-from app.reporting.answer_text import answer_text
+from app.reporting import services
 from app.reporting.models import Answer, Report, Site
 from app.reporting.services import Change, Filled, Provenance, ReportingError
 from app.utils import as_utc
@@ -176,11 +174,11 @@ def copy_change(
     raw = None
     if source.value is not None and not source.is_invalid:
         answer_type, config = node.effective_type, node.effective_config
-        raw = values.display(answer_type, config, source.value, locale)
-        context = values.Context(locale, frozenset(species_keys))
+        raw = answers.form_value(answer_type, config, source.value, locale)
+        context = answers.Context(locale, frozenset(species_keys))
         try:
-            read = values.parse(answer_type, config, raw, context)
-        except (values.ValueProblem, ValueError, TypeError, AttributeError):
+            read = answers.parse(answer_type, config, raw, context)
+        except (answers.ValueProblem, ValueError, TypeError, AttributeError):
             return None
         if not _same(read, source.value):
             return None
@@ -272,13 +270,6 @@ def _fitting(
     ]
 
 
-def species_names(filled: Filled) -> dict[str, str]:
-    return {
-        e.species.taxon_id: str(translate(e.species.common_name, lang=filled.lang))
-        for e in filled.species_entries
-    }
-
-
 def copies(filled: Filled, user) -> dict[Key, Copy]:
     """Every copied answer of the report with its source; "changed" when the person may read
     the source and it has been saved again since with another value (one query)."""
@@ -295,7 +286,6 @@ def copies(filled: Filled, user) -> dict[Key, Copy]:
         )
         for answer, report, name in db.session.execute(stmt):
             sources[answer.id] = Source(answer, report, None, name or "")
-    names = species_names(filled)
     result: dict[Key, Copy] = {}
     for key, answer in copied.items():
         node = filled.tree.by_id.get(answer.node_id)
@@ -309,7 +299,7 @@ def copies(filled: Filled, user) -> dict[Key, Copy]:
             and copy_change(node, source.answer, filled.species_keys, filled.lang) is not None
         )
         if changed:
-            source.text = answer_text(node, source.answer, filled.lang, names)
+            source.text = filled.words(node, source.answer)
         result[key] = Copy(answer, source, changed)
     return result
 
@@ -320,7 +310,6 @@ def offers(filled: Filled, user, copied: dict[Key, Copy] | None = None) -> dict[
     report = filled.report
     items = [i for i in filled.rendered.items() if _reusable_item(i.node)]
     found = _sources({report.party_id}, {i.node.bank_version.question_id for i in items}, user)
-    names = species_names(filled)
     result: dict[Key, Offer] = {}
     for item in items:
         key = (item.node.id, item.loop_key)
@@ -332,7 +321,7 @@ def offers(filled: Filled, user, copied: dict[Key, Copy] | None = None) -> dict[
             else []
         )
         for source in fitting:
-            source.text = answer_text(item.node, source.answer, filled.lang, names)
+            source.text = filled.words(item.node, source.answer)
         if fitting:
             result[key] = Offer(item, fitting[0], fitting[1:], REUSE, current)
     copied = copies(filled, user) if copied is None else copied

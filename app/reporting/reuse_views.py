@@ -24,7 +24,6 @@ from app.i18n import current_language
 from app.policy import require
 from app.questionnaires.render import RenderedItem
 from app.reporting import prefill, reuse, services
-from app.reporting.answer_text import answer_text
 from app.reporting.models import Report
 from app.reporting.views import bp, committed
 
@@ -243,14 +242,13 @@ def to_confirm(report_id: int):
     report = _report(report_id, "report.view")
     lang = current_language()
     filled = services.fill(report, lang)
-    names = reuse.species_names(filled)
     rows = [
         {
             "section": top,
             "item": item,
             "label": label,
             "answer": answer,
-            "text": answer_text(item.node, answer, lang, names),
+            "text": filled.words(item.node, answer),
             "field": item.field_name,
         }
         for top, item, label, answer in prefill.unconfirmed(filled)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,7 +20,10 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from app.bank.types import AnswerType
+from app import answers
+from app.answers import reading
+from app.answers.kinds import text as text_kind
+from app.answers.types import AnswerType
 from app.directory import services as directory
 from app.directory.models import Membership
 from app.extensions import db
@@ -27,7 +31,6 @@ from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
 from app.questionnaires.conditions import is_answered
 from app.questionnaires.models import Node, Questionnaire, Status
-from app.reporting import values
 from app.reporting.models import (
     Answer,
     AnswerRevision,
@@ -166,10 +169,6 @@ def site_of(party_id: int, site_id: int) -> Site | None:
     return site
 
 
-COORDINATE_LIMITS = {"latitude": 90, "longitude": 180}
-COORDINATE_EXAMPLES = {"latitude": 14.6937, "longitude": -17.4441}  # Dakar
-
-
 def parse_coordinates(latitude: str | None, longitude: str | None, locale: str):
     """(latitude, longitude) in decimal degrees from what was typed in `locale`'s format
     ("14,6937" in French or Spanish, "14.6937" in English; the canonical form always works).
@@ -179,8 +178,8 @@ def parse_coordinates(latitude: str | None, longitude: str | None, locale: str):
     errors: dict[str, str] = {}
     for part, text in typed.items():
         try:
-            read[part] = _degrees(part, text, locale)
-        except values.ValueProblem as error:
+            read[part] = reading.read_degrees(part, text, locale)
+        except answers.ValueProblem as error:
             errors[part] = error.message
     if not errors and (read["latitude"] is None) != (read["longitude"] is None):
         if read["latitude"] is None:
@@ -192,42 +191,6 @@ def parse_coordinates(latitude: str | None, longitude: str | None, locale: str):
     if errors:
         raise SiteInvalid(errors)
     return read["latitude"], read["longitude"]
-
-
-def _degrees(part: str, text: str | None, locale: str) -> float | None:
-    from babel.numbers import NumberFormatError, parse_decimal
-
-    text = (text or "").strip().replace("\u2212", "-")  # the minus sign of word processors
-    if not text:
-        return None
-    limit = COORDINATE_LIMITS[part]
-    readings = []
-    # The locale's reading first, then the canonical one: "14.693" in Spanish reads as 14693
-    # (grouped thousands), out of bounds, so the canonical 14.693 is the one meant.
-    for attempt in dict.fromkeys((locale, "en")):
-        try:
-            number = parse_decimal(text, locale=attempt, strict=True)
-        except NumberFormatError:
-            continue
-        if number.is_finite():
-            readings.append(number)
-    if not readings:
-        example = values.format_number(COORDINATE_EXAMPLES[part], locale)
-        raise values.ValueProblem(
-            _l("Enter the latitude in decimal degrees, for example %(example)s.", example=example)
-            if part == "latitude"
-            else _l(
-                "Enter the longitude in decimal degrees, for example %(example)s.", example=example
-            )
-        )
-    within = [n for n in readings if -limit <= n <= limit]
-    if not within:
-        raise values.ValueProblem(
-            _l("A latitude lies between -90 and 90.")
-            if part == "latitude"
-            else _l("A longitude lies between -180 and 180.")
-        )
-    return float(within[0])
 
 
 def save_site(
@@ -320,6 +283,31 @@ class Filled:
     sites: list[Site] = field(default_factory=list)
     species_entries: list = field(default_factory=list)
     attachments: dict[int, Attachment] = field(default_factory=dict)
+
+    @cached_property
+    def saying(self) -> answers.Saying:
+        """What saying this report's answers in words needs: the reader's language, the
+        instrument's working languages, and the names of its species, sites and files."""
+        species = {
+            e.species.taxon_id: answers.Named(
+                dict(e.species.common_name or {}), e.species.scientific_name
+            )
+            for e in self.species_entries
+        }
+        return answers.Saying(
+            self.lang,
+            self.report.questionnaire.instrument,
+            species=species,
+            sites={site.key: answers.Named(site.name) for site in self.sites},
+            files={i: a.filename for i, a in self.attachments.items()},
+        )
+
+    def words(self, node, answer, *, short: bool = True) -> str:
+        """`answer` (a stored answer or a revision) of `node` in words, in the reader's
+        language: one line (`short`) or in full."""
+        return answers.answer_words(
+            node.effective_type, node.effective_config, answer, self.saying, short=short
+        )
 
     def evaluate(self) -> None:
         """Expand the questionnaire for the answers held now (after a save: no new loading)."""
@@ -455,7 +443,7 @@ def save_answer(
     answer = filled.answers.get((node.id, loop_key))
     if answer is not None:
         db.session.refresh(answer)  # the version another request may have moved on
-    context = values.Context(locale, filled.species_keys, frozenset(filled.attachments))
+    context = answers.Context(locale, filled.species_keys, frozenset(filled.attachments))
     new = _new_state(answer, node, change, context)
     if answer is not None and answer.version != expected_version:
         if _state(answer) == new.state:
@@ -521,16 +509,16 @@ def _new_state(answer: Answer | None, node: Node, change: Change, context) -> _N
     problem = None
     if change.raw_given:
         try:
-            state["value"] = values.parse(
+            state["value"] = answers.parse(
                 node.effective_type, node.effective_config, change.raw, context
             )
             state["typed"] = None
-        except values.ValueProblem as error:
+        except answers.ValueProblem as error:
             state["value"], state["typed"], problem = None, change.raw, error.message
     if change.other is not None:
-        state["other"] = change.other.strip()[: values.MAX_TEXT]
+        state["other"] = change.other.strip()[: text_kind.MAX_TEXT]
     if change.comment is not None:
-        state["comment"] = change.comment[: values.MAX_TEXT]
+        state["comment"] = change.comment[: text_kind.MAX_TEXT]
     if change.no_info is not None:
         state["no_info"] = bool(change.no_info)
     return _NewState(state, problem)
@@ -651,15 +639,15 @@ def issues(filled: Filled, locale: str) -> list[Issue]:
     """Every missing required answer and every unreadable value among the visible items, in
     questionnaire order. Hidden items are kept but not validated."""
     found: list[Issue] = []
-    context = values.Context(locale, filled.species_keys)
+    context = answers.Context(locale, filled.species_keys)
     for section, item, label in visible_items(filled.rendered):
         answer = filled.answer(item)
         if answer is not None and answer.is_invalid and not answer.no_info:
             node = item.node
             try:
-                values.parse(node.effective_type, node.effective_config, answer.typed, context)
+                answers.parse(node.effective_type, node.effective_config, answer.typed, context)
                 message = str(_l("This value cannot be read."))
-            except values.ValueProblem as error:
+            except answers.ValueProblem as error:
                 message = error.message
             found.append(Issue(item, section, IssueKind.INVALID, message, label))
         elif item.node.required and not is_given(answer):
@@ -762,7 +750,9 @@ def display_values(filled: Filled, items, locale: str) -> Mapping[str, Any]:
         raw = (
             answer.typed
             if answer.is_invalid
-            else values.display(node.effective_type, node.effective_config, answer.value, locale)
+            else answers.form_value(
+                node.effective_type, node.effective_config, answer.value, locale
+            )
         )
         fields.put(shown, item.field_name, node.effective_type, raw, answer)
     return shown

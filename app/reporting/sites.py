@@ -12,11 +12,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import policy
+from app.answers import reading
 from app.extensions import db
 from app.i18n import current_language, translate
 from app.policy import require
 from app.questionnaires.models import Node
-from app.reporting import services, values
+from app.reporting import services
 from app.reporting.forms import RemoveSiteForm, SiteForm
 from app.reporting.models import Report, Site
 from app.reporting.views import bp
@@ -47,7 +48,7 @@ def _back(report: Report) -> int | None:
 
 
 def _degrees(value: float | None, lang: str) -> str:
-    return "" if value is None else values.format_number(value, lang)
+    return "" if value is None else reading.format_number(value, lang)
 
 
 def _save(form: SiteForm, report: Report, site: Site | None, lang: str) -> Site | None:
@@ -73,8 +74,8 @@ def _save(form: SiteForm, report: Report, site: Site | None, lang: str) -> Site 
 
 def _example(lang: str) -> dict[str, str]:
     return {
-        part: values.format_number(number, lang)
-        for part, number in services.COORDINATE_EXAMPLES.items()
+        part: reading.format_number(number, lang)
+        for part, number in reading.COORDINATE_EXAMPLES.items()
     }
 
 

@@ -10,12 +10,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 
-from app.bank.types import YES_NO_KEYS, AnswerType
+from app import answers
+from app.answers.types import AnswerType
 from app.extensions import db
 from app.i18n import languages, translate
-from app.reporting import services, values
+from app.reporting import services
 from app.reporting.models import Attachment, Site
 from app.utils import as_utc, utcnow
 
@@ -196,84 +196,23 @@ def text(value, snap: dict, lang: str):
     return translate(value, lang=lang, instrument=content_languages(snap))
 
 
-def answer_text(node: dict, answer: dict, snap: dict, lang: str) -> str:
-    """An answer as a reader of `lang` reads it: choice labels, numbers and dates in the
-    locale's format; what was typed when it could not be read."""
-    if answer.get("no_info"):
-        return str(_l("No information available"))
-    if answer.get("typed") is not None:
-        return _plain(answer["typed"])
-    return value_text(node.get("type"), node.get("config") or {}, answer, snap, lang)
+def saying(snap: dict, lang: str, answer: dict | None = None) -> answers.Saying:
+    """What saying the snapshot's answers in `lang` needs, from the snapshot alone: the
+    instrument's working languages then, the species it names, the files of `answer`."""
+    species = {
+        key: answers.Named(entry.get("label") or {}, entry.get("detail") or "")
+        for key, entry in (snap.get("species") or {}).items()
+    }
+    files = {f["id"]: f["filename"] for f in (answer or {}).get("files") or []}
+    return answers.Saying(lang, content_languages(snap), species=species, files=files)
 
 
-def value_text(answer_type, config: dict, answer: dict, snap: dict, lang: str) -> str:
-    value = answer.get("value")
-    if value is None:
-        return ""
-    if answer_type == AnswerType.TABLE:
-        parts = []
-        columns = {c["key"]: c for c in config.get("columns") or []}
-        rows = {r["key"]: r for r in config.get("rows") or []}
-        for row_key, cells in value.items():
-            for column_key, cell in (cells or {}).items():
-                column = columns.get(column_key, {"type": "short_text"})
-                row_label = text((rows.get(row_key) or {}).get("label") or row_key, snap, lang)
-                column_label = text(column.get("label") or column_key, snap, lang)
-                shown = value_text(column["type"], column, {"value": cell}, snap, lang)
-                parts.append(f"{row_label} — {column_label}: {shown}")
-        return "; ".join(parts)
-    if answer_type == AnswerType.YES_NO:
-        return _yes_no(value)
-    if answer_type in (AnswerType.SINGLE_CHOICE, AnswerType.MULTIPLE_CHOICE):
-        chosen = value if isinstance(value, list) else [value]
-        labels = {c["key"]: c.get("label") for c in config.get("choices") or []}
-        shown = []
-        for key in chosen:
-            if key == "other":
-                other = answer.get("other") or ""
-                shown.append(str(_l("Other: %(text)s", text=other)) if other else str(_l("Other")))
-            else:
-                shown.append(str(text(labels.get(key) or key, snap, lang)))
-        return ", ".join(shown)
-    if answer_type == AnswerType.NUMBER:
-        shown = values.display(answer_type, config, value, lang)
-        unit = config.get("unit")
-        return f"{shown} {text(unit, snap, lang)}" if unit else str(shown)
-    if answer_type == AnswerType.DATE:
-        from datetime import date
-
-        from babel.dates import format_date
-
-        try:
-            return format_date(date.fromisoformat(value), format="long", locale=lang)
-        except (TypeError, ValueError):
-            return str(value)
-    if answer_type == AnswerType.SITE:
-        site = values.display(answer_type, config, value, lang)
-        if "lat" in site and "lon" in site:
-            return f"{site['name']} ({site['lat']}, {site['lon']})"
-        return site["name"]
-    if answer_type == AnswerType.FILE:
-        names = [f["filename"] for f in answer.get("files") or []]
-        return ", ".join(names) if names else ", ".join(str(v) for v in value)
-    if answer_type == AnswerType.SPECIES:
-        species = (snap.get("species") or {}).get(value)
-        if species is None:
-            return str(value)
-        return f"{text(species['label'], snap, lang)} ({species['detail']})"
-    return _plain(value)
-
-
-def _yes_no(value) -> str:
-    return {YES_NO_KEYS[0]: str(_l("Yes")), YES_NO_KEYS[1]: str(_l("No"))}.get(value, str(value))
-
-
-def _plain(value) -> str:
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if not values.is_blank(v))
-    if isinstance(value, list):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
+def answer_words(node: dict, answer: dict, snap: dict, lang: str) -> str:
+    """An answer as a reader of `lang` reads it, in full: choice labels, numbers and dates in
+    the locale's format; what was typed when it could not be read; "" when there is none."""
+    return answers.answer_words(
+        node.get("type"), node.get("config") or {}, answer, saying(snap, lang, answer)
+    )
 
 
 def nodes_by_id(snap: dict) -> dict[int, dict]:

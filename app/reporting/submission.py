@@ -14,6 +14,7 @@ from flask import has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from app import answers
 from app.audit import services as audit
 from app.auth import services as accounts
 from app.auth.models import Role, User
@@ -21,7 +22,7 @@ from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import DEFAULT_LANGUAGE, translate
 from app.questionnaires.models import Questionnaire
-from app.reporting import services, snapshots, values
+from app.reporting import services, snapshots
 from app.reporting.models import (
     EDITABLE_STATUSES,
     Report,
@@ -321,9 +322,9 @@ def diff(older: Submission, newer: Submission, locale: str) -> list[Difference]:
         before, after = old.get(key), new.get(key)
         node = new_nodes.get(key[0]) or old_nodes.get(key[0])
         snap = new_snap if after is not None else old_snap
-        shown_after = snapshots.answer_text(node, after, new_snap, locale) if after else ""
+        shown_after = snapshots.answer_words(node, after, new_snap, locale) if after else ""
         shown_before = (
-            snapshots.answer_text(old_nodes.get(key[0], node), before, old_snap, locale)
+            snapshots.answer_words(old_nodes.get(key[0], node), before, old_snap, locale)
             if before
             else ""
         )
@@ -372,7 +373,7 @@ def _value_state(answer: dict | None) -> tuple:
 
 def _is_empty(answer: dict) -> bool:
     return (
-        values.is_blank(answer.get("value"))
+        answers.is_blank(answer.get("value"))
         and answer.get("typed") is None
         and not answer.get("comment")
         and not answer.get("no_info")

@@ -4,7 +4,6 @@ autosave endpoint, the validation report and an answer's history."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
@@ -29,15 +28,15 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import OperationalError
 from werkzeug.datastructures import MultiDict
 
-from app import policy
-from app.bank.types import AnswerType
+from app import answers, policy
+from app.answers import reading
+from app.answers.types import AnswerType
 from app.extensions import db
 from app.i18n import current_language
 from app.policy import require
 from app.questionnaires import render as render_module
 from app.questionnaires import wording
-from app.reporting import attachments, delegation, fields, services, values
-from app.reporting.answer_text import answer_text
+from app.reporting import attachments, delegation, fields, services
 
 bp = Blueprint("reporting", __name__, url_prefix="/reports")
 
@@ -238,6 +237,7 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
             if i.value is not None
         },
         debounce=current_app.config["AUTOSAVE_DEBOUNCE_MS"],
+        number_symbols=reading.symbols(lang),
     )
 
 
@@ -266,41 +266,27 @@ def _species_options(filled, lang):
 
 
 def _theirs(filled, answer, lang) -> dict:
-    """Someone else's saved answer, as the conflict panel and the autosave script show it."""
+    """Someone else's saved answer, as the conflict panel and the autosave script show it: in
+    words (choice labels, not keys) and as the form fields that would restore it."""
     node = filled.tree.by_id[answer.node_id]
     shown = MultiDict()
     raw = (
         answer.typed
         if answer.is_invalid
-        else values.display(node.effective_type, node.effective_config, answer.value, lang)
+        else answers.form_value(node.effective_type, node.effective_config, answer.value, lang)
     )
     name = render_module.RenderedItem(node, answer.loop_key, True, None).field_name
     fields.put(shown, name, node.effective_type, raw, answer)
+    text = filled.words(node, answer, short=False) or "—"
+    if answer.comment:
+        text = " · ".join([text, _("Comment: %(text)s", text=answer.comment)])
     return {
         "version": answer.version,
         "by": answer.updated_by.name if answer.updated_by else "",
         "at": format_datetime(answer.updated_at, "short"),
-        "text": _summary(shown, name),
+        "text": text,
         "fields": list(shown.items(multi=True)),
     }
-
-
-def _summary(shown: MultiDict, name: str) -> str:
-    parts = []
-    for key, value in shown.items(multi=True):
-        if key.startswith(("v-", "p-")) or value == "":
-            continue
-        if key == name:
-            parts.append(value)
-        elif key.startswith(f"t-{name}.") or key.startswith(f"s-{name}."):
-            parts.append(f"{key.split('.', 1)[1]}: {value}")
-        elif key == f"o-{name}":
-            parts.append(value)
-        elif key == f"c-{name}":
-            parts.append(_("Comment: %(text)s", text=value))
-        elif key == f"n-{name}":
-            parts.append(_("No information available"))
-    return " · ".join(parts)
 
 
 def _posted_item(report):
@@ -400,7 +386,7 @@ def history(report_id: int, node_id: int):
     loop_key = request.args.get("loop", "")
     answer = services.answers_of(report).get((node_id, loop_key)) or abort(404)
     require("section.view", (report, delegation.top_section_id(answer.node)))
-    lang = current_language()
+    filled = services.fill(report, current_language())
     revisions = services.history(answer)
     return render_template(
         "reporting/history.html",
@@ -408,19 +394,9 @@ def history(report_id: int, node_id: int):
         answer=answer,
         node=answer.node,
         revisions=revisions,
-        texts={r.id: _revision_text(answer.node, r, lang) for r in revisions},
+        texts={r.id: filled.words(answer.node, r) for r in revisions},
         files=services.attachments_of(report) if answer.node.effective_type == "file" else {},
     )
-
-
-def _revision_text(node, revision, lang) -> str:
-    """A revision's value in words (what was typed, when it could not be read)."""
-    if revision.typed is not None and not revision.no_info:
-        typed = revision.typed
-        return typed if isinstance(typed, str) else json.dumps(typed, ensure_ascii=False)
-    if revision.value is None and not revision.no_info:
-        return "—"
-    return answer_text(node, revision, lang)
 
 
 from app.reporting import offline, people, reuse_views, review, sites  # noqa: E402, F401 - they register routes on `bp`

@@ -11,6 +11,8 @@
   const url = form.dataset.autosaveUrl;
   const debounce = parseInt(form.dataset.debounce || "2000", 10);
   const queueKey = form.dataset.queueKey;
+  // the locale's number symbols, to read numbers as the server does (answers.js)
+  const symbols = { decimal: form.dataset.decimal || ".", group: form.dataset.group || "," };
   let csrf = form.querySelector("input[name=csrf_token]").value;
   const stored = JSON.parse(document.getElementById("answers-for-conditions").textContent || "{}");
   const dirty = new Set();
@@ -305,8 +307,9 @@
     }
     if (!pairs.length) return null;
     const raw = pairs[0][1];
-    const number = raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-    return raw.trim() !== "" && !Number.isNaN(Number(number)) ? Number(number) : raw;
+    if (box.dataset.type !== "number") return raw;
+    const number = window.ORSAnswers.readNumber(raw, symbols);
+    return number === null ? raw : number;
   }
   function refreshConditions() {
     const boxes = Array.from(form.querySelectorAll(".answer[data-field]"));

@@ -1,0 +1,36 @@
+"""Answer types: one home for each type's rules (reading typed input in a locale, checking a
+question's settings, saying a value in words, export cells, the widget). This package sits
+below the bank: what it needs of species, sites and files it receives as arguments."""
+
+from app.answers.base import Cell, Context, Named, Saying, ValueProblem, is_blank
+from app.answers.registry import (
+    ConfigProblem,
+    answer_words,
+    cells,
+    config_problems,
+    form_value,
+    kind,
+    parse,
+    widget,
+    words,
+)
+from app.answers.types import AnswerType
+
+__all__ = [
+    "AnswerType",
+    "Cell",
+    "ConfigProblem",
+    "Context",
+    "Named",
+    "Saying",
+    "ValueProblem",
+    "answer_words",
+    "cells",
+    "config_problems",
+    "form_value",
+    "is_blank",
+    "kind",
+    "parse",
+    "widget",
+    "words",
+]

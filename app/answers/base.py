@@ -1,0 +1,131 @@
+"""What every answer type shares: the refusal it raises, what reading and wording need besides
+the question (the locale; species names, sites and files, received as arguments because this
+package sits below the bank and the reports), and the base class each type fills in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from app.i18n import HasWorkingLanguages, translate
+
+MAX_CHARS = 300  # a short form is one line of at most this many characters
+BREAKING_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
+class ValueProblem(ValueError):
+    """What was typed cannot be read as this answer type; the message is translated."""
+
+    def __init__(self, message) -> None:
+        super().__init__(str(message))
+        self.message = str(message)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What reading a value needs besides the question: the locale and the valid keys."""
+
+    locale: str
+    species: frozenset[str] = frozenset()
+    attachments: frozenset[int] | None = None  # the report's files; None: not checked
+
+
+@dataclass(frozen=True)
+class Named:
+    """A species or a site as the words of an answer name it: its label (per language for a
+    species, one string for a site) and a detail (a scientific name, coordinates)."""
+
+    label: Mapping[str, str] | str
+    detail: str = ""
+
+
+@dataclass
+class Saying:
+    """What turning a value into words needs: the reader's language, the instrument whose
+    working languages decide the fallback of content texts, and the names of what answers point
+    to (species by taxon id, sites by key, files by id)."""
+
+    lang: str
+    instrument: HasWorkingLanguages | None = None
+    species: Mapping[str, Named] = field(default_factory=dict)
+    sites: Mapping[str, Named] = field(default_factory=dict)
+    files: Mapping[int, str] = field(default_factory=dict)
+    other: str = ""
+
+    def content(self, value) -> str:
+        """A content text (a choice's or a column's label) in the reader's language."""
+        if value is None or isinstance(value, str):
+            return value or ""
+        return str(translate(value, lang=self.lang, instrument=self.instrument))
+
+    def name(self, named: Named) -> str:
+        return named.label if isinstance(named.label, str) else self.content(named.label)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One flat cell of an answer for an export: `part` names the choice, table cell
+    ("row.column") or coordinate it holds ("" for a plain value); `value` is the canonical
+    value, `value_label` its words in the reader's language."""
+
+    part: str
+    value: Any
+    value_label: str
+
+
+class Kind:
+    """One answer type. Subclasses set `type` and override what differs; `read` receives a
+    value that is not blank (blank is no answer, decided once by `registry.parse`)."""
+
+    type: ClassVar[str]
+    widget: ClassVar[str]  # the template under answers/widgets/ that renders its input
+
+    def read(self, raw: Any, config: dict, context: Context) -> Any:
+        return one(raw)
+
+    def config_problems(self, config: dict) -> list:
+        """What is wrong with a question's configuration for this type (lazy messages)."""
+        return []
+
+    def form_value(self, value: Any, config: dict, locale: str) -> Any:
+        """A stored value as it goes back into the form field, in `locale`'s format."""
+        return value
+
+    def words(self, value: Any, config: dict, say: Saying) -> str:
+        """A stored (not None) value in words, in full."""
+        return str(value)
+
+    def short(self, value: Any, config: dict, say: Saying) -> str:
+        """The same on one line, shortened to MAX_CHARS."""
+        return shorten(self.words(value, config, say))
+
+    def cells(self, value: Any, config: dict, say: Saying) -> list[Cell]:
+        """The flat cells of a stored value: one, unless the type says otherwise."""
+        return [Cell("", value, self.words(value, config, say))]
+
+
+def one(raw: Any) -> str:
+    """The first non-blank of a list, as trimmed text."""
+    if isinstance(raw, list):
+        raw = next((v for v in raw if not is_blank(v)), "")
+    return str(raw).strip()
+
+
+def is_blank(raw: Any) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return raw.strip() == ""
+    if isinstance(raw, list):
+        return all(is_blank(v) for v in raw)
+    if isinstance(raw, dict):
+        return all(is_blank(v) for v in raw.values())
+    return False
+
+
+def shorten(text: str) -> str:
+    """One line of at most MAX_CHARS; no-break spaces (French typography, number groups) stay."""
+    text = BREAKING_SPACES.sub(" ", text).strip()
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1].rstrip() + "…"

@@ -1,0 +1,1 @@
+"""One module per answer type (two where a pair shares everything but one rule)."""

@@ -1,0 +1,92 @@
+"""Yes/no, single and multiple choice: stored as choice keys (stable across languages and
+versions), said with their labels in the reader's language; "other" carries the typed text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel.lists import format_list
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.answers.base import Cell, Context, Kind, Saying, ValueProblem, one
+from app.answers.types import YES_NO_KEYS, AnswerType, choice_keys
+
+
+def allowed_key(raw: str, allowed) -> str:
+    if raw not in allowed:
+        raise ValueProblem(_l("Choose one of the options offered."))
+    return raw
+
+
+def choice_problems(choices) -> list:
+    """What is wrong with a list of choices (for a question or a table column)."""
+    choices = list(choices or [])
+    if len(choices) < 2:
+        return [_l("A choice question needs at least two choices.")]
+    problems = []
+    keys = [c.get("key") for c in choices]
+    if any(not k for k in keys):
+        problems.append(_l("Every choice needs a key."))
+    if len(set(keys)) != len(keys):
+        problems.append(_l("Two choices have the same key."))
+    if any(not (c.get("label") or {}).get("en") for c in choices):
+        problems.append(_l("Every choice needs an English label."))
+    return problems
+
+
+class YesNo(Kind):
+    type = AnswerType.YES_NO
+    widget = "answers/widgets/yes_no.html"
+
+    def read(self, raw: Any, config: dict, context: Context) -> str:
+        return allowed_key(one(raw), YES_NO_KEYS)
+
+    def words(self, value: Any, config: dict, say: Saying) -> str:
+        return {"yes": _("Yes"), "no": _("No")}.get(value, str(value))
+
+
+class SingleChoice(Kind):
+    type = AnswerType.SINGLE_CHOICE
+    widget = "answers/widgets/choice.html"
+
+    def keys(self, config: dict) -> list[str]:
+        return choice_keys(config) + (["other"] if config.get("allow_other") else [])
+
+    def read(self, raw: Any, config: dict, context: Context) -> Any:
+        return allowed_key(one(raw), self.keys(config))
+
+    def config_problems(self, config: dict) -> list:
+        return choice_problems(config.get("choices"))
+
+    def label(self, key: str, config: dict, say: Saying) -> str:
+        if key == "other":
+            return _("Other: %(text)s", text=say.other) if say.other else _("Other")
+        for choice in config.get("choices") or []:
+            if choice.get("key") == key:
+                return say.content(choice.get("label")) or key
+        return str(key)
+
+    def chosen(self, value: Any) -> list[str]:
+        return value if isinstance(value, list) else [value]
+
+    def words(self, value: Any, config: dict, say: Saying) -> str:
+        labels = [self.label(key, config, say) for key in self.chosen(value)]
+        return format_list(labels, locale=say.lang) if labels else ""
+
+    def cells(self, value: Any, config: dict, say: Saying) -> list[Cell]:
+        return [Cell("", value, self.label(value, config, say))]
+
+
+class MultipleChoice(SingleChoice):
+    type = AnswerType.MULTIPLE_CHOICE
+
+    def read(self, raw: Any, config: dict, context: Context) -> list[str] | None:
+        chosen = [raw] if isinstance(raw, str) else list(raw)
+        allowed = self.keys(config)
+        picked = {allowed_key(str(v).strip(), allowed) for v in chosen if str(v).strip()}
+        return [key for key in allowed if key in picked] or None
+
+    def cells(self, value: Any, config: dict, say: Saying) -> list[Cell]:
+        """One cell per chosen key: an export counts each choice on its own row."""
+        return [Cell(key, key, self.label(key, config, say)) for key in self.chosen(value)]

@@ -1,0 +1,37 @@
+"""Files: stored as the ids of the report's attachments, said by their names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel.lists import format_list
+from flask_babel import ngettext
+
+from app.answers.base import Cell, Context, Kind, Saying
+from app.answers.types import AnswerType
+
+MAX_ID_DIGITS = 18
+
+
+class File(Kind):
+    type = AnswerType.FILE
+    widget = "answers/widgets/file.html"
+
+    def read(self, raw: Any, config: dict, context: Context) -> list[int] | None:
+        given = raw if isinstance(raw, list) else [raw]
+        ids = [int(v) for v in given if str(v).isdigit() and len(str(v)) <= MAX_ID_DIGITS]
+        known = context.attachments
+        return list(dict.fromkeys(i for i in ids if known is None or i in known)) or None
+
+    def _ids(self, value: Any) -> list[int]:
+        return [v for v in value if isinstance(v, int)] if isinstance(value, list) else []
+
+    def words(self, value: Any, config: dict, say: Saying) -> str:
+        ids = self._ids(value)
+        names = [say.files[i] for i in ids if i in say.files]
+        if names and len(names) == len(ids):
+            return format_list(names, locale=say.lang)
+        return ngettext("%(num)d file", "%(num)d files", len(ids))
+
+    def cells(self, value: Any, config: dict, say: Saying) -> list[Cell]:
+        return [Cell(str(i), i, say.files.get(i, "")) for i in self._ids(value)]

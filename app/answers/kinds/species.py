@@ -1,0 +1,25 @@
+"""Species: stored as the taxon id of a species on the instrument's list, said by its common
+name in the reader's language and its scientific name (given by the caller)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.answers.base import Context, Kind, Saying, one
+from app.answers.kinds.choice import allowed_key
+from app.answers.types import AnswerType
+
+
+class Species(Kind):
+    type = AnswerType.SPECIES
+    widget = "answers/widgets/species.html"
+
+    def read(self, raw: Any, config: dict, context: Context) -> str:
+        return allowed_key(one(raw), context.species)
+
+    def words(self, value: Any, config: dict, say: Saying) -> str:
+        named = say.species.get(value)
+        if named is None:
+            return str(value)
+        name = say.name(named)
+        return f"{name} ({named.detail})" if named.detail and name else name or named.detail

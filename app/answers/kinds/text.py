@@ -1,0 +1,28 @@
+"""Short and long text: stored as written, up to MAX_TEXT characters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from app.answers.base import Context, Kind, ValueProblem, one
+from app.answers.types import AnswerType
+
+MAX_TEXT = 20_000
+
+
+class ShortText(Kind):
+    type = AnswerType.SHORT_TEXT
+    widget = "answers/widgets/short_text.html"
+
+    def read(self, raw: Any, config: dict, context: Context) -> str:
+        text = raw if isinstance(raw, str) else one(raw)
+        if len(text) > MAX_TEXT:
+            raise ValueProblem(_l("This text is longer than %(max)d characters.", max=MAX_TEXT))
+        return text
+
+
+class LongText(ShortText):
+    type = AnswerType.LONG_TEXT
+    widget = "answers/widgets/long_text.html"
