@@ -1,5 +1,8 @@
 """Load the demo bank, species lists and questionnaires through the services the app uses.
 
+The bank questions and questionnaires are data files in ``data/`` (see ``data/README.md``),
+passed to the services as they are: a language added to their texts needs no change here.
+
 Upserts by natural keys: an existing bank question, species list or questionnaire is left as
 users may have changed it.
 """
@@ -12,16 +15,23 @@ import sqlalchemy as sa
 
 from app.bank import services as bank
 from app.bank.models import BankVersion, Species, SpeciesList, SpeciesListEntry
-from app.demo import bank_part1, bank_part2, bank_part3, species_data
-from app.demo.questionnaire_data import QUESTIONNAIRES
+from app.demo import species_data
 from app.directory import services as directory
 from app.extensions import db
 from app.i18n import search_text
 from app.questionnaires import services as questionnaires
 from app.questionnaires.models import Status
 from app.reporting import services as reporting
+from app.utils import read_data
 
-BANK = [*bank_part1.QUESTIONS, *bank_part2.QUESTIONS, *bank_part3.QUESTIONS]
+# Questions are created, and so numbered, in the order of these files and of their entries.
+BANK_FILES = (
+    "bank-1-species-threats.json",
+    "bank-2-habitats-implementation.json",
+    "bank-3-species-loops.json",
+)
+BANK: list[dict] = [q for name in BANK_FILES for q in read_data("app.demo", name)]
+QUESTIONNAIRES: list[dict] = read_data("app.demo", "questionnaires.json")
 
 
 def load_species(report) -> None:
