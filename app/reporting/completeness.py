@@ -9,6 +9,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.enums import LabelledEnum
 from app.questionnaires import render as render_module
 from app.questionnaires.conditions import is_answered
 from app.reporting import values
@@ -16,23 +17,11 @@ from app.reporting.models import Answer
 from app.reporting.services import Filled
 
 
-class SectionState(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    COMPLETE = "complete"
-    HAS_ERRORS = "has_errors"
-
-    @property
-    def label(self) -> str:
-        return str(SECTION_STATE_LABELS[self])
-
-
-SECTION_STATE_LABELS = {
-    SectionState.NOT_STARTED: _l("Not started"),
-    SectionState.IN_PROGRESS: _l("In progress"),
-    SectionState.COMPLETE: _l("Complete"),
-    SectionState.HAS_ERRORS: _l("Has errors"),
-}
+class SectionState(LabelledEnum):
+    NOT_STARTED = "not_started", _l("Not started")
+    IN_PROGRESS = "in_progress", _l("In progress")
+    COMPLETE = "complete", _l("Complete")
+    HAS_ERRORS = "has_errors", _l("Has errors")
 
 
 class IssueKind(StrEnum):
