@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.auth.models import User
 from app.directory.models import Party
 from app.enums import LabelledEnum
-from app.extensions import db
+from app.extensions import GroupableJSON, db
 from app.questionnaires.models import Node, Questionnaire
 from app.utils import utcnow
 
@@ -108,8 +108,8 @@ class Answer(db.Model):
         sa.ForeignKey("questionnaire_nodes.id", ondelete="CASCADE"), index=True
     )
     loop_key: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
-    value: Mapped[Any | None] = mapped_column(sa.JSON)
-    typed: Mapped[Any | None] = mapped_column(sa.JSON)
+    value: Mapped[Any | None] = mapped_column(GroupableJSON)
+    typed: Mapped[Any | None] = mapped_column(GroupableJSON)
     other: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     no_info: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
@@ -156,8 +156,8 @@ class AnswerRevision(db.Model):
         sa.ForeignKey("answers.id", ondelete="CASCADE"), index=True
     )
     version: Mapped[int]
-    value: Mapped[Any | None] = mapped_column(sa.JSON)
-    typed: Mapped[Any | None] = mapped_column(sa.JSON)
+    value: Mapped[Any | None] = mapped_column(GroupableJSON)
+    typed: Mapped[Any | None] = mapped_column(GroupableJSON)
     other: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     no_info: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
@@ -212,7 +212,7 @@ class Submission(db.Model):
     submitted_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
-    snapshot: Mapped[dict] = mapped_column(sa.JSON)
+    snapshot: Mapped[dict] = mapped_column(GroupableJSON)
     decision: Mapped[str | None] = mapped_column(sa.String(10))
     decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     decided_by_id: Mapped[int | None] = mapped_column(
