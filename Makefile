@@ -13,14 +13,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
+MO := $(PO:.po=.mo)
+
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
-
-catalogs: install  ## compile the .po catalogs into .mo files
+# One compile builds every catalog (grouped target); again whenever a .po is newer than its .mo.
+$(MO) &: $(PO) $(STAMP)
 	$(FLASK) translate compile >/dev/null
+
+install: $(STAMP) $(MO)  ## the virtualenv with the app and its test tools, catalogs compiled
+
+catalogs: $(MO)  ## compile the .po catalogs into .mo files
 
 db: install
 	$(FLASK) db upgrade

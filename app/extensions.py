@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and initialised in `create_app`."""
 
+import sqlalchemy as sa
 from flask_babel import Babel
 from flask_bootstrap import Bootstrap5
 from flask_compress import Compress
@@ -11,6 +12,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -25,6 +27,11 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+# Answers and submission snapshots are what analysis groups and compares by: JSONB on PostgreSQL
+# compares by value (whatever the key order) and can be indexed; JSON everywhere else.
+GroupableJSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 db = SQLAlchemy(model_class=Base)

@@ -51,7 +51,7 @@ from app.directory import services as directory
 from app.directory.models import Party
 from app.extensions import db
 from app.questionnaires import services as questionnaires
-from app.reporting import services
+from app.reporting import saving, services
 from app.reporting.models import Answer, AnswerRevision, Report, ReportStatus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,11 +166,11 @@ def _answer_species(report: Report, email: str, user) -> Plan:
     }
     for key in keys:
         for code, raw in choices.items():
-            services.save_answer(
+            saving.save_answer(
                 filled,
                 by_code[code].node,
                 key,
-                services.Change(raw=raw, raw_given=True),
+                saving.Change(raw=raw, raw_given=True),
                 expected_version=0,
                 user=user,
                 locale="fr",

@@ -2,7 +2,7 @@
 reuse from France's AEWA-MOP9 report.
 
 First every cell of France's AEWA-MOP9 report that the demo left empty gets a plausible answer
-(through services.save_answer, as fp.fra), so that every shared bank question and every species
+(through saving.save_answer, as fp.fra), so that every shared bank question and every species
 of both lists has a source. Then, for France's CMS-COP15 report (and, to compare, Spain's
 RAPTORS-MOS4 report, a smaller one with fewer sources), prints the SQL statements (they must not
 grow with the items nor with the sources) and p50/p95 times of: the offers of every cell, the
@@ -25,7 +25,7 @@ from app.auth import services as auth
 from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import services as questionnaires
-from app.reporting import reuse, services
+from app.reporting import reuse_copying, reuse_offers, saving, services
 from app.reporting.models import Report
 
 
@@ -81,8 +81,8 @@ def fill_aewa(party: str, email: str) -> int:
         raw = _plausible(item.node, species, n)
         if raw is None:
             continue
-        change = services.Change(raw=raw, raw_given=True)
-        services.save_answer(
+        change = saving.Change(raw=raw, raw_given=True)
+        saving.save_answer(
             filled, item.node, item.loop_key, change, expected_version=0, user=who, locale="en"
         )
     db.session.commit()
@@ -106,8 +106,11 @@ def main() -> None:
                 filled = services.fill(report, "fr")
                 n_cells = len(filled.rendered.items())
                 for what, call in (
-                    ("offers (every cell)", lambda f=filled, w=who: reuse.offers(f, w)),
-                    ("preview of reuse all", lambda f=filled, w=who: reuse.preview_all(f, w)),
+                    ("offers (every cell)", lambda f=filled, w=who: reuse_offers.offers(f, w)),
+                    (
+                        "preview of reuse all",
+                        lambda f=filled, w=who: reuse_copying.preview_all(f, w),
+                    ),
                 ):
                     found = len(call())
                     figures = timed(call, counter, runs=20)
@@ -118,7 +121,7 @@ def main() -> None:
             reports = services.reports_of_focal_point(policy.focal_point_scopes(fra))
 
             def counts():
-                return reuse.reusable_counts(reports, fra)
+                return reuse_offers.reusable_counts(reports, fra)
 
             figures = timed(counts, counter, runs=20)
             found = sum(counts().values())

@@ -22,10 +22,22 @@ from flask_migrate import upgrade
 from sqlalchemy import event
 
 from app import create_app
+from app.cli import ROOT, compile_catalogs
 from app.demo import loader
 from app.extensions import db
 
 PASSWORD = loader.DEMO_PASSWORD
+
+
+def pytest_sessionstart(session):
+    """Compile the catalogs when a .mo is missing or older than its .po (a fresh clone, a pull
+    that changed a .po), as `make` does: without them pages are not translated and the tests of
+    French and Spanish pages fail for no fault of the code."""
+    for po in (ROOT / "translations").glob("*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            compile_catalogs()
+            return
 
 
 def free_port() -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.answers.types import AnswerType
-from app.reporting import services
+from app.reporting import saving, services
 
 TEXT = "Réponse complète"
 
@@ -66,10 +66,10 @@ def make_ready(report, user, locale: str = "fr", passes: int = 8) -> int:
                 saved += 1
                 continue
             if raw is None:
-                change = services.Change(no_info=True)
+                change = saving.Change(no_info=True)
             else:
-                change = services.Change(raw=raw, raw_given=True, no_info=False)
-            services.save_answer(
+                change = saving.Change(raw=raw, raw_given=True, no_info=False)
+            saving.save_answer(
                 filled,
                 item.node,
                 item.loop_key,
@@ -84,11 +84,11 @@ def make_ready(report, user, locale: str = "fr", passes: int = 8) -> int:
 
 def _save(filled, item, raw, user, locale):
     answer = filled.answer(item)
-    return services.save_answer(
+    return saving.save_answer(
         filled,
         item.node,
         item.loop_key,
-        services.Change(raw=raw, raw_given=True),
+        saving.Change(raw=raw, raw_given=True),
         expected_version=answer.version if answer else 0,
         user=user,
         locale=locale,

@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.extensions import db
-from app.reporting import attachments, services
+from app.reporting import attachments, saving, services
 from app.reporting.models import Answer, Attachment
 from tests.test_reporting import (
     ANALYST,
@@ -139,8 +139,8 @@ def test_an_answer_cannot_name_another_reports_file(ctx):
         sen, item.node, item.loop_key, [upload("a.pdf", PDF)], user=user(FP_SEN), locale="fr"
     ).answer.value[0]
     fra = services.fill(report_of("CMS-COP15", "FRA"), "fr")
-    change = services.Change(raw=[str(theirs)], raw_given=True)
-    saved = services.save_answer(
+    change = saving.Change(raw=[str(theirs)], raw_given=True)
+    saved = saving.save_answer(
         fra,
         file_item(fra).node,
         "",

@@ -20,7 +20,7 @@ from app.directory.models import Membership, Party
 from app.extensions import db
 from app.questionnaires import services as questionnaires
 from app.questionnaires import tree as tree_module
-from app.reporting import services
+from app.reporting import completeness, services, site_store
 from app.reporting import submission as sub
 from app.reporting.models import Answer, AnswerRevision, Report, ReportStatus, Submission
 
@@ -54,7 +54,7 @@ def answers_by_code(report: Report) -> dict[tuple[str, str], Answer]:
 
 def visible_share(report: Report) -> float:
     filled = services.fill(report, "en")
-    visible = [item for _s, item, _l in services.visible_items(filled.rendered)]
+    visible = [item for _s, item, _l in completeness.visible_items(filled.rendered)]
     return sum(1 for item in visible if filled.answer(item) is not None) / len(visible)
 
 
@@ -75,8 +75,8 @@ def test_at_least_40_cop14_reports_are_on_record_and_their_snapshots_validate(ct
         assert latest is not None and latest.snapshot["party"]["code"] == report.party.code
         assert (latest.decision == "accepted") == (report.status == ReportStatus.ACCEPTED)
         filled = services.fill(report, "en")
-        assert services.issues(filled, "en") == [], report
-        assert services.hidden_answers(filled) == set(), report
+        assert completeness.issues(filled, "en") == [], report
+        assert completeness.hidden_answers(filled) == set(), report
         snapped = {(a["node_id"], a["loop_key"]) for a in latest.snapshot["answers"]}
         assert snapped == set(filled.answers)
         assert not any(a["hidden"] for a in latest.snapshot["answers"])
@@ -148,7 +148,7 @@ def test_france_and_spain_aewa_reports_are_about_half_filled_with_answers_cms_ca
         assert sub.latest_submission(report) is None
         assert 0.3 <= visible_share(report) <= 0.8
         filled = services.fill(report, "fr")
-        assert services.issues(filled, "fr")  # not ready: the focal point still has work
+        assert completeness.issues(filled, "fr")  # not ready: the focal point still has work
         codes = Counter(code in cop15 for (code, _k) in answers_by_code(report))
         assert codes[True] > 4 * codes[False]
 
@@ -158,7 +158,7 @@ def test_kenya_raptors_report_is_submitted_and_awaits_review(ctx):
     assert report.status == ReportStatus.SUBMITTED
     (only,) = sub.submissions_of(report)
     assert only.decision is None and only.submitted_by.email == "fp.ken@demo.test"
-    assert services.issues(services.fill(report, "en"), "en") == []
+    assert completeness.issues(services.fill(report, "en"), "en") == []
 
 
 # --- loading again ------------------------------------------------------------------------------
@@ -210,8 +210,8 @@ def test_generate_submits_valid_reports_and_leaves_the_demo_parties_alone(app, r
             report = after[code]
             assert report.status == ReportStatus.SUBMITTED
             filled = services.fill(report, "en")
-            assert services.issues(filled, "en") == []
-            assert services.hidden_answers(filled) == set()
+            assert completeness.issues(filled, "en") == []
+            assert completeness.hidden_answers(filled) == set()
             snapshot = sub.latest_submission(report).snapshot
             assert snapshot["answers"] and not any(a["hidden"] for a in snapshot["answers"])
         for code in DEMO_PARTIES:
@@ -283,7 +283,7 @@ def test_the_generator_follows_its_seed(ctx):
     assert [(code, key) for code, key, *_ in first] == [
         (code, key) for code, key, *_ in first if (code, key) in saved
     ]
-    assert services.issues(services.fill(report, "fr"), "fr") == []
+    assert completeness.issues(services.fill(report, "fr"), "fr") == []
 
 
 def _every_kind_questionnaire():
@@ -332,12 +332,12 @@ def test_the_generator_fills_every_answer_type_and_respects_conditions_inside_lo
     q = _every_kind_questionnaire()
     report = next(
         r for r in ctx.scalars(sa.select(Report).where(Report.questionnaire_id == q.id))
-        if r.party.code not in DEMO_PARTIES and not services.sites_of(r.party_id)
+        if r.party.code not in DEMO_PARTIES and not site_store.sites_of(r.party_id)
     )  # fmt: skip
     user = demo_reports.respondent(report)
     style = answers.Style(no_info=0)  # "no information" only where nothing can be given: a file
     generated = answers.fill_report(report, user, seed=3, style=style, locale="fr")
-    sites = services.sites_of(report.party_id)
+    sites = site_store.sites_of(report.party_id)
     assert 1 <= len(sites) <= 3 and all(s.latitude is not None for s in sites)
     given = answers_by_code(report)
     assert date(2026, 6, 30) <= date.fromisoformat(given[("GEN-DATE", "")].value) < q.deadline
@@ -351,5 +351,5 @@ def test_the_generator_fills_every_answer_type_and_respects_conditions_inside_lo
         protected = given[("SITE-PROTECTED", site.key)]
         counted = ("SITE-COUNT", site.key) in given
         assert counted == (protected.value == "yes"), site.name
-    assert services.issues(services.fill(report, "fr"), "fr") == []
-    assert services.hidden_answers(services.fill(report, "fr")) == set()
+    assert completeness.issues(services.fill(report, "fr"), "fr") == []
+    assert completeness.hidden_answers(services.fill(report, "fr")) == set()

@@ -14,7 +14,8 @@ from app.auth import services as auth_services
 from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import services as questionnaires
-from app.reporting import services
+from app.reporting import completeness, saving, services
+from app.reporting.errors import ReportingError
 from app.reporting.models import Answer, AnswerRevision, Report, ReportStatus
 
 FP_FRA, FP_SEN, FP_ESP, FP_KEN = (
@@ -56,8 +57,8 @@ def first_item(filled, answer_type: str, loop: bool = False):
 
 
 def save(filled, item, raw, version, who, locale="fr", **parts):
-    change = services.Change(raw=raw, raw_given=raw is not None, **parts)
-    return services.save_answer(
+    change = saving.Change(raw=raw, raw_given=raw is not None, **parts)
+    return saving.save_answer(
         filled, item.node, item.loop_key, change, expected_version=version, user=who, locale=locale
     )
 
@@ -124,7 +125,7 @@ def test_an_unreadable_value_is_kept_as_typed_and_listed(ctx):
     item = first_item(filled, "yes_no")
     saved = save(filled, item, "peut-être", 0, user(FP_SEN))
     assert saved.problem and saved.answer.typed == "peut-être" and saved.answer.value is None
-    issues = services.issues(services.fill(report, "fr"), "fr")
+    issues = completeness.issues(services.fill(report, "fr"), "fr")
     assert any(i.item.field_name == item.field_name and i.kind == "invalid" for i in issues)
 
 
@@ -137,7 +138,7 @@ def test_a_save_against_an_old_version_is_a_conflict_and_a_replay_is_not(ctx):
     assert first.answer.version == 1
     again = save(filled, item, "Texte de la première session", 0, fra)  # the same save, replayed
     assert again.replayed and again.answer.version == 1
-    with pytest.raises(services.Conflict) as conflict:
+    with pytest.raises(saving.Conflict) as conflict:
         save(filled, item, "Texte de la seconde session", 0, fra)
     assert conflict.value.answer.value == "Texte de la première session"
     kept = save(filled, item, "Texte de la seconde session", 1, fra)  # "keep mine"
@@ -151,13 +152,13 @@ def test_consecutive_saves_by_one_person_make_one_revision_others_make_their_own
     fra = user(FP_FRA)
     a = save(filled, item, "Un", 0, fra).answer
     save(filled, item, "Un deux", 1, fra)
-    assert [r.value for r in services.history(a)] == ["Un deux"]
+    assert [r.value for r in saving.history(a)] == ["Un deux"]
     app.config["REVISION_MERGE_SECONDS"] = 0
     try:
         save(filled, item, "Un deux trois", 2, fra)
     finally:
         app.config["REVISION_MERGE_SECONDS"] = 300
-    assert [r.version for r in services.history(a)] == [3, 2]
+    assert [r.version for r in saving.history(a)] == [3, 2]
 
 
 def test_loop_answers_are_keyed_by_taxon_and_conditions_read_the_same_iteration(ctx):
@@ -168,9 +169,9 @@ def test_loop_answers_are_keyed_by_taxon_and_conditions_read_the_same_iteration(
     choice = item.node.effective_config["choices"][0]["key"]
     saved = save(filled, item, choice, 0, user(FP_SEN))
     assert saved.answer.loop_key == item.loop_key
-    with pytest.raises(services.ReportingError):
-        services.save_answer(
-            filled, item.node, "not_a_species", services.Change(raw=choice, raw_given=True),
+    with pytest.raises(ReportingError):
+        saving.save_answer(
+            filled, item.node, "not_a_species", saving.Change(raw=choice, raw_given=True),
             expected_version=0, user=user(FP_SEN), locale="en",
         )  # fmt: skip
 
@@ -197,8 +198,8 @@ def test_hidden_answers_are_kept_and_not_validated(ctx):
     other = "no" if expected == "yes" else "yes"
     save(services.fill(report, "en"), source, other, 1, user(FP_SEN))
     filled = services.fill(report, "en")
-    assert (conditional.node.id, "") in services.hidden_answers(filled)
-    assert all(i.item.node.id != conditional.node.id for i in services.issues(filled, "en"))
+    assert (conditional.node.id, "") in completeness.hidden_answers(filled)
+    assert all(i.item.node.id != conditional.node.id for i in completeness.issues(filled, "en"))
     assert ctx.scalar(sa.select(Answer.value).where(Answer.node_id == conditional.node.id)) == (
         "Réponse gardée"
     )

@@ -4,7 +4,7 @@ provenance, "source changed" and its update, "reuse all" filling exactly its pre
 pre-fill from the previous cycle (bank code or local code) and its confirmation — through the
 services, then through the HTTP client. The SQL of the matching does not grow with the items.
 
-Answers of the party elsewhere are made here through services.save_answer (`put`), whatever the
+Answers of the party elsewhere are made here through saving.save_answer (`put`), whatever the
 demo holds: a closed questionnaire's report is opened for the time of the save."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from app.bank import services as bank
 from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import services as questionnaires
-from app.reporting import prefill, reuse, services
+from app.reporting import prefill, reuse_copying, reuse_offers, saving, services, site_store
 from app.reporting.models import Answer, AnswerRevision, Report
 
 FP_FRA, FP_ESP, FP_SEN = "fp.fra@demo.test", "fp.esp@demo.test", "fp.sen@demo.test"
@@ -53,11 +53,11 @@ def put(report: Report, code: str, raw, who, loop_key: str = "", **parts) -> Ans
         filled = services.fill(report, "en")
         node = filled.tree.by_code()[code]
         current = filled.answers.get((node.id, loop_key))
-        saved = services.save_answer(
+        saved = saving.save_answer(
             filled,
             node,
             loop_key,
-            services.Change(raw=raw, raw_given=True, **parts),
+            saving.Change(raw=raw, raw_given=True, **parts),
             expected_version=current.version if current else 0,
             user=who,
             locale="en",
@@ -119,9 +119,9 @@ def test_versions_are_compatible_either_way_round_when_the_older_fits_the_newer(
 ):
     question = bank.question_by_code(code)
     first, second = question.version(1), question.version(2)
-    assert reuse.versions_compatible(first, second) is expected
-    assert reuse.versions_compatible(second, first) is expected
-    assert reuse.versions_compatible(second, second)
+    assert reuse_offers.versions_compatible(first, second) is expected
+    assert reuse_offers.versions_compatible(second, first) is expected
+    assert reuse_offers.versions_compatible(second, second)
 
 
 # --- offers and reuse ---------------------------------------------------------------------------
@@ -131,8 +131,8 @@ def test_an_aewa_answer_is_offered_in_cms_with_where_it_came_from(ctx):
     fra = user(FP_FRA)
     source = put(report_of("AEWA-MOP9", "FRA"), "THR-POISON-01", "yes", fra)
     filled = cms15()
-    offer = reuse.offers(filled, fra)[key(filled, "THR-POISON-01")]
-    assert offer.kind == reuse.REUSE and offer.source.answer.id == source.id
+    offer = reuse_offers.offers(filled, fra)[key(filled, "THR-POISON-01")]
+    assert offer.kind == reuse_offers.REUSE and offer.source.answer.id == source.id
     assert (offer.source.instrument_code, offer.source.questionnaire_code) == ("AEWA", "AEWA-MOP9")
     assert offer.source.by == "Françoise Lefèvre"
     assert offer.source.text == "Oui"
@@ -147,7 +147,7 @@ def test_reuse_copies_the_answer_with_its_provenance(ctx):
     )  # fmt: skip
     filled = cms15()
     item = cell(filled, "COOP-MEA-01")
-    saved = reuse.reuse(filled, item.node, "", source.id, fra, "fr")
+    saved = reuse_copying.reuse(filled, item.node, "", source.id, fra, "fr")
     answer = saved.answer
     assert sorted(answer.value) == ["cbd", "ramsar"]
     assert answer.comment == "Voir le rapport Ramsar 2025."
@@ -155,12 +155,12 @@ def test_reuse_copies_the_answer_with_its_provenance(ctx):
     assert answer.source_kind == "reuse" and answer.copied_at is not None
     assert not answer.needs_confirmation
     filled = cms15()
-    assert key(filled, "COOP-MEA-01") not in reuse.offers(filled, fra)
-    copy = reuse.copies(filled, fra)[key(filled, "COOP-MEA-01")]
+    assert key(filled, "COOP-MEA-01") not in reuse_offers.offers(filled, fra)
+    copy = reuse_offers.copies(filled, fra)[key(filled, "COOP-MEA-01")]
     assert copy.source.questionnaire_code == "AEWA-MOP9" and not copy.changed
     # one's own edit makes it one's own answer: the provenance goes
-    mine = services.save_answer(
-        filled, item.node, "", services.Change(raw=["cbd"], raw_given=True),
+    mine = saving.save_answer(
+        filled, item.node, "", saving.Change(raw=["cbd"], raw_given=True),
         expected_version=answer.version, user=fra, locale="fr",
     ).answer  # fmt: skip
     assert mine.source_answer_id is None and mine.source_kind is None
@@ -172,23 +172,23 @@ def test_a_source_changed_later_is_flagged_and_updated_in_one_click(ctx):
     source = put(aewa, "HAB-PA-01", "yes", fra)
     filled = cms15()
     item = cell(filled, "HAB-PA-01")
-    reuse.reuse(filled, item.node, "", source.id, fra, "fr")
+    reuse_copying.reuse(filled, item.node, "", source.id, fra, "fr")
     put(aewa, "HAB-PA-01", "yes", fra, comment="Même réponse, un commentaire de plus.")
     filled = cms15()
-    assert key(filled, "HAB-PA-01") not in reuse.offers(filled, fra)  # same value: no change
+    assert key(filled, "HAB-PA-01") not in reuse_offers.offers(filled, fra)  # same value: no change
 
     put(aewa, "HAB-PA-01", "no", fra)
     filled = cms15()
-    offer = reuse.offers(filled, fra)[key(filled, "HAB-PA-01")]
-    assert offer.kind == reuse.CHANGED and offer.source.text == "Non"
-    assert reuse.copies(filled, fra)[key(filled, "HAB-PA-01")].changed
-    updated = reuse.update_from_source(filled, item.node, "", fra, "fr").answer
+    offer = reuse_offers.offers(filled, fra)[key(filled, "HAB-PA-01")]
+    assert offer.kind == reuse_offers.CHANGED and offer.source.text == "Non"
+    assert reuse_offers.copies(filled, fra)[key(filled, "HAB-PA-01")].changed
+    updated = reuse_copying.update_from_source(filled, item.node, "", fra, "fr").answer
     assert updated.value == "no" and updated.source_version == source.version
     assert updated.source_answer_id == source.id and updated.source_kind == "reuse"
     filled = cms15()
-    assert key(filled, "HAB-PA-01") not in reuse.offers(filled, fra)
-    with pytest.raises(reuse.ReuseError):
-        reuse.update_from_source(filled, item.node, "", fra, "fr")
+    assert key(filled, "HAB-PA-01") not in reuse_offers.offers(filled, fra)
+    with pytest.raises(reuse_copying.ReuseError):
+        reuse_copying.update_from_source(filled, item.node, "", fra, "fr")
 
 
 def test_only_compatible_versions_are_offered(ctx):
@@ -205,7 +205,7 @@ def test_only_compatible_versions_are_offered(ctx):
     repin("AEWA-MOP9", "IMPL-PLAN-05", "IMPL-PLAN-01", 1)
     put(aewa, "IMPL-PLAN-01", "partly", fra)
     filled = cms15()
-    found = reuse.offers(filled, fra)
+    found = reuse_offers.offers(filled, fra)
     assert found[key(filled, "RES-MONITOR-03")].source.answer.value == "yes-some-years"
     assert key(filled, "SPEC-PROT-01") not in found
     assert key(filled, "IMPL-PLAN-01") not in found
@@ -217,10 +217,12 @@ def test_a_newer_version_answer_is_offered_to_the_older_only_when_it_reads_the_s
     repin("CMS-COP15", "HAB-RESTORE-01", "RES-MONITOR-03", 1)  # CMS v1, AEWA keeps v2
     put(aewa, "RES-MONITOR-03", "planned", fra)  # a choice v1 does not have
     filled = cms15()
-    assert key(filled, "RES-MONITOR-03") not in reuse.offers(filled, fra)
+    assert key(filled, "RES-MONITOR-03") not in reuse_offers.offers(filled, fra)
     put(aewa, "RES-MONITOR-03", "no", fra)
     filled = cms15()
-    assert reuse.offers(filled, fra)[key(filled, "RES-MONITOR-03")].source.answer.value == "no"
+    assert (
+        reuse_offers.offers(filled, fra)[key(filled, "RES-MONITOR-03")].source.answer.value == "no"
+    )
 
 
 def test_in_a_species_loop_only_the_same_taxon_is_offered(ctx):
@@ -233,12 +235,12 @@ def test_in_a_species_loop_only_the_same_taxon_is_offered(ctx):
             db.session.delete(answer)
     db.session.flush()
     filled = cms15()
-    found = reuse.offers(filled, fra)
+    found = reuse_offers.offers(filled, fra)
     occur = cell(filled, "SPEC-OCCUR-01", taxon).node.id
     assert found[(occur, taxon)].source.answer.value == "breeding"
     assert (occur, other) not in found
     assert all(o.source.answer.loop_key == k[1] for k, o in found.items())
-    saved = reuse.reuse(filled, cell(filled, "SPEC-OCCUR-01", taxon).node, taxon,
+    saved = reuse_copying.reuse(filled, cell(filled, "SPEC-OCCUR-01", taxon).node, taxon,
                         found[(occur, taxon)].source.answer.id, fra, "fr")  # fmt: skip
     assert saved.answer.loop_key == taxon and saved.answer.value == "breeding"
 
@@ -246,8 +248,8 @@ def test_in_a_species_loop_only_the_same_taxon_is_offered(ctx):
 def test_in_a_site_loop_only_the_same_site_is_offered(ctx):
     fra = user(FP_FRA)
     france = directory.party_by_code("FRA")
-    camargue = services.add_site(france.id, "Camargue")
-    services.add_site(france.id, "Baie de Somme")
+    camargue = site_store.add_site(france.id, "Camargue")
+    site_store.add_site(france.id, "Baie de Somme")
     for instrument, code, order in (("AEWA", "AEWA-MOP10", 10), ("CMS", "CMS-COP16", 16)):
         questionnaire = questionnaires.create_questionnaire(
             instrument=directory.instrument_by_code(instrument), code=code, cycle=code[-5:],
@@ -262,7 +264,7 @@ def test_in_a_site_loop_only_the_same_site_is_offered(ctx):
         questionnaires.publish(questionnaire)
     put(report_of("AEWA-MOP10", "FRA"), "HAB-NETWORK-04", "yes", fra, loop_key=camargue.key)
     filled = services.fill(report_of("CMS-COP16", "FRA"), "fr")
-    assert list(reuse.offers(filled, fra)) == [key(filled, "HAB-NETWORK-04", camargue.key)]
+    assert list(reuse_offers.offers(filled, fra)) == [key(filled, "HAB-NETWORK-04", camargue.key)]
 
 
 def test_the_most_recent_source_is_offered_and_the_others_listed(ctx):
@@ -272,7 +274,7 @@ def test_the_most_recent_source_is_offered_and_the_others_listed(ctx):
     older.updated_at = newer.updated_at - timedelta(days=30)
     db.session.flush()
     filled = cms15("ESP", "es")
-    offer = reuse.offers(filled, esp)[key(filled, "THR-POWER-01")]
+    offer = reuse_offers.offers(filled, esp)[key(filled, "THR-POWER-01")]
     assert offer.source.answer.id == newer.id
     assert [s.answer.id for s in offer.others] == [older.id]
     assert offer.source.text == "No"  # in Spanish too
@@ -291,12 +293,14 @@ def test_a_focal_point_is_never_offered_answers_of_reports_they_may_not_read(ctx
         ),
     )
     filled = cms15()
-    assert key(filled, "THR-POISON-01") in reuse.offers(filled, fra)
-    assert reuse.offers(filled, cms_only) == {}
-    assert reuse.reusable_counts([filled.report], cms_only) == {filled.report.id: 0}
-    with pytest.raises(reuse.ReuseError):
-        source_id = reuse.offers(filled, fra)[key(filled, "THR-POISON-01")].source.answer.id
-        reuse.reuse(filled, cell(filled, "THR-POISON-01").node, "", source_id, cms_only, "fr")
+    assert key(filled, "THR-POISON-01") in reuse_offers.offers(filled, fra)
+    assert reuse_offers.offers(filled, cms_only) == {}
+    assert reuse_offers.reusable_counts([filled.report], cms_only) == {filled.report.id: 0}
+    with pytest.raises(reuse_copying.ReuseError):
+        source_id = reuse_offers.offers(filled, fra)[key(filled, "THR-POISON-01")].source.answer.id
+        reuse_copying.reuse(
+            filled, cell(filled, "THR-POISON-01").node, "", source_id, cms_only, "fr"
+        )
 
 
 def test_only_given_and_readable_answers_are_offered_and_only_to_empty_cells(ctx):
@@ -308,11 +312,13 @@ def test_only_given_and_readable_answers_are_offered_and_only_to_empty_cells(ctx
     filled = cms15()
     put(filled.report, "IMPL-CAPACITY-01", "no", fra)  # the cell has its own answer
     filled = cms15()
-    found = reuse.offers(filled, fra)
+    found = reuse_offers.offers(filled, fra)
     assert key(filled, "HAB-PA-02") not in found
     assert key(filled, "IMPL-CAPACITY-01") not in found
     offer = found[key(filled, "IMPL-FUND-01")]
-    saved = reuse.reuse(filled, offer.item.node, "", offer.source.answer.id, fra, "fr").answer
+    saved = reuse_copying.reuse(
+        filled, offer.item.node, "", offer.source.answer.id, fra, "fr"
+    ).answer
     assert saved.no_info and saved.value is None and saved.source_kind == "reuse"
 
 
@@ -325,21 +331,23 @@ def test_preview_then_reuse_all_fills_exactly_the_preview(ctx):
     put(aewa, "SPEC-PROT-01", "not-prohibited", fra)
     put(aewa, "SPEC-PROT-02", "Loi de 1976", fra)  # hidden in CMS by the reused SPEC-PROT-01
     filled = cms15()
-    offered = {k for k, o in reuse.offers(filled, fra).items() if o.kind == reuse.REUSE}
+    offered = {
+        k for k, o in reuse_offers.offers(filled, fra).items() if o.kind == reuse_offers.REUSE
+    }
     assert key(filled, "SPEC-PROT-02") in offered
-    planned = reuse.preview_all(filled, fra)
+    planned = reuse_copying.preview_all(filled, fra)
     keys = {p.key for p in planned}
     assert {key(filled, c) for c in ("HAB-PA-01", "HAB-PA-02", "THR-POISON-01")} <= keys
     assert key(filled, "SPEC-PROT-02") not in keys
     assert keys <= offered
-    count = reuse.reuse_all(filled, fra, "fr", reuse.fingerprint(planned))
+    count = reuse_copying.reuse_all(filled, fra, "fr", reuse_copying.fingerprint(planned))
     assert count == len(planned)
     report = filled.report
     copied = db.session.scalars(
         sa.select(Answer).where(Answer.report_id == report.id, Answer.source_kind == "reuse")
     ).all()
     assert {(a.node_id, a.loop_key) for a in copied} == keys
-    assert reuse.preview_all(cms15(), fra) == []
+    assert reuse_copying.preview_all(cms15(), fra) == []
 
 
 def test_a_stale_preview_is_refused_and_nothing_is_filled(ctx):
@@ -347,7 +355,7 @@ def test_a_stale_preview_is_refused_and_nothing_is_filled(ctx):
     aewa = report_of("AEWA-MOP9", "FRA")
     put(aewa, "HAB-PA-01", "yes", fra)
     filled = cms15()
-    token = reuse.fingerprint(reuse.preview_all(filled, fra))
+    token = reuse_copying.fingerprint(reuse_copying.preview_all(filled, fra))
     put(aewa, "HAB-NETWORK-04", "yes", fra)  # one more answer available since the preview
 
     def stored():
@@ -356,8 +364,8 @@ def test_a_stale_preview_is_refused_and_nothing_is_filled(ctx):
         )
 
     before = stored()
-    with pytest.raises(reuse.ReuseError, match="changed"):
-        reuse.reuse_all(cms15(), fra, "fr", token)
+    with pytest.raises(reuse_copying.ReuseError, match="changed"):
+        reuse_copying.reuse_all(cms15(), fra, "fr", token)
     assert stored() == before
 
 
@@ -370,9 +378,9 @@ def test_the_cycle_view_counts_what_each_report_can_reuse(ctx):
         put(aewa, code, raw, fra)
     put(aewa, "SPEC-OCCUR-01", "wintering", fra, loop_key=shared_taxa()[0])
     reports = services.reports_of_focal_point(policy.focal_point_scopes(fra))
-    counts = reuse.reusable_counts(reports, fra)
+    counts = reuse_offers.reusable_counts(reports, fra)
     filled = cms15()
-    offered = [o for o in reuse.offers(filled, fra).values() if o.kind == reuse.REUSE]
+    offered = [o for o in reuse_offers.offers(filled, fra).values() if o.kind == reuse_offers.REUSE]
     assert counts[filled.report.id] == len(offered) >= 4
 
 
@@ -420,7 +428,7 @@ def test_prefill_matches_by_bank_code_and_local_code(cop14):
     not_matched = {key(filled, c) for c in ("SPEC-PROT-01", "IMPL-PLAN-01", "CMS15-GEN-02")}
     assert not keys & not_matched
     assert all(p.source.questionnaire_code == "CMS-COP14" for p in planned)
-    result = prefill.prefill(filled, fra, "fr", reuse.fingerprint(planned))
+    result = prefill.prefill(filled, fra, "fr", reuse_copying.fingerprint(planned))
     assert (result.filled, result.kept) == (len(planned), 0)
     filled = cms15()
     for k in keys:
@@ -438,9 +446,9 @@ def test_prefill_matches_by_bank_code_and_local_code(cop14):
 def test_a_stale_prefill_preview_is_refused(cop14):
     fra = user(FP_FRA)
     filled = cms15()
-    token = reuse.fingerprint(prefill.preview(filled, fra))
+    token = reuse_copying.fingerprint(prefill.preview(filled, fra))
     put(filled.report, "THR-POISON-01", "no", fra)  # answered meanwhile
-    with pytest.raises(reuse.ReuseError):
+    with pytest.raises(reuse_copying.ReuseError):
         prefill.prefill(cms15(), fra, "fr", token)
 
 
@@ -448,7 +456,7 @@ def test_confirming_and_editing_clear_what_is_left_to_confirm(cop14):
     _previous, taxon = cop14
     fra = user(FP_FRA)
     filled = cms15()
-    prefill.prefill(filled, fra, "fr", reuse.fingerprint(prefill.preview(filled, fra)))
+    prefill.prefill(filled, fra, "fr", reuse_copying.fingerprint(prefill.preview(filled, fra)))
     filled = cms15()
     waiting = prefill.unconfirmed_count(filled)
     poison = cell(filled, "THR-POISON-01")
@@ -456,7 +464,7 @@ def test_confirming_and_editing_clear_what_is_left_to_confirm(cop14):
     confirmed = prefill.confirm(filled, poison.node, "", fra)
     assert not confirmed.needs_confirmation and confirmed.version == before + 1
     assert confirmed.source_kind == "prefill" and confirmed.source_answer_id is not None
-    latest = services.history(confirmed)[0]
+    latest = saving.history(confirmed)[0]
     assert latest.user_id == fra.id and latest.version == confirmed.version
     from app.audit.models import AuditEvent
 
@@ -467,20 +475,20 @@ def test_confirming_and_editing_clear_what_is_left_to_confirm(cop14):
     )
     assert event_ is not None and event_.actor_id == fra.id
     assert prefill.unconfirmed_count(cms15()) == waiting - 1
-    with pytest.raises(reuse.ReuseError):
+    with pytest.raises(reuse_copying.ReuseError):
         prefill.confirm(cms15(), poison.node, "", fra)
 
     filled = cms15()
     general = cell(filled, "CMS15-GEN-01")
     stored = filled.answer(general)
     # the section's Save button posts every item: the same text again is no edit
-    same = services.save_answer(
-        filled, general.node, "", services.Change(raw=stored.value, raw_given=True),
+    same = saving.save_answer(
+        filled, general.node, "", saving.Change(raw=stored.value, raw_given=True),
         expected_version=stored.version, user=fra, locale="fr",
     ).answer  # fmt: skip
     assert same.needs_confirmation and same.version == stored.version
-    edited = services.save_answer(
-        filled, general.node, "", services.Change(raw="Ministère chargé de l’écologie",
+    edited = saving.save_answer(
+        filled, general.node, "", saving.Change(raw="Ministère chargé de l’écologie",
                                                   raw_given=True),
         expected_version=stored.version, user=fra, locale="fr",
     ).answer  # fmt: skip
@@ -488,7 +496,7 @@ def test_confirming_and_editing_clear_what_is_left_to_confirm(cop14):
     filled = cms15()
     assert prefill.unconfirmed_count(filled) == waiting - 2
     species_section = cell(filled, "SPEC-OCCUR-01", taxon)
-    top = next(t for t, i, _l in reuse.cells(filled.rendered) if i is species_section)
+    top = next(t for t, i, _l in reuse_copying.cells(filled.rendered) if i is species_section)
     in_section = sum(1 for t, *_rest in prefill.unconfirmed(filled) if t is top)
     assert prefill.confirm_all_in_section(filled, top.node.id, fra) == in_section >= 1
     assert prefill.unconfirmed_count(cms15()) == waiting - 2 - in_section
@@ -525,19 +533,19 @@ def test_the_sql_of_offers_does_not_grow_with_the_items(ctx, database):
     large = cms15()
     assert len(large.rendered.items()) > len(small.rendered.items())
     esp = user(FP_ESP)
-    assert reuse.offers(large, fra)  # something is offered
-    small_count = counted(database, lambda: reuse.offers(small, esp))
-    large_count = counted(database, lambda: reuse.offers(large, fra))
+    assert reuse_offers.offers(large, fra)  # something is offered
+    small_count = counted(database, lambda: reuse_offers.offers(small, esp))
+    large_count = counted(database, lambda: reuse_offers.offers(large, fra))
     assert small_count == large_count <= 2
     # with copies in the report: one more statement, still whatever the size
-    planned = reuse.preview_all(large, fra)
-    reuse.reuse_all(large, fra, "fr", reuse.fingerprint(planned))
+    planned = reuse_copying.preview_all(large, fra)
+    reuse_copying.reuse_all(large, fra, "fr", reuse_copying.fingerprint(planned))
     large = cms15()
-    assert counted(database, lambda: reuse.offers(large, fra)) <= 3
+    assert counted(database, lambda: reuse_offers.offers(large, fra)) <= 3
     # the cycle view: the same statements for one report or for all of them
     reports = [report_of(code, "FRA") for code in ("CMS-COP15", "AEWA-MOP9", "CMS-COP14")]
-    one = counted(database, lambda: reuse.reusable_counts(reports[:1], fra))
-    three = counted(database, lambda: reuse.reusable_counts(reports, fra))
+    one = counted(database, lambda: reuse_offers.reusable_counts(reports[:1], fra))
+    three = counted(database, lambda: reuse_offers.reusable_counts(reports, fra))
     assert one == three <= 6
 
 
@@ -545,7 +553,7 @@ def test_the_sql_of_offers_does_not_grow_with_the_items(ctx, database):
 
 
 def _section_of(filled, code: str) -> int:
-    top = next(t for t, i, _l in reuse.cells(filled.rendered) if i.node.code == code)
+    top = next(t for t, i, _l in reuse_copying.cells(filled.rendered) if i.node.code == code)
     return top.node.id
 
 
@@ -591,7 +599,7 @@ def test_a_changed_source_is_shown_and_updated_through_http(client, auth, app):
         source = put(aewa, "HAB-PA-01", "yes", fra)
         filled = cms15()
         item = cell(filled, "HAB-PA-01")
-        reuse.reuse(filled, item.node, "", source.id, fra, "fr")
+        reuse_copying.reuse(filled, item.node, "", source.id, fra, "fr")
         put(aewa, "HAB-PA-01", "no", fra)
         report_id, node_id, source_id = filled.report.id, item.node.id, source.id
         section_id = _section_of(filled, "HAB-PA-01")
@@ -619,7 +627,7 @@ def test_reuse_all_through_its_preview(client, auth, app):
         put(aewa, "HAB-PA-01", "yes", fra)
         put(aewa, "AWARE-EDU-01", "no", fra)
         filled = cms15()
-        report_id, expected = filled.report.id, len(reuse.preview_all(filled, fra))
+        report_id, expected = filled.report.id, len(reuse_copying.preview_all(filled, fra))
         db.session.commit()
     assert expected >= 2
     auth.login(FP_FRA)

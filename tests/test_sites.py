@@ -20,7 +20,8 @@ from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import services as questionnaires
 from app.questionnaires.models import Questionnaire
-from app.reporting import services
+from app.reporting import completeness, saving, services, site_store
+from app.reporting.errors import ReportingError
 from app.reporting.models import Answer, Report, Site
 
 FP_SEN, FP_FRA = "fp.sen@demo.test", "fp.fra@demo.test"
@@ -132,7 +133,7 @@ def site_item(filled: services.Filled, code: str, site: Site):
     ],
 )
 def test_coordinates_are_read_in_the_locale_format(ctx, locale, latitude, longitude, expected):
-    assert services.parse_coordinates(latitude, longitude, locale) == expected
+    assert site_store.parse_coordinates(latitude, longitude, locale) == expected
 
 
 @pytest.mark.parametrize(
@@ -159,14 +160,14 @@ def test_coordinates_are_read_in_the_locale_format(ctx, locale, latitude, longit
 def test_unreadable_or_impossible_coordinates_say_which_and_why(
     ctx, locale, latitude, longitude, errors
 ):
-    with force_locale(locale), pytest.raises(services.SiteInvalid) as invalid:
-        services.parse_coordinates(latitude, longitude, locale)
+    with force_locale(locale), pytest.raises(site_store.SiteInvalid) as invalid:
+        site_store.parse_coordinates(latitude, longitude, locale)
     assert invalid.value.errors == errors
 
 
 def test_the_example_in_a_message_is_written_the_french_way(ctx):
-    with pytest.raises(services.SiteInvalid) as invalid:
-        services.parse_coordinates("seize", "-16,2", "fr")
+    with pytest.raises(site_store.SiteInvalid) as invalid:
+        site_store.parse_coordinates("seize", "-16,2", "fr")
     assert "14,6937" in invalid.value.errors["latitude"]
 
 
@@ -177,7 +178,7 @@ def test_a_site_is_added_to_the_party_and_appears_in_the_site_loop(ctx):
     publish_site_questionnaire()
     report = report_of("AEWA-MOP10", "SEN")
     assert loop_labels(services.fill(report, "fr")) == []
-    site = services.save_site(report.party_id, None, locale="fr", **DJOUDJ)
+    site = site_store.save_site(report.party_id, None, locale="fr", **DJOUDJ)
     assert (site.name, site.latitude, site.longitude) == (DJOUDJ["name"], 16.4133, -16.275)
     assert loop_labels(services.fill(report, "fr")) == [DJOUDJ["name"]]
     other_party = report_of("AEWA-MOP10", "FRA")
@@ -186,15 +187,17 @@ def test_a_site_is_added_to_the_party_and_appears_in_the_site_loop(ctx):
 
 def test_a_site_is_renamed_and_its_coordinates_changed_or_cleared(ctx):
     senegal = directory.party_by_code("SEN")
-    site = services.save_site(senegal.id, None, name=SALOUM, latitude="", longitude="", locale="fr")
+    site = site_store.save_site(
+        senegal.id, None, name=SALOUM, latitude="", longitude="", locale="fr"
+    )
     assert (site.latitude, site.longitude) == (None, None)
-    services.save_site(
+    site_store.save_site(
         senegal.id, site, name="  Delta   du Saloum (réserve de biosphère) ",
         latitude="13,8", longitude="-16,6", locale="fr",
     )  # fmt: skip
     assert site.name == "Delta du Saloum (réserve de biosphère)"
     assert (site.latitude, site.longitude) == (13.8, -16.6)
-    services.save_site(senegal.id, site, name=site.name, latitude="", longitude="", locale="fr")
+    site_store.save_site(senegal.id, site, name=site.name, latitude="", longitude="", locale="fr")
     assert (site.latitude, site.longitude) == (None, None)
 
 
@@ -211,14 +214,14 @@ def test_a_site_is_renamed_and_its_coordinates_changed_or_cleared(ctx):
 )
 def test_bad_input_changes_nothing_and_names_each_field(ctx, name, latitude, longitude, fields):
     senegal = directory.party_by_code("SEN")
-    services.save_site(senegal.id, None, locale="fr", **DJOUDJ)
-    before = [(s.id, s.name, s.latitude) for s in services.sites_of(senegal.id)]
-    with force_locale("fr"), pytest.raises(services.SiteInvalid) as invalid:
-        services.save_site(
+    site_store.save_site(senegal.id, None, locale="fr", **DJOUDJ)
+    before = [(s.id, s.name, s.latitude) for s in site_store.sites_of(senegal.id)]
+    with force_locale("fr"), pytest.raises(site_store.SiteInvalid) as invalid:
+        site_store.save_site(
             senegal.id, None, name=name, latitude=latitude, longitude=longitude, locale="fr"
         )
     assert set(invalid.value.errors) == fields
-    assert [(s.id, s.name, s.latitude) for s in services.sites_of(senegal.id)] == before
+    assert [(s.id, s.name, s.latitude) for s in site_store.sites_of(senegal.id)] == before
 
 
 def test_name_messages_in_french(ctx):
@@ -228,66 +231,66 @@ def test_name_messages_in_french(ctx):
             ("", "Indiquez le nom du site."),
             ("x" * 201, "Le nom d’un site ne peut pas dépasser 200 caractères."),
         ):
-            with pytest.raises(services.SiteInvalid) as invalid:
-                services.save_site(
+            with pytest.raises(site_store.SiteInvalid) as invalid:
+                site_store.save_site(
                     senegal.id, None, name=name, latitude="", longitude="", locale="fr"
                 )
             assert invalid.value.errors == {"name": message}
     # exactly 200 characters is allowed; the same name in another party is too
-    services.save_site(senegal.id, None, name="y" * 200, latitude="", longitude="", locale="fr")
+    site_store.save_site(senegal.id, None, name="y" * 200, latitude="", longitude="", locale="fr")
     france = directory.party_by_code("FRA")
-    services.save_site(france.id, None, name="y" * 200, latitude="", longitude="", locale="fr")
+    site_store.save_site(france.id, None, name="y" * 200, latitude="", longitude="", locale="fr")
 
 
 def test_a_site_keeps_its_own_name_when_edited(ctx):
     senegal = directory.party_by_code("SEN")
-    site = services.save_site(senegal.id, None, locale="fr", **DJOUDJ)
-    services.save_site(senegal.id, site, locale="fr", **{**DJOUDJ, "latitude": "16,41"})
+    site = site_store.save_site(senegal.id, None, locale="fr", **DJOUDJ)
+    site_store.save_site(senegal.id, site, locale="fr", **{**DJOUDJ, "latitude": "16,41"})
     assert site.latitude == 16.41
 
 
 def test_a_removed_site_leaves_the_loop_and_its_answers_stay(ctx):
     publish_site_questionnaire()
     report = report_of("AEWA-MOP10", "SEN")
-    djoudj = services.save_site(report.party_id, None, locale="fr", **DJOUDJ)
-    services.save_site(
+    djoudj = site_store.save_site(report.party_id, None, locale="fr", **DJOUDJ)
+    site_store.save_site(
         report.party_id, None, name=SALOUM, latitude="13,8", longitude="-16,6", locale="fr"
     )
     filled = services.fill(report, "fr")
     assert loop_labels(filled) == [SALOUM, DJOUDJ["name"]]  # by name
     count = site_item(filled, "AEWA10-SITE-02", djoudj)
-    saved = services.save_answer(
-        filled, count.node, count.loop_key, services.Change(raw="12 500", raw_given=True),
+    saved = saving.save_answer(
+        filled, count.node, count.loop_key, saving.Change(raw="12 500", raw_given=True),
         expected_version=0, user=user(FP_SEN), locale="fr",
     )  # fmt: skip
     assert saved.answer.value == 12500
-    assert services.site_answer_counts(report) == {djoudj.key: 1}
+    assert site_store.site_answer_counts(report) == {djoudj.key: 1}
 
-    services.remove_site(djoudj)
+    site_store.remove_site(djoudj)
     filled = services.fill(report, "fr")
     assert loop_labels(filled) == [SALOUM]
-    assert services.site_of(report.party_id, djoudj.id) is None
+    assert site_store.site_of(report.party_id, djoudj.id) is None
     kept = ctx.scalar(sa.select(Answer).where(Answer.id == saved.answer.id))
     assert kept.value == 12500 and kept.loop_key == djoudj.key
-    assert services.site_answer_counts(report) == {djoudj.key: 1}
-    assert (count.node.id, djoudj.key) in services.hidden_answers(filled)  # kept, not shown
-    with pytest.raises(services.ReportingError):
-        services.save_answer(
-            filled, count.node, djoudj.key, services.Change(raw="1", raw_given=True),
+    assert site_store.site_answer_counts(report) == {djoudj.key: 1}
+    assert (count.node.id, djoudj.key) in completeness.hidden_answers(filled)  # kept, not shown
+    with pytest.raises(ReportingError):
+        saving.save_answer(
+            filled, count.node, djoudj.key, saving.Change(raw="1", raw_given=True),
             expected_version=1, user=user(FP_SEN), locale="fr",
         )  # fmt: skip
-    assert not any(i.item.loop_key == djoudj.key for i in services.issues(filled, "fr"))
+    assert not any(i.item.loop_key == djoudj.key for i in completeness.issues(filled, "fr"))
 
 
 def test_site_changes_are_recorded_with_who_made_them(ctx):
     from app.audit.models import AuditEvent
 
     senegal, focal_point = directory.party_by_code("SEN"), user(FP_SEN)
-    site = services.save_site(senegal.id, None, locale="fr", actor=focal_point, **DJOUDJ)
-    services.save_site(
+    site = site_store.save_site(senegal.id, None, locale="fr", actor=focal_point, **DJOUDJ)
+    site_store.save_site(
         senegal.id, site, name="Djoudj", latitude="", longitude="", locale="fr", actor=focal_point
     )
-    services.withdraw_site(site, actor=focal_point)
+    site_store.withdraw_site(site, actor=focal_point)
     events = ctx.scalars(
         sa.select(AuditEvent)
         .where(AuditEvent.target_type == "site", AuditEvent.target_id == site.id)
@@ -304,15 +307,15 @@ def test_site_changes_are_recorded_with_who_made_them(ctx):
 
 def test_another_partys_site_is_not_found_from_this_party(ctx):
     france = directory.party_by_code("FRA")
-    camargue = services.save_site(france.id, None, name=CAMARGUE, latitude="43,5",
+    camargue = site_store.save_site(france.id, None, name=CAMARGUE, latitude="43,5",
                                   longitude="4,6", locale="fr")  # fmt: skip
-    assert services.site_of(directory.party_by_code("SEN").id, camargue.id) is None
-    assert services.site_of(france.id, camargue.id) is camargue
+    assert site_store.site_of(directory.party_by_code("SEN").id, camargue.id) is None
+    assert site_store.site_of(france.id, camargue.id) is camargue
 
 
 def test_has_site_loop(ctx):
-    assert not services.has_site_loop(questionnaires.questionnaire_by_code("CMS-COP15"))
-    assert services.has_site_loop(publish_site_questionnaire())
+    assert not site_store.has_site_loop(questionnaires.questionnaire_by_code("CMS-COP15"))
+    assert site_store.has_site_loop(publish_site_questionnaire())
 
 
 # --- HTTP ---------------------------------------------------------------------------------------
@@ -344,7 +347,7 @@ def add(client, report_id: int, **data):
 def party_site(app, party: str, name: str) -> Site:
     with app.app_context():
         party_id = directory.party_by_code(party).id
-        return next(s for s in services.sites_of(party_id) if s.name == name)
+        return next(s for s in site_store.sites_of(party_id) if s.name == name)
 
 
 def test_focal_point_adds_a_site_in_french_and_finds_it_in_the_section(client, auth, aewa10):
@@ -394,7 +397,7 @@ def test_bad_input_is_explained_next_to_the_field_and_kept_in_french(client, aut
     assert 'value="95,5"' in text and 'value="-16,2"' in text
     assert 'role="alert"' in text
     with client.application.app_context():
-        assert services.sites_of(directory.party_by_code("SEN").id) == []
+        assert site_store.sites_of(directory.party_by_code("SEN").id) == []
 
 
 def test_the_page_in_english_for_the_french_focal_point(client, auth, aewa10, app):
@@ -464,12 +467,12 @@ def test_the_page_counts_the_answers_this_report_holds_per_site(client, auth, ae
     add(client, aewa10["SEN"], **DJOUDJ)
     with app.app_context():
         report = db.session.get(Report, aewa10["SEN"])
-        site = next(iter(services.sites_of(report.party_id)))
+        site = next(iter(site_store.sites_of(report.party_id)))
         filled = services.fill(report, "fr")
         for code, raw in (("AEWA10-SITE-01", "yes"), ("AEWA10-SITE-02", "40 000")):
             item = site_item(filled, code, site)
-            services.save_answer(
-                filled, item.node, item.loop_key, services.Change(raw=raw, raw_given=True),
+            saving.save_answer(
+                filled, item.node, item.loop_key, saving.Change(raw=raw, raw_given=True),
                 expected_version=0, user=user(FP_SEN), locale="fr",
             )  # fmt: skip
         db.session.commit()
@@ -532,7 +535,7 @@ def test_who_adds_a_site(client, auth, aewa10, app, who, party, status):
     response = client.post(f"/reports/{aewa10[party]}/sites", data={"name": "Lac Rose"})
     assert response.status_code == status
     with app.app_context():
-        names = [s.name for s in services.sites_of(directory.party_by_code(party).id)]
+        names = [s.name for s in site_store.sites_of(directory.party_by_code(party).id)]
     assert names == (["Lac Rose"] if status == 302 else [])
 
 
@@ -542,7 +545,7 @@ def test_who_adds_a_site(client, auth, aewa10, app, who, party, status):
 @pytest.mark.parametrize("action", ["rename", "remove"])
 def test_who_renames_or_removes_a_site(client, auth, aewa10, app, who, status, action):
     with app.app_context():
-        site = services.save_site(directory.party_by_code("SEN").id, None, locale="fr", **DJOUDJ)
+        site = site_store.save_site(directory.party_by_code("SEN").id, None, locale="fr", **DJOUDJ)
         db.session.commit()
         site_id = site.id
     auth.login(who)
@@ -565,7 +568,7 @@ def test_an_analyst_reads_a_submitted_report_s_sites_but_cannot_write(client, au
     with app.app_context():
         report = db.session.get(Report, aewa10["SEN"])
         report.status = "submitted"
-        services.save_site(report.party_id, None, locale="fr", **DJOUDJ)
+        site_store.save_site(report.party_id, None, locale="fr", **DJOUDJ)
         db.session.commit()
     auth.login(ANALYST)
     page = client.get(f"/reports/{aewa10['SEN']}/sites")
@@ -577,7 +580,7 @@ def test_an_analyst_reads_a_submitted_report_s_sites_but_cannot_write(client, au
 def test_a_closed_report_shows_the_sites_but_does_not_change_them(client, auth, app):
     with app.app_context():
         report = report_of("CMS-COP14", "FRA")  # its questionnaire is closed
-        services.save_site(report.party_id, None, name=CAMARGUE, latitude="43,5",
+        site_store.save_site(report.party_id, None, name=CAMARGUE, latitude="43,5",
                            longitude="4,6", locale="fr")  # fmt: skip
         db.session.commit()
         report_id = report.id
@@ -593,7 +596,7 @@ def test_a_closed_report_shows_the_sites_but_does_not_change_them(client, auth, 
 
 def test_a_site_of_another_party_is_not_found_through_this_report(client, auth, aewa10, app):
     with app.app_context():
-        camargue = services.save_site(
+        camargue = site_store.save_site(
             directory.party_by_code("FRA").id, None, name=CAMARGUE, latitude="", longitude="",
             locale="fr",
         )  # fmt: skip

@@ -15,8 +15,9 @@ from flask_babel import force_locale, gettext
 
 from app.audit.models import AuditEvent
 from app.extensions import db
-from app.reporting import prefill, services, snapshots
+from app.reporting import completeness, prefill, services, snapshots
 from app.reporting import submission as sub
+from app.reporting.errors import ReportingError
 from app.reporting.models import Answer, Report, ReportStatus, Submission
 from tests.reporting_helpers import TEXT, hide_an_answer, make_ready
 from tests.test_reporting import (
@@ -69,7 +70,7 @@ def test_blockers_are_the_validation_issues_and_the_unconfirmed_pre_filled_answe
         missing = gettext("A required answer is missing.")
     assert found and {b.kind for b in found} == {"missing"}
     assert all(b.message == missing for b in found)
-    assert len(found) == len(services.issues(filled, "fr"))
+    assert len(found) == len(completeness.issues(filled, "fr"))
 
     make_ready(report, user(FP_SEN))
     filled = services.fill(report, "fr")
@@ -108,7 +109,7 @@ def test_a_hidden_unconfirmed_answer_does_not_block(ctx):
         .values(needs_confirmation=True, source_kind="prefill")
     )
     filled = services.fill(report, "fr")
-    assert (hidden.node.id, "") in services.hidden_answers(filled)
+    assert (hidden.node.id, "") in completeness.hidden_answers(filled)
     assert sub.blockers(filled, "fr") == []
 
 
@@ -225,7 +226,7 @@ def test_a_closed_questionnaire_cannot_be_submitted(ctx):
         with pytest.raises(sub.AlreadySubmitted):
             sub.submit(report, user(FP_SEN), "fr")
     else:
-        with pytest.raises(services.ReportingError):
+        with pytest.raises(ReportingError):
             sub.submit(report, user(FP_SEN), "fr")
 
 
@@ -234,7 +235,7 @@ def test_a_closed_questionnaire_cannot_be_submitted(ctx):
 
 def test_return_resubmit_accept_and_the_difference_shows_exactly_the_correction(ctx, mailbox):
     report, first = submitted()
-    with pytest.raises(services.ReportingError):
+    with pytest.raises(ReportingError):
         sub.return_report(report, user(CMS_SEC), "   ")  # a message is required
     assert report.status == ReportStatus.SUBMITTED
     sub.return_report(report, user(CMS_SEC), "Merci de préciser la question 1.1.")
@@ -244,7 +245,7 @@ def test_return_resubmit_accept_and_the_difference_shows_exactly_the_correction(
     (returned,) = mailbox.to(FP_FRA)
     assert "Merci de préciser la question 1.1." in returned.get_content()
     assert "Bonjour" in returned.get_content()
-    with pytest.raises(services.ReportingError):
+    with pytest.raises(ReportingError):
         sub.accept(report, user(CMS_SEC))  # only a submitted report
 
     filled = services.fill(report, "fr")
@@ -266,7 +267,7 @@ def test_return_resubmit_accept_and_the_difference_shows_exactly_the_correction(
     sub.accept(report, user(CMS_SEC))
     assert report.status == ReportStatus.ACCEPTED and second.decision == "accepted"
     assert len(mailbox.to(FP_FRA)) == 1
-    with pytest.raises(services.ReportingError):
+    with pytest.raises(ReportingError):
         sub.return_report(report, user(CMS_SEC), "Trop tard")
     actions = ctx.scalars(
         sa.select(AuditEvent.action)

@@ -4,43 +4,26 @@ in app/answers/kinds/, found through app/answers/registry.py."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-
-class AnswerType(StrEnum):
-    SHORT_TEXT = "short_text"
-    LONG_TEXT = "long_text"
-    NUMBER = "number"
-    DATE = "date"
-    YES_NO = "yes_no"
-    SINGLE_CHOICE = "single_choice"
-    MULTIPLE_CHOICE = "multiple_choice"
-    TABLE = "table"
-    FILE = "file"
-    SPECIES = "species"
-    SITE = "site"
-
-    @property
-    def label(self) -> str:
-        return str(TYPE_LABELS[self])
+from app.enums import LabelledEnum
 
 
-TYPE_LABELS = {
-    AnswerType.SHORT_TEXT: _l("Short text"),
-    AnswerType.LONG_TEXT: _l("Long text"),
-    AnswerType.NUMBER: _l("Number"),
-    AnswerType.DATE: _l("Date"),
-    AnswerType.YES_NO: _l("Yes / no"),
-    AnswerType.SINGLE_CHOICE: _l("Single choice"),
-    AnswerType.MULTIPLE_CHOICE: _l("Multiple choice"),
-    AnswerType.TABLE: _l("Table"),
-    AnswerType.FILE: _l("File attachment"),
-    AnswerType.SPECIES: _l("Species"),
-    AnswerType.SITE: _l("Site"),
-}
+class AnswerType(LabelledEnum):
+    SHORT_TEXT = "short_text", _l("Short text")
+    LONG_TEXT = "long_text", _l("Long text")
+    NUMBER = "number", _l("Number")
+    DATE = "date", _l("Date")
+    YES_NO = "yes_no", _l("Yes / no")
+    SINGLE_CHOICE = "single_choice", _l("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _l("Multiple choice")
+    TABLE = "table", _l("Table")
+    FILE = "file", _l("File attachment")
+    SPECIES = "species", _l("Species")
+    SITE = "site", _l("Site")
+
 
 CHOICE_TYPES = {AnswerType.SINGLE_CHOICE, AnswerType.MULTIPLE_CHOICE}
 TABLE_COLUMN_TYPES = {

@@ -35,7 +35,7 @@ def index():
 
 def _grant_form() -> GrantForm:
     form = GrantForm(prefix="g")
-    form.role.choices = options([(r.value, r.label) for r in Role])
+    form.role.choices = options(Role.choices())
     form.instrument.choices = options(
         [("", _("None / all instruments"))]
         + [(i.code, f"{i.code} — {translate(i.name)}") for i in directory.instruments()]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -9,29 +8,18 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.directory.models import Instrument, Party
+from app.enums import LabelledEnum
 from app.extensions import db
 from app.utils import utcnow
 
 
-class Role(StrEnum):
-    ADMIN = "admin"
-    SECRETARIAT = "secretariat"
-    FOCAL_POINT = "focal_point"
-    CONTRIBUTOR = "contributor"
-    ANALYST = "analyst"
+class Role(LabelledEnum):
+    ADMIN = "admin", _l("Administrator")
+    SECRETARIAT = "secretariat", _l("Secretariat")
+    FOCAL_POINT = "focal_point", _l("National focal point")
+    CONTRIBUTOR = "contributor", _l("Contributor")
+    ANALYST = "analyst", _l("Analyst")
 
-    @property
-    def label(self) -> str:
-        return str(ROLE_LABELS[self])
-
-
-ROLE_LABELS = {
-    Role.ADMIN: _l("Administrator"),
-    Role.SECRETARIAT: _l("Secretariat"),
-    Role.FOCAL_POINT: _l("National focal point"),
-    Role.CONTRIBUTOR: _l("Contributor"),
-    Role.ANALYST: _l("Analyst"),
-}
 
 # Which scope each role carries (enforced by a CHECK constraint and by the grant service).
 ROLE_SCOPE = {

@@ -40,7 +40,7 @@ CHOICE = types.AnswerType.SINGLE_CHOICE.value
 
 def column_types() -> list[tuple[str, str]]:
     """(value, translated label) of the types a column may have, in the registry's order."""
-    return [(t.value, t.label) for t in types.AnswerType if t in types.TABLE_COLUMN_TYPES]
+    return types.AnswerType.choices(t for t in types.AnswerType if t in types.TABLE_COLUMN_TYPES)
 
 
 def _labels(label: dict | None, langs: list[str]) -> dict[str, str]:

@@ -3,7 +3,7 @@ reports `flask demo generate` submits for load tests.
 
 Answers are decided in questionnaire order, the way the server renders a report: a condition
 only looks back, so each item's visibility follows from the answers decided before it, and no
-hidden item gets one. They are saved through `services.save_answer` as the form sends them
+hidden item gets one. They are saved through `saving.save_answer` as the form sends them
 (numbers in the party's locale), so each leaves its revision. Everything follows from a seed.
 """
 
@@ -25,7 +25,7 @@ from app.directory.models import Party
 from app.questionnaires.conditions import evaluate
 from app.questionnaires.models import Loop, Node
 from app.questionnaires.render import NO_LOOP
-from app.reporting import services
+from app.reporting import completeness, saving, services, site_store
 from app.reporting.models import Answer, Report
 
 # Choices that exclude the others in a multiple choice ("none of these").
@@ -77,7 +77,7 @@ COMPLETE = Style()
 class Planned:
     node: Node
     loop_key: str
-    change: services.Change
+    change: saving.Change
     expected_version: int
 
 
@@ -122,12 +122,12 @@ def fill_report(
     complete style the report then validates, or GenerationError says what is left."""
     locale = locale or language_of(report.party)
     rng = rng_for(seed, report)
-    if services.has_site_loop(report.questionnaire) and not services.sites_of(report.party_id):
+    if site_store.has_site_loop(report.questionnaire) and not site_store.sites_of(report.party_id):
         add_sites(report.party, rng, locale)
     filled = services.fill(report, locale)
     plan = Planner(filled, rng, style, locale).plan()
     for planned in plan:
-        saved = services.save_answer(
+        saved = saving.save_answer(
             filled,
             planned.node,
             planned.loop_key,
@@ -140,7 +140,7 @@ def fill_report(
             raise GenerationError(f"{report!r} {planned.node.code}: {saved.problem}")
     filled.evaluate()
     if style.complete:
-        left = services.issues(filled, locale)
+        left = completeness.issues(filled, locale)
         if left:
             codes = ", ".join(f"{i.item.node.code}[{i.item.loop_key}]" for i in left[:5])
             raise GenerationError(f"{report!r} does not validate: {codes}")
@@ -153,7 +153,7 @@ def add_sites(party: Party, rng: random.Random, locale: str) -> list:
     added = []
     for name in names:
         latitude, longitude = _coordinates(party, rng)
-        added.append(services.add_site(party.id, name, latitude, longitude))
+        added.append(site_store.add_site(party.id, name, latitude, longitude))
     return added
 
 
@@ -238,7 +238,7 @@ class Planner:
 
     def _decide(self, node: Node, loop_key: str) -> None:
         existing: Answer | None = self.filled.answers.get((node.id, loop_key))
-        if existing is not None and services.is_given(existing) and not existing.is_invalid:
+        if existing is not None and completeness.is_given(existing) and not existing.is_invalid:
             return
         if not self._wanted(node):
             return
@@ -249,7 +249,7 @@ class Planner:
         if kind not in NO_INFO_TYPES or (kind != AnswerType.FILE and rng.random() >= style.no_info):
             raw, other = self._raw(kind, node.effective_config or {}, node)
         if raw is None:  # no information: a file (the demo attaches none), or no data
-            change = services.Change(
+            change = saving.Change(
                 raw=[] if kind in (AnswerType.MULTIPLE_CHOICE, AnswerType.FILE) else "",
                 raw_given=True,
                 no_info=True,
@@ -257,7 +257,7 @@ class Planner:
             )
             value = None
         else:
-            change = services.Change(raw=raw, raw_given=True, other=other, comment=comment)
+            change = saving.Change(raw=raw, raw_given=True, other=other, comment=comment)
             value = answers.parse(kind, node.effective_config or {}, raw, self.context)
         expected = existing.version if existing is not None else 0
         self.plan_.append(Planned(node, loop_key, change, expected))

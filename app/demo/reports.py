@@ -25,7 +25,7 @@ from app.extensions import db
 from app.questionnaires import services as questionnaires
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Questionnaire, Status
-from app.reporting import services, submission
+from app.reporting import saving, services, submission
 from app.reporting.models import Report, ReportStatus
 
 SEED = 2026
@@ -180,11 +180,11 @@ def _return_and_correct(target: Report, reviewer: User) -> None:
     node = filled.tree.by_code().get("CMS14-GEN-01")
     if node is not None:
         answer = filled.answers.get((node.id, ""))
-        services.save_answer(
+        saving.save_answer(
             filled,
             node,
             "",
-            services.Change(raw=CORRECTED_INSTITUTION, raw_given=True),
+            saving.Change(raw=CORRECTED_INSTITUTION, raw_given=True),
             expected_version=answer.version if answer else 0,
             user=user,
             locale=locale,

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from app.directory import services
 from app.directory.forms import InstrumentForm, MembershipForm, PartyForm
-from app.directory.models import INSTRUMENT_KIND_LABELS, Membership, Party, Region
+from app.directory.models import InstrumentKind, Membership, MembershipStatus, Party, Region
 from app.extensions import db
 from app.forms_common import options
 from app.i18n import language_name, languages, translate
@@ -26,7 +26,7 @@ def _texts(form, prefix: str) -> dict[str, str]:
 
 def _instrument_form(obj=None) -> InstrumentForm:
     form = InstrumentForm()
-    form.kind.choices = options([(k.value, label) for k, label in INSTRUMENT_KIND_LABELS.items()])
+    form.kind.choices = options(InstrumentKind.choices())
     form.working_languages.choices = options([(code, language_name(code)) for code in languages()])
     if obj is not None and request.method == "GET":
         form.code.data = obj.code
@@ -105,9 +105,7 @@ def _membership_form(instrument) -> MembershipForm:
     form.party.choices = options(
         [(p.code, f"{translate(p.name)} ({p.code})") for p in services.search_parties()]
     )
-    form.status.choices = options(
-        [(s.value, s.label) for s in services.allowed_statuses(instrument)]
-    )
+    form.status.choices = options(MembershipStatus.choices(services.allowed_statuses(instrument)))
     return form
 
 
@@ -153,7 +151,7 @@ def delete_membership(membership_id: int):
 
 def _party_form(obj: Party | None = None) -> PartyForm:
     form = PartyForm()
-    form.region.choices = options([("", _("No region"))] + [(r.value, r.label) for r in Region])
+    form.region.choices = options([("", _("No region")), *Region.choices()])
     if obj is not None and request.method == "GET":
         form.code.data = obj.code
         form.kind.data = obj.kind

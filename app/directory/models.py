@@ -7,49 +7,25 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import LabelledEnum
 from app.extensions import db
 
 
-class InstrumentKind(StrEnum):
-    CONVENTION = "convention"
-    AGREEMENT = "agreement"
-    MOU = "mou"
-
-    @property
-    def label(self) -> str:
-        return str(INSTRUMENT_KIND_LABELS[self])
+class InstrumentKind(LabelledEnum):
+    CONVENTION = "convention", _l("Convention")
+    AGREEMENT = "agreement", _l("Agreement")
+    MOU = "mou", _l("Memorandum of Understanding")
 
 
-INSTRUMENT_KIND_LABELS = {
-    InstrumentKind.CONVENTION: _l("Convention"),
-    InstrumentKind.AGREEMENT: _l("Agreement"),
-    InstrumentKind.MOU: _l("Memorandum of Understanding"),
-}
-
-
-class Region(StrEnum):
+class Region(LabelledEnum):
     """The CMS regions used in national report syntheses."""
 
-    AFRICA = "africa"
-    ASIA = "asia"
-    EUROPE = "europe"
-    OCEANIA = "oceania"
-    SOUTH_CENTRAL_AMERICA_CARIBBEAN = "scac"
-    NORTH_AMERICA = "north_america"
-
-    @property
-    def label(self) -> str:
-        return str(REGION_LABELS[self])
-
-
-REGION_LABELS = {
-    Region.AFRICA: _l("Africa"),
-    Region.ASIA: _l("Asia"),
-    Region.EUROPE: _l("Europe"),
-    Region.OCEANIA: _l("Oceania"),
-    Region.SOUTH_CENTRAL_AMERICA_CARIBBEAN: _l("South and Central America and the Caribbean"),
-    Region.NORTH_AMERICA: _l("North America"),
-}
+    AFRICA = "africa", _l("Africa")
+    ASIA = "asia", _l("Asia")
+    EUROPE = "europe", _l("Europe")
+    OCEANIA = "oceania", _l("Oceania")
+    SOUTH_CENTRAL_AMERICA_CARIBBEAN = "scac", _l("South and Central America and the Caribbean")
+    NORTH_AMERICA = "north_america", _l("North America")
 
 
 class PartyKind(StrEnum):
@@ -57,21 +33,11 @@ class PartyKind(StrEnum):
     REIO = "reio"  # regional economic integration organisation (the European Union)
 
 
-class MembershipStatus(StrEnum):
-    PARTY = "party"
-    SIGNATORY = "signatory"
-    RANGE_STATE = "range_state"
+class MembershipStatus(LabelledEnum):
+    PARTY = "party", _l("Party")
+    SIGNATORY = "signatory", _l("Signatory")
+    RANGE_STATE = "range_state", _l("Range State (not a Party)")
 
-    @property
-    def label(self) -> str:
-        return str(MEMBERSHIP_STATUS_LABELS[self])
-
-
-MEMBERSHIP_STATUS_LABELS = {
-    MembershipStatus.PARTY: _l("Party"),
-    MembershipStatus.SIGNATORY: _l("Signatory"),
-    MembershipStatus.RANGE_STATE: _l("Range State (not a Party)"),
-}
 
 # Who owes a report (DESIGN.md): a convention's or agreement's Parties, an MoU's Signatories.
 REPORTING_STATUS = {

@@ -341,7 +341,7 @@ def _item_form(questionnaire, **kwargs):
     _text_fields(ItemForm, "guidance", _l("Guidance"), langs, area=True)
     _text_fields(ItemForm, "unit", _l("Unit"), langs)
     form = ItemForm(**kwargs)
-    form.answer_type.choices = [(t.value, t.label) for t in LOCAL_TYPES]
+    form.answer_type.choices = types.AnswerType.choices(LOCAL_TYPES)
     return form, langs
 
 

@@ -9,42 +9,21 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.bank.models import ANSWER_TYPES_SQL, BankVersion, SpeciesList
 from app.directory.models import Instrument
+from app.enums import LabelledEnum
 from app.extensions import db
 from app.utils import utcnow
 
 
-class Status(StrEnum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    CLOSED = "closed"
-    ARCHIVED = "archived"
-
-    @property
-    def label(self) -> str:
-        return str(STATUS_LABELS[self])
+class Status(LabelledEnum):
+    DRAFT = "draft", _l("Draft")
+    PUBLISHED = "published", _l("Published")
+    CLOSED = "closed", _l("Closed")
+    ARCHIVED = "archived", _l("Archived")
 
 
-STATUS_LABELS = {
-    Status.DRAFT: _l("Draft"),
-    Status.PUBLISHED: _l("Published"),
-    Status.CLOSED: _l("Closed"),
-    Status.ARCHIVED: _l("Archived"),
-}
-
-
-class Loop(StrEnum):
-    SPECIES = "species"
-    SITE = "site"
-
-    @property
-    def label(self) -> str:
-        return str(LOOP_LABELS[self])
-
-
-LOOP_LABELS = {
-    Loop.SPECIES: _l("For each species of the instrument’s list"),
-    Loop.SITE: _l("For each site of the party"),
-}
+class Loop(LabelledEnum):
+    SPECIES = "species", _l("For each species of the instrument’s list")
+    SITE = "site", _l("For each site of the party")
 
 
 class Questionnaire(db.Model):

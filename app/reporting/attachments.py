@@ -25,7 +25,8 @@ from flask_babel import lazy_gettext as _l
 from app.answers.types import AnswerType
 from app.extensions import db
 from app.questionnaires.models import Node
-from app.reporting import services
+from app.reporting import saving, services
+from app.reporting.errors import ReportingError
 from app.reporting.models import Attachment
 
 CHUNK = 64 * 1024
@@ -59,7 +60,7 @@ TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
 }
 
 
-class AttachmentError(services.ReportingError):
+class AttachmentError(ReportingError):
     """A file that is refused; the message names it and says why."""
 
 
@@ -183,15 +184,15 @@ def attach(
     *,
     user,
     locale: str,
-) -> services.Saved:
+) -> saving.Saved:
     """Store `uploads` and add them to the answer's files. Every file is checked before the
     answer changes: one refused file attaches none of them, and the answer is as it was."""
     if node.effective_type != AnswerType.FILE:
-        raise services.ReportingError(_l("This question does not take files."))
+        raise ReportingError(_l("This question does not take files."))
     if not filled.report.is_editable:
-        raise services.ReportingError(_l("This report can no longer be changed."))
+        raise ReportingError(_l("This report can no longer be changed."))
     if not filled.valid_loop_key(node, loop_key):
-        raise services.ReportingError(_l("This species or site is not part of the report."))
+        raise ReportingError(_l("This species or site is not part of the report."))
     uploads = [u for u in uploads if u.filename]
     if not uploads:
         raise AttachmentError(_l("Choose a file to attach."))
@@ -242,16 +243,16 @@ def attach(
     return saved
 
 
-def _add_to_answer(filled, node, loop_key, ids, user, locale) -> services.Saved:
+def _add_to_answer(filled, node, loop_key, ids, user, locale) -> saving.Saved:
     """Attaching adds files: it is saved against the version stored now, whatever it is."""
     for _attempt in range(3):
         answer = filled.answers.get((node.id, loop_key))
         if answer is not None:
             db.session.refresh(answer)
         current = list(answer.value or []) if answer is not None and answer.value else []
-        change = services.Change(raw=[*current, *ids], raw_given=True)
+        change = saving.Change(raw=[*current, *ids], raw_given=True)
         try:
-            return services.save_answer(
+            return saving.save_answer(
                 filled,
                 node,
                 loop_key,
@@ -260,6 +261,6 @@ def _add_to_answer(filled, node, loop_key, ids, user, locale) -> services.Saved:
                 user=user,
                 locale=locale,
             )
-        except services.Conflict:
+        except saving.Conflict:
             filled.answers = services.answers_of(filled.report)
-    raise services.ReportingError(_l("The files could not be attached: try again."))
+    raise ReportingError(_l("The files could not be attached: try again."))

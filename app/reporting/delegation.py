@@ -37,8 +37,8 @@ from app.i18n import DEFAULT_LANGUAGE, languages
 from app.notify import mail
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire, Status
+from app.reporting.errors import ReportingError
 from app.reporting.models import Answer, AnswerRevision, Assignment, Invitation, Report
-from app.reporting.services import ReportingError
 from app.utils import as_utc, utcnow
 
 log = logging.getLogger(__name__)

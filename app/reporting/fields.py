@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.answers.types import AnswerType
-from app.reporting.services import Change
+from app.reporting.saving import Change
 
 SITE_PARTS = ("name", "lat", "lon")
 

@@ -4,7 +4,6 @@ locking) and the sites a party reports on."""
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,31 +13,21 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.auth.models import User
 from app.directory.models import Party
-from app.extensions import db
+from app.enums import LabelledEnum
+from app.extensions import GroupableJSON, db
 from app.questionnaires.models import Node, Questionnaire
 from app.utils import utcnow
 
 
-class ReportStatus(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    SUBMITTED = "submitted"
-    ACCEPTED = "accepted"
-    RETURNED = "returned"
-
-    @property
-    def label(self) -> str:
-        return str(REPORT_STATUS_LABELS[self])
-
-
-REPORT_STATUS_LABELS = {
-    ReportStatus.NOT_STARTED: _l("Not started"),
-    ReportStatus.IN_PROGRESS: _l("In progress"),
-    ReportStatus.SUBMITTED: _l("Submitted"),
+class ReportStatus(LabelledEnum):
+    NOT_STARTED = "not_started", _l("Not started")
+    IN_PROGRESS = "in_progress", _l("In progress")
+    SUBMITTED = "submitted", _l("Submitted")
     # "Accepted" alone is also a proposal's state (« Acceptée » in French): a report is masculine
-    ReportStatus.ACCEPTED: lazy_pgettext("report status", "Accepted"),
-    ReportStatus.RETURNED: _l("Returned"),
-}
+    ACCEPTED = "accepted", lazy_pgettext("report status", "Accepted")
+    RETURNED = "returned", _l("Returned")
+
+
 EDITABLE_STATUSES = {ReportStatus.NOT_STARTED, ReportStatus.IN_PROGRESS, ReportStatus.RETURNED}
 
 
@@ -119,8 +108,8 @@ class Answer(db.Model):
         sa.ForeignKey("questionnaire_nodes.id", ondelete="CASCADE"), index=True
     )
     loop_key: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
-    value: Mapped[Any | None] = mapped_column(sa.JSON)
-    typed: Mapped[Any | None] = mapped_column(sa.JSON)
+    value: Mapped[Any | None] = mapped_column(GroupableJSON)
+    typed: Mapped[Any | None] = mapped_column(GroupableJSON)
     other: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     no_info: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
@@ -167,8 +156,8 @@ class AnswerRevision(db.Model):
         sa.ForeignKey("answers.id", ondelete="CASCADE"), index=True
     )
     version: Mapped[int]
-    value: Mapped[Any | None] = mapped_column(sa.JSON)
-    typed: Mapped[Any | None] = mapped_column(sa.JSON)
+    value: Mapped[Any | None] = mapped_column(GroupableJSON)
+    typed: Mapped[Any | None] = mapped_column(GroupableJSON)
     other: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     no_info: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
@@ -223,7 +212,7 @@ class Submission(db.Model):
     submitted_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
-    snapshot: Mapped[dict] = mapped_column(sa.JSON)
+    snapshot: Mapped[dict] = mapped_column(GroupableJSON)
     decision: Mapped[str | None] = mapped_column(sa.String(10))
     decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     decided_by_id: Mapped[int | None] = mapped_column(

@@ -27,7 +27,7 @@ from app.forms_common import options
 from app.i18n import current_language, language_label, language_name, languages, translate
 from app.policy import require
 from app.questionnaires import tree as tree_module
-from app.reporting import delegation, services
+from app.reporting import completeness, delegation, services, site_store
 from app.reporting.models import Assignment, Report
 from app.reporting.views import bp
 
@@ -145,7 +145,7 @@ def _loop_labels(report: Report, lang: str) -> dict[str, str]:
         or entry.species.scientific_name
         for entry in tree_module.species_entries(report.questionnaire)
     }
-    labels.update({site.key: site.name for site in services.sites_of(report.party_id)})
+    labels.update({site.key: site.name for site in site_store.sites_of(report.party_id)})
     return labels
 
 
@@ -173,14 +173,14 @@ def people(report_id: int):
             return redirect(url_for(".people", report_id=report.id))
     lang = current_language()
     filled = services.fill(report, lang)
-    found = services.issues(filled, lang)
+    found = completeness.issues(filled, lang)
     changes = delegation.changes_by_contributors(report)
     return render_template(
         "reporting/people.html",
         report=report,
         form=form,
         assignments=delegation.assignments_of(report),
-        states=services.progress(filled, found).states,
+        states=completeness.progress(filled, found).states,
         changes=changes,
         labels=_loop_labels(report, lang) if changes else {},
         can_delegate=policy.can("report.delegate", report),
@@ -306,7 +306,7 @@ def delegated_rows(user, lang: str) -> list[dict]:
         if (report.party_id, report.questionnaire.instrument_id) in policy.focal_point_scopes(user):
             continue  # became a focal point of it: listed with their own reports
         filled = services.fill(report, lang)
-        states = services.progress(filled, services.issues(filled, lang)).states
+        states = completeness.progress(filled, completeness.issues(filled, lang)).states
         deadline = report.questionnaire.deadline
         rows.append(
             {

@@ -4,7 +4,7 @@ and confirming what was pre-filled.
 Past cycles pre-filled without asking, and old answers passed as new: here every pre-filled
 answer carries `needs_confirmation` until the person confirms it ("still true", which leaves a
 revision and an audit event saying who confirmed when) or edits it (any save of their own
-clears it, see services.save_answer). Submission waits until nothing visible is left to confirm.
+clears it, see saving.save_answer). Submission waits until nothing visible is left to confirm.
 
 Matching: the previous questionnaire is the instrument's one with the highest `cycle_order`
 below this one's (drafts aside); an item takes the previous answer to the item asking the same
@@ -27,10 +27,12 @@ from app.auth.models import User
 from app.extensions import db
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire, Status
-from app.reporting import reuse, services
+from app.reporting import completeness, reuse_copying, reuse_offers, saving
 from app.reporting.models import Answer, AnswerRevision, Report
-from app.reporting.reuse import PREFILL, Key, Planned, ReuseError, Source
-from app.reporting.services import Filled, Provenance
+from app.reporting.reuse_copying import Planned, ReuseError
+from app.reporting.reuse_offers import PREFILL, Key, Source
+from app.reporting.saving import Provenance
+from app.reporting.services import Filled
 from app.utils import utcnow
 
 STALE = _l(
@@ -85,9 +87,9 @@ def sources(filled: Filled, user, previous: Report | None = None) -> dict[Key, S
     for item in filled.rendered.items():
         old = matches.get(item.node.id)
         answer, name = old_answers.get((old.id, item.loop_key), (None, "")) if old else (None, "")
-        if answer is None or not services.is_given(answer):
+        if answer is None or not completeness.is_given(answer):
             continue
-        if reuse.copy_change(item.node, answer, filled.species_keys, filled.lang) is None:
+        if reuse_offers.copy_change(item.node, answer, filled.species_keys, filled.lang) is None:
             continue
         source = Source(answer, previous, old.bank_version, name)
         source.text = filled.words(item.node, answer)
@@ -101,11 +103,13 @@ def _matching_items(filled: Filled, old_tree: tree_module.Tree) -> dict[int, Nod
     by_code = {n.code: n for n in old_tree.items() if n.bank_version is None}
     matches: dict[int, Node] = {}
     for node in filled.tree.items():
-        if node.effective_type in reuse.NOT_COPIED:
+        if node.effective_type in reuse_offers.NOT_COPIED:
             continue
         if node.bank_version is not None:
             old = by_question.get(node.bank_version.question_id)
-            if old is not None and reuse.versions_compatible(old.bank_version, node.bank_version):
+            if old is not None and reuse_offers.versions_compatible(
+                old.bank_version, node.bank_version
+            ):
                 matches[node.id] = old
         else:
             old = by_code.get(node.code)
@@ -115,14 +119,14 @@ def _matching_items(filled: Filled, old_tree: tree_module.Tree) -> dict[int, Nod
 
 
 def _empty_cells(filled: Filled, found: dict[Key, Source]) -> dict[Key, Source]:
-    return {k: s for k, s in found.items() if reuse.is_empty(filled.answers.get(k))}
+    return {k: s for k, s in found.items() if reuse_offers.is_empty(filled.answers.get(k))}
 
 
 def preview(filled: Filled, user, found: dict[Key, Source] | None = None) -> list[Planned]:
     """What a pre-fill would fill: the empty cells the previous report has an answer for,
     visible once the pre-filled answers are in place."""
     found = sources(filled, user) if found is None else found
-    return reuse.plan(filled, _empty_cells(filled, found))
+    return reuse_copying.plan(filled, _empty_cells(filled, found))
 
 
 @dataclass
@@ -135,13 +139,15 @@ def prefill(filled: Filled, user, locale: str, expected: str) -> Prefilled:
     """Pre-fill exactly the cells of the preview named `expected`, each to be confirmed."""
     found = sources(filled, user)
     planned = preview(filled, user, found)
-    if reuse.fingerprint(planned) != expected:
+    if reuse_copying.fingerprint(planned) != expected:
         raise ReuseError(STALE)
-    kept = sum(1 for k in found if not reuse.is_empty(filled.answers.get(k)))
+    kept = sum(1 for k in found if not reuse_offers.is_empty(filled.answers.get(k)))
     for p in planned:
         source = p.source.answer
         provenance = Provenance(source, PREFILL, needs_confirmation=True)
-        reuse.copy_into(filled, p.item.node, p.item.loop_key, source, provenance, user, locale)
+        reuse_copying.copy_into(
+            filled, p.item.node, p.item.loop_key, source, provenance, user, locale
+        )
     return Prefilled(len(planned), kept)
 
 
@@ -163,7 +169,7 @@ def confirm(
         raise ReuseError(_l("This answer does not need confirming (any more)."))
     version = answer.version if expected_version is None else expected_version
     if answer.version != version:
-        raise services.Conflict(answer)
+        raise saving.Conflict(answer)
     now = utcnow()
     updated = db.session.execute(
         sa.update(Answer)
@@ -175,10 +181,10 @@ def confirm(
     )
     db.session.refresh(answer)
     if updated.rowcount != 1:
-        raise services.Conflict(answer)
+        raise saving.Conflict(answer)
     revision = AnswerRevision(answer_id=answer.id, user_id=user.id, version=answer.version)
     revision.saved_at = now
-    for name in services.STATE_FIELDS:
+    for name in saving.STATE_FIELDS:
         setattr(revision, name, getattr(answer, name))
     db.session.add(revision)
     report.updated_at = now
@@ -198,7 +204,7 @@ def confirm(
 def confirm_all_in_section(filled: Filled, section_id: int, user) -> int:
     """Confirm every visible answer of a top-level section still waiting for it."""
     count = 0
-    for top, item, _label in reuse.cells(filled.rendered):
+    for top, item, _label in reuse_copying.cells(filled.rendered):
         answer = filled.answer(item)
         if (
             top is not None
@@ -216,7 +222,7 @@ def unconfirmed(filled: Filled) -> list[tuple]:
     """(top-level section, item, iteration label, answer) of every visible answer still to
     confirm, in questionnaire order."""
     found = []
-    for top, item, label in reuse.cells(filled.rendered):
+    for top, item, label in reuse_copying.cells(filled.rendered):
         answer = filled.answer(item)
         if item.visible and answer is not None and answer.needs_confirmation:
             found.append((top, item, label, answer))

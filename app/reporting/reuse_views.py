@@ -23,7 +23,8 @@ from app import policy
 from app.i18n import current_language
 from app.policy import require
 from app.questionnaires.render import RenderedItem
-from app.reporting import prefill, reuse, services
+from app.reporting import prefill, reuse_copying, reuse_offers, services
+from app.reporting.errors import ReportingError
 from app.reporting.models import Report
 from app.reporting.views import bp, committed
 
@@ -94,7 +95,7 @@ def _on_cell(report_id: int, node_id: int, action, done: str):
     try:
         _write(report, lambda f, lang: action(f, node, loop_key, lang), filled)
         flash(done, "success")
-    except services.ReportingError as error:
+    except ReportingError as error:
         flash(error.message, "danger")
     return redirect(_back(filled, node, loop_key))
 
@@ -105,7 +106,7 @@ def reuse_answer(report_id: int, node_id: int):
     return _on_cell(
         report_id,
         node_id,
-        lambda f, node, loop_key, lang: reuse.reuse(
+        lambda f, node, loop_key, lang: reuse_copying.reuse(
             f, node, loop_key, source_id, current_user, lang, _version()
         ),
         _("The answer is reused; you can still change it."),
@@ -117,7 +118,7 @@ def reuse_update(report_id: int, node_id: int):
     return _on_cell(
         report_id,
         node_id,
-        lambda f, node, loop_key, lang: reuse.update_from_source(
+        lambda f, node, loop_key, lang: reuse_copying.update_from_source(
             f, node, loop_key, current_user, lang, _version()
         ),
         _("The answer is updated from its source."),
@@ -152,7 +153,7 @@ def confirm_section(report_id: int, section_id: int):
             ),
             "success",
         )
-    except services.ReportingError as error:
+    except ReportingError as error:
         flash(error.message, "danger")
     return redirect(url_for(".section", report_id=report.id, section_id=section_id))
 
@@ -167,8 +168,10 @@ def reuse_all(report_id: int):
     if request.method == "POST":
         expected = request.form.get("expected", "")
         try:
-            count = _write(report, lambda f, lang: reuse.reuse_all(f, current_user, lang, expected))
-        except services.ReportingError as error:
+            count = _write(
+                report, lambda f, lang: reuse_copying.reuse_all(f, current_user, lang, expected)
+            )
+        except ReportingError as error:
             flash(error.message, "danger")
             return redirect(url_for(".reuse_all", report_id=report.id))
         flash(
@@ -180,7 +183,7 @@ def reuse_all(report_id: int):
             "success",
         )
         return redirect(url_for(".show", report_id=report.id))
-    return _copy_preview(report, "reuse", reuse.preview_all)
+    return _copy_preview(report, "reuse", reuse_copying.preview_all)
 
 
 @bp.route("/<int:report_id>/prefill", methods=["GET", "POST"])
@@ -196,7 +199,7 @@ def prefill_report(report_id: int):
             result = _write(
                 report, lambda f, lang: prefill.prefill(f, current_user, lang, expected)
             )
-        except services.ReportingError as error:
+        except ReportingError as error:
             flash(error.message, "danger")
             return redirect(url_for(".prefill_report", report_id=report.id))
         flash(
@@ -230,7 +233,7 @@ def _copy_preview(report, kind: str, plan, previous=None):
         report=report,
         filled=filled,
         planned=planned,
-        token=reuse.fingerprint(planned),
+        token=reuse_copying.fingerprint(planned),
         kind=kind,
         previous=previous,
     )
@@ -269,8 +272,8 @@ class Panel:
     """Per field name: the offer an item has, and the provenance of a copied answer."""
 
     can_fill: bool
-    offers: dict[str, reuse.Offer] = field(default_factory=dict)
-    copies: dict[str, reuse.Copy] = field(default_factory=dict)
+    offers: dict[str, reuse_offers.Offer] = field(default_factory=dict)
+    copies: dict[str, reuse_offers.Copy] = field(default_factory=dict)
 
     def to_confirm_in(self, section) -> int:
         """Visible pre-filled answers of `section` (a rendered section) still to confirm."""
@@ -287,8 +290,8 @@ def _panel(filled: services.Filled) -> Panel:
     cache = g.setdefault("reuse_panels", {})
     if filled.report.id not in cache:
         can_fill = policy.can("report.fill", filled.report)
-        copied = reuse.copies(filled, current_user)
-        offers = reuse.offers(filled, current_user, copied) if can_fill else {}
+        copied = reuse_offers.copies(filled, current_user)
+        offers = reuse_offers.offers(filled, current_user, copied) if can_fill else {}
         by_name = {(i.node.id, i.loop_key): i.field_name for i in filled.rendered.items()}
         cache[filled.report.id] = Panel(
             can_fill,
@@ -307,7 +310,7 @@ def _summary(filled: services.Filled) -> dict:
         previous = None
     return {
         "can_fill": can_fill,
-        "reusable": len(reuse.preview_all(filled, current_user)) if can_fill else 0,
+        "reusable": len(reuse_copying.preview_all(filled, current_user)) if can_fill else 0,
         "previous": previous,
         "prefillable": len(prefill.preview(filled, current_user)) if previous else 0,
         "to_confirm": prefill.unconfirmed_count(filled),
@@ -318,7 +321,7 @@ def _counts(reports: list[Report]) -> dict[int, int]:
     """For the cycle view: answers that can be reused, per report the person may fill."""
     if "reuse_counts" not in g:
         fillable = [r for r in reports if policy.can("report.fill", r)]
-        g.reuse_counts = reuse.reusable_counts(fillable, current_user)
+        g.reuse_counts = reuse_offers.reusable_counts(fillable, current_user)
     return g.reuse_counts
 
 

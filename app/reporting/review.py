@@ -36,8 +36,9 @@ from app.extensions import db
 from app.i18n import current_language, languages
 from app.policy import require
 from app.questionnaires.models import Questionnaire, Status
-from app.reporting import printing, services, snapshots
+from app.reporting import completeness, printing, services, snapshots
 from app.reporting import submission as submission_module
+from app.reporting.errors import ReportingError
 from app.reporting.models import Report, ReportStatus
 from app.reporting.views import _report, bp, committed
 from app.utils import as_utc
@@ -105,7 +106,7 @@ def submit(report_id: int):
             return _already_submitted(report)
         except submission_module.NotReady as not_ready:
             flash(not_ready.message, "danger")
-        except services.ReportingError as error:
+        except ReportingError as error:
             flash(error.message, "danger")
         else:
             flash(
@@ -123,7 +124,7 @@ def submit(report_id: int):
         "reporting/submit.html",
         report=report,
         blockers=submission_module.blockers(filled, lang),
-        hidden_count=len(services.hidden_answers(filled)),
+        hidden_count=len(completeness.hidden_answers(filled)),
         answered=len(filled.answers),
         recipients=submission_module.focal_points(report),
         form=form,
@@ -227,7 +228,7 @@ def return_report(report_id: int):
     try:
         submission_module.return_report(report, current_user, form.message.data)
         db.session.commit()
-    except services.ReportingError as error:
+    except ReportingError as error:
         db.session.rollback()
         form.message.errors = [*form.message.errors, error.message]
         return _review_page(report, return_form=form, status=422)
@@ -250,7 +251,7 @@ def accept_report(report_id: int):
     try:
         submission_module.accept(report, current_user, form.note.data or "")
         db.session.commit()
-    except services.ReportingError as error:
+    except ReportingError as error:
         db.session.rollback()
         flash(error.message, "danger")
         return _review_page(report, accept_form=form, status=422)

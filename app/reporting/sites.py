@@ -17,7 +17,7 @@ from app.extensions import db
 from app.i18n import current_language, translate
 from app.policy import require
 from app.questionnaires.models import Node
-from app.reporting import services
+from app.reporting import services, site_store
 from app.reporting.forms import RemoveSiteForm, SiteForm
 from app.reporting.models import Report, Site
 from app.reporting.views import bp
@@ -30,7 +30,7 @@ def _report(report_id: int, action: str) -> Report:
 
 
 def _site(report: Report, site_id: int) -> Site:
-    return services.site_of(report.party_id, site_id) or abort(404)
+    return site_store.site_of(report.party_id, site_id) or abort(404)
 
 
 def _back(report: Report) -> int | None:
@@ -54,7 +54,7 @@ def _degrees(value: float | None, lang: str) -> str:
 def _save(form: SiteForm, report: Report, site: Site | None, lang: str) -> Site | None:
     """Save what `form` holds and commit; on bad input, put each message next to its field."""
     try:
-        saved = services.save_site(
+        saved = site_store.save_site(
             report.party_id,
             site,
             name=form.name.data,
@@ -63,7 +63,7 @@ def _save(form: SiteForm, report: Report, site: Site | None, lang: str) -> Site 
             locale=lang,
             actor=current_user,
         )
-    except services.SiteInvalid as invalid:  # nothing was changed
+    except site_store.SiteInvalid as invalid:  # nothing was changed
         for name, message in invalid.errors.items():
             form[name].errors = [message]
         flash(_("The site could not be saved: see the messages below."), "danger")
@@ -97,7 +97,7 @@ def sites(report_id: int):
                 "success",
             )
             return redirect(url_for(".sites", report_id=report.id, section=back))
-    counts = services.site_answer_counts(report)
+    counts = site_store.site_answer_counts(report)
     rows = [
         {
             "site": site,
@@ -105,7 +105,7 @@ def sites(report_id: int):
             "longitude": _degrees(site.longitude, lang),
             "answers": counts.get(site.key, 0),
         }
-        for site in services.sites_of(report.party_id)
+        for site in site_store.sites_of(report.party_id)
     ]
     return render_template(
         "reporting/sites.html",
@@ -115,7 +115,7 @@ def sites(report_id: int):
         back=back,
         example=_example(lang),
         can_manage=policy.can("report.sites", report),
-        has_site_loop=services.has_site_loop(report.questionnaire),
+        has_site_loop=site_store.has_site_loop(report.questionnaire),
     )
 
 
@@ -152,7 +152,7 @@ def remove_site(report_id: int, site_id: int):
     back = _back(report)
     form = RemoveSiteForm()
     if form.validate_on_submit():
-        services.withdraw_site(site, actor=current_user)
+        site_store.withdraw_site(site, actor=current_user)
         db.session.commit()
         flash(
             _("The site “%(name)s” is removed; its answers stay on record.", name=site.name),
@@ -165,5 +165,5 @@ def remove_site(report_id: int, site_id: int):
         site=site,
         form=form,
         back=back,
-        answers=services.site_answer_counts(report).get(site.key, 0),
+        answers=site_store.site_answer_counts(report).get(site.key, 0),
     )

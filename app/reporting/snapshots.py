@@ -15,7 +15,7 @@ from app import answers
 from app.answers.types import AnswerType
 from app.extensions import db
 from app.i18n import languages, translate
-from app.reporting import services
+from app.reporting import completeness, services
 from app.reporting.models import Attachment, Site
 from app.utils import as_utc, utcnow
 
@@ -32,7 +32,7 @@ def take(filled: services.Filled) -> dict:
     questionnaire = report.questionnaire
     instrument = questionnaire.instrument
     tree = filled.tree
-    hidden = services.hidden_answers(filled)
+    hidden = completeness.hidden_answers(filled)
     labels = _loop_labels(filled)
     files = filled.attachments
     nodes = []

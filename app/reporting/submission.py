@@ -22,7 +22,8 @@ from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import DEFAULT_LANGUAGE, translate
 from app.questionnaires.models import Questionnaire
-from app.reporting import services, snapshots
+from app.reporting import completeness, services, snapshots
+from app.reporting.errors import ReportingError
 from app.reporting.models import (
     EDITABLE_STATUSES,
     Report,
@@ -37,14 +38,14 @@ UNCONFIRMED = _l("This answer was pre-filled from the previous cycle: confirm it
 REVIEWABLE = ReportStatus.SUBMITTED
 
 
-class AlreadySubmitted(services.ReportingError):
+class AlreadySubmitted(ReportingError):
     """The report was submitted by another request (a double click, a second tab)."""
 
     def __init__(self) -> None:
         super().__init__(_l("This report has already been submitted."))
 
 
-class NotReady(services.ReportingError):
+class NotReady(ReportingError):
     """Something still prevents the submission: `blockers` lists it."""
 
     def __init__(self, found: list[Blocker]) -> None:
@@ -77,10 +78,10 @@ def blockers(filled: services.Filled, locale: str) -> list[Blocker]:
     in questionnaire order."""
     found = [
         Blocker(i.item, i.section, str(i.kind), i.message, i.iteration_label)
-        for i in services.issues(filled, locale)
+        for i in completeness.issues(filled, locale)
     ]
     seen = {(b.item.node.id, b.item.loop_key) for b in found}
-    for section, item, label in services.visible_items(filled.rendered):
+    for section, item, label in completeness.visible_items(filled.rendered):
         answer = filled.answer(item)
         if answer is None or not answer.needs_confirmation:
             continue
@@ -111,7 +112,7 @@ def submit(report: Report, user: User, locale: str, *, notify: bool = True) -> S
     if report.status_enum not in EDITABLE_STATUSES:
         raise AlreadySubmitted()
     if not report.is_editable:
-        raise services.ReportingError(
+        raise ReportingError(
             _l("This report can no longer be submitted: its questionnaire is closed.")
         )
     filled = services.fill(report, locale)
@@ -169,7 +170,7 @@ def return_report(report: Report, user: User, message: str, *, notify: bool = Tr
     it and submits again."""
     message = (message or "").strip()
     if not message:
-        raise services.ReportingError(_l("Write a message telling the party what to change."))
+        raise ReportingError(_l("Write a message telling the party what to change."))
     submission = _decide(report, user, ReportStatus.RETURNED, message)
     if notify:
         for recipient in focal_points(report):
@@ -188,13 +189,13 @@ def accept(report: Report, user: User, message: str = "", *, notify: bool = True
 
 def _decide(report: Report, user: User, status: ReportStatus, message: str) -> Submission:
     if report.status_enum != REVIEWABLE:
-        raise services.ReportingError(
+        raise ReportingError(
             _l("Only a submitted report can be returned or accepted; this one is “%(status)s”.",
                status=report.status_enum.label)
         )  # fmt: skip
     latest = latest_submission(report)
     if latest is None:
-        raise services.ReportingError(_l("This report has no submission to decide on."))
+        raise ReportingError(_l("This report has no submission to decide on."))
     now = utcnow()
     flipped = db.session.execute(
         sa.update(Report)
@@ -204,7 +205,7 @@ def _decide(report: Report, user: User, status: ReportStatus, message: str) -> S
     )
     db.session.refresh(report)
     if flipped.rowcount != 1:
-        raise services.ReportingError(_l("Someone else has already decided on this submission."))
+        raise ReportingError(_l("Someone else has already decided on this submission."))
     latest.decision = "returned" if status == ReportStatus.RETURNED else "accepted"
     latest.decided_at = now
     latest.decided_by = user

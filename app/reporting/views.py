@@ -36,7 +36,9 @@ from app.i18n import current_language
 from app.policy import require
 from app.questionnaires import render as render_module
 from app.questionnaires import wording
-from app.reporting import attachments, delegation, fields, services
+from app.reporting import attachments, completeness, delegation, fields, saving, services
+from app.reporting.errors import ReportingError
+from app.reporting.models import Answer
 
 bp = Blueprint("reporting", __name__, url_prefix="/reports")
 
@@ -58,12 +60,12 @@ def index():
     rows = []
     for report in services.reports_of_focal_point(policy.focal_point_scopes(current_user)):
         filled = services.fill(report, lang)
-        found = services.issues(filled, lang)
+        found = completeness.issues(filled, lang)
         deadline = report.questionnaire.deadline
         rows.append(
             {
                 "report": report,
-                "progress": services.progress(filled, found),
+                "progress": completeness.progress(filled, found),
                 "days_left": (deadline - date.today()).days if deadline else None,
             }
         )
@@ -77,12 +79,12 @@ def show(report_id: int):
     lang = current_language()
     filled = services.fill(report, lang)
     people.restrict(filled)  # a contributor sees their sections only
-    found = services.issues(filled, lang)
+    found = completeness.issues(filled, lang)
     return render_template(
         "reporting/report.html",
         report=report,
         filled=filled,
-        progress=services.progress(filled, found),
+        progress=completeness.progress(filled, found),
         issues=found,
         can_fill=policy.can("report.fill", report) or policy.can("report.contribute", report),
     )
@@ -102,7 +104,7 @@ def section(report_id: int, section_id: int):
     lang = current_language()
     filled = services.fill(report, lang)
     current = _section(filled, section_id)
-    conflicts: dict[str, services.Answer] = {}
+    conflicts: dict[str, Answer] = {}
     errors: dict[str, str] = {}
     if request.method == "POST":
         conflicts, errors = _save_section(filled, current, request.form, lang)
@@ -131,14 +133,14 @@ def _save_section(filled, current, form, lang):
             _save(filled, item, form, lang)
             if item.node.effective_type == AnswerType.FILE:
                 _attach(filled, item, request.files.getlist(f"u-{name}"), lang, optional=True)
-        except services.Conflict as conflict:
+        except saving.Conflict as conflict:
             conflicts[name] = conflict.answer
-        except services.ReportingError as error:
+        except ReportingError as error:
             errors[name] = error.message
     return conflicts, errors
 
 
-def _attach(filled, item, files, lang, optional=False) -> services.Saved | None:
+def _attach(filled, item, files, lang, optional=False) -> saving.Saved | None:
     """Attach the uploaded `files` to `item` and commit."""
     uploads = [attachments.Upload(f.filename or "", f.stream) for f in files if f.filename]
     if not uploads and optional:
@@ -181,7 +183,7 @@ def committed(operation: Callable[[], T], retry: Callable[[], object] | None = N
                 raise
             if retry is not None:
                 retry()
-        except services.ReportingError:
+        except ReportingError:
             db.session.rollback()
             raise
     raise AssertionError("unreachable")
@@ -191,12 +193,12 @@ def _reload_answers(filled: services.Filled) -> None:
     filled.answers = services.answers_of(filled.report)
 
 
-def _save(filled, item, form, lang) -> services.Saved:
+def _save(filled, item, form, lang) -> saving.Saved:
     """Save one item from `form` and commit."""
     change = fields.change(form, item.field_name, item.node.effective_type)
     expected = fields.version(form, item.field_name)
     return committed(
-        lambda: services.save_answer(
+        lambda: saving.save_answer(
             filled,
             item.node,
             item.loop_key,
@@ -213,10 +215,10 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
     report = filled.report
     problems = {
         issue.item.field_name: issue.message
-        for issue in services.issues(filled, lang)
-        if issue.kind == services.IssueKind.INVALID
+        for issue in completeness.issues(filled, lang)
+        if issue.kind == completeness.IssueKind.INVALID
     }
-    hidden = services.hidden_answers(filled)
+    hidden = completeness.hidden_answers(filled)
     return render_template(
         "reporting/section.html",
         report=report,
@@ -310,9 +312,9 @@ def autosave(report_id: int):
     filled, item, _section_id, lang = _posted_item(_report(report_id))
     try:
         saved = _save(filled, item, request.form, lang)
-    except services.Conflict as conflict:
+    except saving.Conflict as conflict:
         return jsonify(status="conflict", theirs=_theirs(filled, conflict.answer, lang)), 409
-    except services.ReportingError as error:
+    except ReportingError as error:
         return jsonify(status="error", message=error.message), 422
     filled.evaluate()  # the saved answer may show or hide other items
     return jsonify(
@@ -331,7 +333,7 @@ def upload(report_id: int):
     name = item.field_name
     try:
         saved = _attach(filled, item, request.files.getlist(f"u-{name}"), lang)
-    except services.ReportingError as error:
+    except ReportingError as error:
         return jsonify(status="error", message=error.message), 422
     file_list = get_template_attribute("questionnaires/_widgets.html", "file_list")
     filled.evaluate()
@@ -375,8 +377,8 @@ def validation(report_id: int):
     return render_template(
         "reporting/validation.html",
         report=report,
-        issues=services.issues(filled, lang),
-        hidden_count=len(services.hidden_answers(filled)),
+        issues=completeness.issues(filled, lang),
+        hidden_count=len(completeness.hidden_answers(filled)),
     )
 
 
@@ -387,7 +389,7 @@ def history(report_id: int, node_id: int):
     answer = services.answers_of(report).get((node_id, loop_key)) or abort(404)
     require("section.view", (report, delegation.top_section_id(answer.node)))
     filled = services.fill(report, current_language())
-    revisions = services.history(answer)
+    revisions = saving.history(answer)
     return render_template(
         "reporting/history.html",
         report=report,

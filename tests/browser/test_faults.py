@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from app.extensions import db
-from app.reporting import services
+from app.reporting import saving
 from app.reporting.models import Answer, AnswerRevision
 from tests.browser.test_accessibility import open_page
 from tests.browser.test_filling import _node_id, _target
@@ -169,7 +169,7 @@ def test_a_server_failure_in_the_middle_of_a_save_changes_nothing(
     def fail(*args, **kwargs):
         raise RuntimeError("the disk filled up after the answer was updated")
 
-    monkeypatch.setattr(services, "_revise", fail)
+    monkeypatch.setattr(saving, "_revise", fail)
     live_server.app.config["PROPAGATE_EXCEPTIONS"] = False
     status, _ = session.autosave(report_id, name, "Seconde version", 1)
     assert status == 500

@@ -12,7 +12,8 @@ from playwright.sync_api import Page, expect
 
 from app.auth import services as auth_services
 from app.extensions import db
-from app.reporting import reuse, services
+from app.reporting import reuse_copying, services
+from app.reporting.models import Report
 from tests.browser.test_accessibility import VIEWPORTS, assert_accessible, open_page
 from tests.test_reuse import cell, put, report_of
 
@@ -39,7 +40,7 @@ def targets(live_server) -> dict[str, dict]:
             source = put(report_of("AEWA-MOP9", party), ITEM, "yes", who)
             filled = services.fill(report_of("CMS-COP15", party), lang)
             item = cell(filled, ITEM)
-            top = next(t for t, i, _l in reuse.cells(filled.rendered) if i is item)
+            top = next(t for t, i, _l in reuse_copying.cells(filled.rendered) if i is item)
             found[lang] = {
                 "report": filled.report.id,
                 "section": top.node.id,
@@ -99,7 +100,7 @@ def test_focal_point_reuses_prefills_and_confirms(
     expect(note).to_be_hidden()
     expect(page.locator("#save-status")).to_have_attribute("data-state", "saved")
     with live_server.app.app_context():
-        stored = services.answers_of(db.session.get(services.Report, report_id))
+        stored = services.answers_of(db.session.get(Report, report_id))
         answer = stored[(int(field.split("-")[1]), "")]
         assert answer.value == "no" and answer.source_kind is None
         db.session.remove()
