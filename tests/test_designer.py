@@ -4,10 +4,12 @@ French, and who may reach them. A CMS draft is built here through the services."
 import re
 
 import pytest
+import sqlalchemy as sa
 from flask_babel import force_locale
 from markupsafe import escape
 
 from app.audit.models import AuditEvent
+from app.auth.models import User
 from app.bank import services as bank
 from app.directory import services as directory
 from app.extensions import db
@@ -403,3 +405,21 @@ def test_each_publish_problem_links_where_it_is_fixed(client, auth, app, databas
     assert f'href="{base}/design#node-{ids["empty"]}"' in page
     assert f'href="{base}/texts?missing=1"' in page  # the Spanish texts still missing
     assert "Élément 2.1" in page
+
+
+def test_a_refused_code_lands_on_the_code_field_in_spanish(client, auth, draft):
+    """The field of a refusal comes with the refusal: the Spanish message says "código", and
+    it used to land on the answer type because the view looked for "code" in the text."""
+    with client.application.app_context():
+        user = db.session.scalar(sa.select(User).where(User.email == CMS_SEC))
+        user.locale = "es"
+        db.session.commit()
+    auth.login(CMS_SEC)
+    url = f"/questionnaires/CMS-DESIGN/design/item?section={draft['one']}"
+    data = {"section": draft["one"], "code": "CMS-D-TREND", "answer_type": "short_text",
+            "text_en": "Trend", "text_fr": "Tendance"}  # fmt: skip
+    taken = client.post(url, data=data)
+    assert taken.status_code == 200
+    code_error = re.search(r'id="code-error"[^>]*>(.*?)</', taken.text, re.S)
+    assert code_error and "CMS-D-TREND" in code_error.group(1)
+    assert 'id="answer_type-error"' not in taken.text

@@ -356,3 +356,24 @@ def test_closed_questionnaire_reports_are_read_only(client, auth, app):
     assert client.get(f"/reports/{report_id}/").status_code == 200
     response = autosave(client, report_id, name, "x")
     assert response.status_code == 403
+
+
+def test_the_conflict_box_says_a_choice_by_its_label_in_the_readers_language(client, auth, app):
+    """The other version of a choice answer used to show its key («partly»)."""
+    auth.login(FP_FRA)
+    with app.app_context():
+        report = report_of("CMS-COP15", "FRA")
+        filled = services.fill(report, "fr")
+        item = first_item(filled, "single_choice")
+        choice = item.node.effective_config["choices"][0]
+        report_id, name, key = report.id, item.field_name, choice["key"]
+        label = choice["label"]["fr"]
+        version = filled.answers[(item.node.id, item.loop_key)].version if (
+            (item.node.id, item.loop_key) in filled.answers
+        ) else 0  # fmt: skip
+    body = {"field": name, f"p-{name}": "1", f"v-{name}": str(version), name: key}
+    assert client.post(f"/reports/{report_id}/answers", data=body).status_code == 200
+    clash = client.post(f"/reports/{report_id}/answers", data={**body, name: "other"})
+    assert clash.status_code == 409
+    theirs = clash.json["theirs"]["text"]
+    assert label in theirs and theirs != key

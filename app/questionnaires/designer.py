@@ -487,9 +487,8 @@ def design_item(code: str, node_id: int | None = None):
                     message = _("Question %(number)s saved.", number=item.number)
             except QuestionnaireError as error:
                 db.session.rollback()
-                text = str(error)
-                field = form.code if ("code" in text.lower() and item is None) else form.answer_type
-                field.errors = list(field.errors) + [text]
+                field = form.code if error.field == "code" else form.answer_type
+                field.errors = list(field.errors) + [str(error)]
                 item = db.session.get(Node, node_id) if node_id else None
             else:
                 db.session.commit()

@@ -22,7 +22,13 @@ from app.utils import utcnow
 
 
 class QuestionnaireError(ValueError):
-    """A refused change; `str()` is a translated message."""
+    """A refused change; `str()` is a translated message, `field` names what it is about
+    ("code", "answer_type", "config"), if anything, so that forms put it next to that field
+    whatever the language of the message."""
+
+    def __init__(self, message, field: str | None = None) -> None:
+        super().__init__(str(message))
+        self.field = field
 
 
 class PublishRefused(QuestionnaireError):
@@ -176,15 +182,18 @@ def add_local_item(
     _require_draft(questionnaire)
     code = code.strip().upper()
     if not bank.CODE_PATTERN.match(code):
-        raise QuestionnaireError(_l("A code is capital letters and digits in parts joined by “-”."))
+        raise QuestionnaireError(
+            _l("A code is capital letters and digits in parts joined by “-”."), field="code"
+        )
     if bank.question_by_code(code) is not None:
         raise QuestionnaireError(
-            _l("%(code)s is a bank question's code: insert the bank question instead.", code=code)
+            _l("%(code)s is a bank question's code: insert the bank question instead.", code=code),
+            field="code",
         )
     _check_code_free(questionnaire, code)
     problems = answers.config_problems(answer_type, config)
     if problems:
-        raise QuestionnaireError(problems[0].message)
+        raise QuestionnaireError(problems[0].message, field="config")
     item = Node(
         questionnaire=questionnaire,
         kind=NodeKind.ITEM.value,
@@ -205,7 +214,8 @@ def _check_code_free(questionnaire: Questionnaire, code: str) -> None:
     )
     if taken is not None:
         raise QuestionnaireError(
-            _l("The questionnaire already has an item with the code %(code)s.", code=code)
+            _l("The questionnaire already has an item with the code %(code)s.", code=code),
+            field="code",
         )
 
 
