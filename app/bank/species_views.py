@@ -11,10 +11,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import policy
-from app.bank import species_lists
+from app.bank import bp, species_lists
 from app.bank.models import Species, SpeciesList
 from app.bank.services import BankError
-from app.bank.views import bp
 from app.directory import services as directory
 from app.directory.models import Instrument
 from app.extensions import db

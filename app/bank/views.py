@@ -1,13 +1,11 @@
 """Read-only pages of the bank: search in any language, a question with its versions, their
 differences in three languages, where each is used, proposals and history."""
 
-from flask import Blueprint, abort, render_template, request
+from flask import abort, render_template, request
 
-from app.bank import queries, services, types, vocabularies
+from app.bank import bp, queries, services, types, vocabularies
 from app.directory import services as directory
 from app.policy import require
-
-bp = Blueprint("bank", __name__, url_prefix="/bank")
 
 
 @bp.before_request
@@ -62,6 +60,3 @@ def question(code: str):
         history=services.history(question),
         vocabularies=vocabularies,
     )
-
-
-from app.bank import authoring, species_views  # noqa: E402, F401

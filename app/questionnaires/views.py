@@ -1,7 +1,7 @@
 """Questionnaire pages: list, outline, preview in any language, publish checks, translation
 completeness, and the publish / close / archive actions of the instrument's secretariat."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -10,10 +10,8 @@ from app import policy
 from app.extensions import db
 from app.i18n import current_language, languages
 from app.policy import require
-from app.questionnaires import checks, render, services, tree, wording
+from app.questionnaires import bp, checks, render, services, tree, wording
 from app.questionnaires.models import Node, Status
-
-bp = Blueprint("questionnaires", __name__, url_prefix="/questionnaires")
 
 
 def _questionnaire(code: str, action: str = "questionnaire.view"):
@@ -180,6 +178,3 @@ def change_status(code: str):
         label = questionnaire.status_enum.label
         flash(_("The status is now “%(status)s”.", status=label), "success")
     return redirect(url_for(".show", code=questionnaire.code))
-
-
-from app.questionnaires import bank_insert, conditions_ui, designer, designer_bank_item, texts  # noqa: E402, F401

@@ -27,9 +27,8 @@ from app.forms_common import options
 from app.i18n import current_language, language_label, language_name, languages, translate
 from app.policy import require
 from app.questionnaires import tree as tree_module
-from app.reporting import delegation, services
+from app.reporting import bp, delegation, services
 from app.reporting.models import Assignment, Report
-from app.reporting.views import bp
 
 
 class AssignForm(FlaskForm):

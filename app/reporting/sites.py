@@ -16,10 +16,9 @@ from app.extensions import db
 from app.i18n import current_language, translate
 from app.policy import require
 from app.questionnaires.models import Node
-from app.reporting import services, values
+from app.reporting import bp, services, values
 from app.reporting.forms import RemoveSiteForm, SiteForm
 from app.reporting.models import Report, Site
-from app.reporting.views import bp
 
 
 def _report(report_id: int, action: str) -> Report:

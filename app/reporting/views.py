@@ -10,7 +10,6 @@ from datetime import date
 from typing import TypeVar
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -36,10 +35,8 @@ from app.i18n import current_language
 from app.policy import require
 from app.questionnaires import render as render_module
 from app.questionnaires import wording
-from app.reporting import attachments, delegation, fields, services, values
+from app.reporting import attachments, bp, delegation, fields, people, services, values
 from app.reporting.answer_text import answer_text
-
-bp = Blueprint("reporting", __name__, url_prefix="/reports")
 
 SAVE_ATTEMPTS = 3  # SQLite refuses a write that began on an outdated snapshot: try again
 T = TypeVar("T")
@@ -421,6 +418,3 @@ def _revision_text(node, revision, lang) -> str:
     if revision.value is None and not revision.no_info:
         return "—"
     return answer_text(node, revision, lang)
-
-
-from app.reporting import offline, people, reuse_views, review, sites  # noqa: E402, F401 - they register routes on `bp`
