@@ -4,6 +4,7 @@ will call the same functions. Only a draft changes structure."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import date
 
 import sqlalchemy as sa
@@ -291,6 +292,12 @@ def renumber(questionnaire: Questionnaire) -> None:
 # --- life cycle ----------------------------------------------------------------------------------
 
 
+# Called with a questionnaire once it is published. Reporting sits above the questionnaires and
+# may not be imported here: it adds itself to this list (see app/reporting/__init__.py) to open
+# the report of every party that owes one, whichever path publishes (page, demo, tests).
+on_publish: list[Callable[[Questionnaire], object]] = []
+
+
 def publish(questionnaire: Questionnaire, actor=None) -> None:
     """Publish a draft whose checks all pass; freezes the bank versions it uses."""
     require_draft(questionnaire)
@@ -303,9 +310,8 @@ def publish(questionnaire: Questionnaire, actor=None) -> None:
     questionnaire.published_at = utcnow()
     db.session.flush()
     audit.record(actor, "questionnaire.publish", questionnaire, questionnaire.code)
-    from app.reporting.services import open_reports  # reporting builds on questionnaires
-
-    open_reports(questionnaire)
+    for opened in on_publish:
+        opened(questionnaire)
 
 
 def close(questionnaire: Questionnaire, actor=None) -> None:
