@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from app import policy
 from app.extensions import db
 from app.policy import require
-from app.reporting import delegation, services
+from app.reporting import delegation, facts, services
 from app.reporting.models import Report
 
 SAVE_ATTEMPTS = 3  # SQLite refuses a write that began on an outdated snapshot: try again
@@ -69,7 +69,7 @@ def restrict(filled: services.Filled) -> set[int] | None:
     report = filled.report
     if policy.can("report.read_all", report):
         return None
-    allowed = delegation.sections_of(current_user, report)
+    allowed = facts.sections_of(current_user, report)
     rendered = filled.rendered
     rendered.sections = [s for s in rendered.sections if s.node.id in allowed]
     rendered.loose_items = []

@@ -27,7 +27,7 @@ from app.forms_common import options
 from app.i18n import current_language, language_label, language_name, languages, translate
 from app.policy import require
 from app.questionnaires import tree as tree_module
-from app.reporting import bp, delegation, services
+from app.reporting import bp, delegation, facts, services
 from app.reporting.models import Assignment, Report
 from app.reporting.pages import load_report
 
@@ -82,7 +82,7 @@ def readable_sections(report: Report, sections: list) -> list:
     """The rendered top-level `sections` the current user may open."""
     if policy.can("report.read_all", report):
         return sections
-    allowed = delegation.sections_of(current_user, report)
+    allowed = facts.sections_of(current_user, report)
     return [s for s in sections if s.node.id in allowed]
 
 
