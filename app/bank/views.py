@@ -3,7 +3,7 @@ differences in three languages, where each is used, proposals and history."""
 
 from flask import abort, render_template, request
 
-from app.bank import bp, queries, services, types, vocabularies
+from app.bank import bp, queries, services, types, uses, vocabularies
 from app.directory import services as directory
 from app.policy import require
 
@@ -27,7 +27,7 @@ def index():
     return render_template(
         "bank/index.html",
         questions=questions,
-        usage=queries.usage([q.id for q in questions]),
+        usage=uses.questionnaires.usage([q.id for q in questions]),
         query=args.get("q", ""),
         tag=tag,
         answer_type=answer_type,
@@ -55,7 +55,7 @@ def question(code: str):
         newer=newer,
         diff=services.diff(older, newer) if older.id != newer.id else [],
         compatible=services.compatible(older, newer),
-        usage=queries.usage([question.id]).get(question.id, []),
+        usage=uses.questionnaires.usage([question.id]).get(question.id, []),
         proposals=services.proposals(question),
         history=services.history(question),
         vocabularies=vocabularies,

@@ -3,7 +3,13 @@ local questions, with sections, loops and skip logic."""
 
 from flask import Blueprint
 
+from app.bank import uses
+from app.questionnaires import bank_uses
+
 bp = Blueprint("questionnaires", __name__, url_prefix="/questionnaires")
+
+# The bank's pages and rules ask where it is used; only the questionnaires can say.
+uses.install(bank_uses)
 
 
 def register(app) -> None:

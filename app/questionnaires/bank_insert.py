@@ -7,7 +7,7 @@ from flask_login import current_user
 from app.bank import queries
 from app.bank import services as bank
 from app.extensions import db
-from app.questionnaires import bp, builder, services, tree
+from app.questionnaires import bank_uses, bp, builder, services, tree
 from app.questionnaires.models import Node
 from app.questionnaires.pages import draft_or_back, load_questionnaire
 
@@ -73,7 +73,7 @@ def bank_insert(code: str):
         query=query,
         questions=questions,
         versions={q.id: _versions(q) for q in questions},
-        usage=queries.usage([q.id for q in questions]),
+        usage=bank_uses.usage([q.id for q in questions]),
         present=current.by_code(),
         sections=current.sections(),
         errors=errors,
