@@ -83,28 +83,11 @@ def _buffer_assets(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from app.audit.views import bp as audit_bp
-    from app.auth.admin import bp as users_bp
-    from app.auth.views import bp as auth_bp
-    from app.bank.views import bp as bank_bp
-    from app.directory.admin import bp as directory_admin_bp
-    from app.directory.views import bp as directory_bp
-    from app.main.views import bp as main_bp
-    from app.questionnaires.views import bp as questionnaires_bp
-    from app.reporting.views import bp as reporting_bp
+    """Each package owns its blueprints (in its __init__) and attaches its pages."""
+    from app import audit, auth, bank, directory, main, questionnaires, reporting
 
-    for blueprint in (
-        main_bp,
-        auth_bp,
-        users_bp,
-        directory_bp,
-        directory_admin_bp,
-        audit_bp,
-        bank_bp,
-        questionnaires_bp,
-        reporting_bp,
-    ):
-        app.register_blueprint(blueprint)
+    for package in (main, auth, directory, audit, bank, questionnaires, reporting):
+        package.register(app)
 
 
 def _register_template_helpers(app: Flask) -> None:

@@ -18,6 +18,7 @@ from flask_login import current_user
 from app.auth.models import Role, User
 from app.directory.models import Instrument, Party
 from app.extensions import login_manager
+from app.reporting import facts
 
 
 @dataclass(frozen=True)
@@ -259,20 +260,16 @@ def _own_reports(user: User, obj: Any = None) -> Decision:
     return deny("not a focal point")
 
 
-# --- delegation (app/reporting/delegation.py): contributors hold live assignments only ---------
+# --- delegation (app/reporting/facts.py): contributors hold live assignments only ---------------
 
 
 def assigned_sections(user: User, report: Any) -> set[int]:
     """The top-level sections of `report` delegated to `user` and not withdrawn."""
-    from app.reporting import delegation
-
-    return delegation.sections_of(user, report) if is_signed_in(user) else set()
+    return facts.sections_of(user, report) if is_signed_in(user) else set()
 
 
 def holds_assignments(user: User) -> bool:
-    from app.reporting import delegation
-
-    return is_signed_in(user) and delegation.has_assignments(user)
+    return is_signed_in(user) and facts.has_assignments(user)
 
 
 def _view_report(user: User, report: Any) -> Decision:

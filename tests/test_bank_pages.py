@@ -9,6 +9,7 @@ from app.auth.models import Role
 from app.bank import queries
 from app.directory import services as directory
 from app.extensions import db
+from app.questionnaires import bank_uses
 from tests.test_policy import (
     ADMIN,
     AEWA_SEC,
@@ -135,7 +136,7 @@ def test_question_page_shows_usage_by_other_instruments(client, auth, app):
 
 
 def _shared_question() -> str:
-    used = queries.usage([q.id for q in queries.search("")])
+    used = bank_uses.usage([q.id for q in queries.search("")])
     for question_id, usages in used.items():
         instruments = {u.instrument.code for u in usages}
         if {"CMS", "AEWA", "RAPTORS"} <= instruments:

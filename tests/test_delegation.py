@@ -19,7 +19,7 @@ from app.auth import services as accounts
 from app.auth.models import Role
 from app.extensions import db
 from app.questionnaires.models import Node
-from app.reporting import delegation, services
+from app.reporting import delegation, facts, services
 from app.reporting.models import Assignment, Invitation
 from app.utils import utcnow
 from tests.test_reporting import first_item, report_of, save
@@ -79,7 +79,7 @@ def test_an_existing_contributor_is_invited_in_their_own_language(ctx, mailbox):
     done = delegation.assign(report, threats.id, "  Contributor.FRA@demo.test ", fp, "es")
     assert not done.new_account and done.locale == "fr"
     assert done.assignment.is_live and done.assignment.contributor.email == CONTRIB
-    assert delegation.sections_of(user(CONTRIB), report) == {threats.id}
+    assert facts.sections_of(user(CONTRIB), report) == {threats.id}
 
     (message,) = mailbox.to(CONTRIB)
     body = message.get_content()
@@ -227,7 +227,7 @@ def test_withdrawal_removes_access_at_once_and_assigning_again_revives(ctx, mail
     assert policy.decide(contributor, "section.fill", (report, threats.id))
 
     delegation.withdraw(assignment, fp)
-    assert not assignment.is_live and delegation.sections_of(contributor, report) == set()
+    assert not assignment.is_live and facts.sections_of(contributor, report) == set()
     for action, target in [
         ("report.view", report),
         ("section.view", (report, threats.id)),

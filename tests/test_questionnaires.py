@@ -2,6 +2,7 @@
 publish checks, translation completeness, rendering with skip logic."""
 
 import pytest
+import sqlalchemy as sa
 
 from app.bank import services as bank
 from app.bank.models import Species, SpeciesList, SpeciesListEntry
@@ -9,6 +10,7 @@ from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import checks, render, services, tree
 from app.questionnaires.models import Status
+from app.reporting.models import Report
 
 YES_NO = {"en": "Is bycatch monitored?", "fr": "Les prises accessoires sont-elles suivies ?"}
 COUNT = {"en": "How many observers?", "fr": "Combien d’observateurs ?"}
@@ -179,6 +181,9 @@ def test_publish_checks_and_freezing(built):
     assert problems == []
     services.publish(q)
     assert q.status == Status.PUBLISHED and built["bank"].latest.frozen
+    opened = db.session.scalars(sa.select(Report.party_id).where(Report.questionnaire_id == q.id))
+    owing = {party.id for party in directory.reporting_parties(q.instrument)}
+    assert set(opened) == owing != set()  # reporting opens them, whoever publishes
     with pytest.raises(services.QuestionnaireError, match="Only a draft"):
         services.add_section(q, title={"en": "Late"})
 

@@ -14,7 +14,7 @@ from app.bank.models import Species, SpeciesList
 from app.bank.services import BankError
 from app.directory import services as directory
 from app.extensions import db
-from app.questionnaires import editing, services
+from app.questionnaires import bank_uses, editing, services
 from tests.test_policy import ADMIN, AEWA_SEC, ANALYST, CMS_SEC, FP_FRA
 
 TITLE = {"en": "COP16 national report", "fr": "Rapport national COP16"}
@@ -153,7 +153,7 @@ def test_positions_after_move_and_remove(cop16):
 def test_a_list_used_by_a_published_questionnaire_is_frozen(ctx):
     cms = _cms()
     cop15 = species_lists.list_for(cms, "COP15")  # attached to CMS-COP15, published
-    assert species_lists.frozen_by(cop15).code == "CMS-COP15"
+    assert bank_uses.frozen_by(cop15).code == "CMS-COP15"
     entry = cop15.entries[0]
     refusals = [
         lambda: species_lists.add_species(cop15, _species("leucogeranus_leucogeranus")),
@@ -171,8 +171,8 @@ def test_a_list_used_by_a_published_questionnaire_is_frozen(ctx):
 def test_a_list_found_by_cycle_freezes_when_its_questionnaire_is_published(cop16):
     draft = services.questionnaire_by_code("CMS-COP16")
     assert draft.species_list_id is None
-    assert species_lists.questionnaires_using(cop16) == [draft]
-    assert species_lists.frozen_by(cop16) is None
+    assert bank_uses.questionnaires_using(cop16) == [draft]
+    assert bank_uses.frozen_by(cop16) is None
     draft.status = "published"
     db.session.flush()
     with pytest.raises(BankError, match="frozen: CMS-COP16"):

@@ -1,9 +1,8 @@
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 
-from app.audit import services
+from app.audit import bp, services
 from app.policy import require
 
-bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
 PAGE = 100
 
 

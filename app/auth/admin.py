@@ -1,11 +1,12 @@
 """Admin pages: accounts, role grants and deactivation."""
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.auth import services
+from app.auth import users_bp as bp
 from app.auth.forms import GrantForm, NewUserForm
 from app.auth.models import Role, RoleGrant, User
 from app.directory import services as directory
@@ -14,8 +15,6 @@ from app.forms_common import options
 from app.i18n import language_name, languages, normalise, translate
 from app.notify import mail
 from app.policy import require
-
-bp = Blueprint("users", __name__, url_prefix="/admin/users")
 
 
 @bp.before_request

@@ -1,10 +1,10 @@
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth import services
+from app.auth import bp, services
 from app.auth.forms import (
     ChangePasswordForm,
     ForgotPasswordForm,
@@ -16,8 +16,6 @@ from app.extensions import db, limiter
 from app.forms_common import options
 from app.i18n import language_name, languages
 from app.notify import mail
-
-bp = Blueprint("auth", __name__, url_prefix="/account")
 
 
 def _account_key() -> str:

@@ -15,9 +15,8 @@ from flask_login import current_user
 
 from app import answers, policy
 from app.answers import types
-from app.bank import services, table_form, vocabularies
+from app.bank import bp, services, table_form, vocabularies
 from app.bank.models import BankProposal, BankQuestion
-from app.bank.views import bp
 from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import languages

@@ -3,7 +3,8 @@ copy of another cycle's list), adding, relisting, removing and ordering species,
 the species table.
 
 A list that a questionnaire other than a draft uses (attached to it, or found by its cycle) is
-frozen: national reports are answered per species, and a change would orphan their answers.
+frozen: national reports are answered per species, and a change would orphan their answers. The
+questionnaires say which of them use a list (app/bank/uses.py).
 Every change is an audit event `species_list.<change>` on the list.
 """
 
@@ -15,12 +16,12 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from app.audit import services as audit
+from app.bank import uses
 from app.bank.models import Species, SpeciesList, SpeciesListEntry
 from app.bank.services import BankError
 from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import languages, normalise
-from app.questionnaires.models import Questionnaire, Status
 
 CYCLE_LENGTH = 20
 LISTING_LENGTH = 200
@@ -38,51 +39,20 @@ def list_for(instrument: Instrument, cycle: str) -> SpeciesList | None:
     )
 
 
-def questionnaires_using(species_list: SpeciesList) -> list[Questionnaire]:
-    """The questionnaires whose species loops repeat over `species_list`: those it is attached
-    to, and those of its instrument and cycle that have no list attached (see
-    app/questionnaires/builder.py `species_list_for`)."""
-    return list(
-        db.session.scalars(
-            sa.select(Questionnaire)
-            .where(
-                sa.or_(
-                    Questionnaire.species_list_id == species_list.id,
-                    sa.and_(
-                        Questionnaire.species_list_id.is_(None),
-                        Questionnaire.instrument_id == species_list.instrument_id,
-                        Questionnaire.cycle == species_list.cycle,
-                    ),
-                )
-            )
-            .order_by(Questionnaire.cycle_order, Questionnaire.code)
-        )
-    )
-
-
-def frozen_by(species_list: SpeciesList) -> Questionnaire | None:
-    """The first questionnaire other than a draft that uses the list (None: it may change)."""
-    return next((q for q in questionnaires_using(species_list) if q.status != Status.DRAFT), None)
-
-
 @dataclass
 class Cycle:
     """One row of an instrument's overview: a cycle, its list (if any), its questionnaires."""
 
     cycle: str
     species_list: SpeciesList | None = None
-    questionnaires: list[Questionnaire] = field(default_factory=list)
+    questionnaires: list = field(default_factory=list)  # app.questionnaires.models.Questionnaire
 
 
 def cycles(instrument: Instrument) -> list[Cycle]:
     """The instrument's cycles, latest first: those of its questionnaires (in cycle order) and
     those that only have a list."""
     rows: dict[str, Cycle] = {}
-    for questionnaire in db.session.scalars(
-        sa.select(Questionnaire)
-        .where(Questionnaire.instrument_id == instrument.id)
-        .order_by(Questionnaire.cycle_order.desc())
-    ):
+    for questionnaire in uses.questionnaires.questionnaires_of(instrument):
         rows.setdefault(questionnaire.cycle, Cycle(questionnaire.cycle)).questionnaires.append(
             questionnaire
         )
@@ -93,28 +63,36 @@ def cycles(instrument: Instrument) -> list[Cycle]:
     )
     for species_list in lists:
         rows.setdefault(species_list.cycle, Cycle(species_list.cycle)).species_list = species_list
-    return sorted(rows.values(), key=lambda row: _order(instrument, row.cycle), reverse=True)
+    orders = _cycle_orders(instrument)
+    return sorted(
+        rows.values(), key=lambda row: _order(instrument, row.cycle, orders), reverse=True
+    )
 
 
-def _order(instrument: Instrument, cycle: str) -> tuple[int, int]:
+def _cycle_orders(instrument: Instrument) -> dict[str, int]:
+    """Cycle → the highest cycle order of the instrument's questionnaires of that cycle."""
+    orders: dict[str, int] = {}
+    for questionnaire in uses.questionnaires.questionnaires_of(instrument):
+        cycle, order = questionnaire.cycle, questionnaire.cycle_order
+        orders[cycle] = max(orders.get(cycle, order), order)
+    return orders
+
+
+def _order(instrument: Instrument, cycle: str, orders: dict[str, int]) -> tuple[int, int]:
     """Where `cycle` stands among the instrument's cycles: its questionnaire's cycle order, else
     after every questionnaire in the order its list was made."""
-    cycle_order = db.session.scalar(
-        sa.select(sa.func.max(Questionnaire.cycle_order)).where(
-            Questionnaire.instrument_id == instrument.id, Questionnaire.cycle == cycle
-        )
-    )
-    if cycle_order is not None:
-        return (0, cycle_order)
+    if cycle in orders:
+        return (0, orders[cycle])
     found = list_for(instrument, cycle)
     return (1, found.id if found is not None else 0)
 
 
 def previous_list(instrument: Instrument, cycle: str) -> SpeciesList | None:
     """The list of the latest cycle before `cycle` that has one: the natural source of a copy."""
-    target = _order(instrument, cycle)
+    orders = _cycle_orders(instrument)
+    target = _order(instrument, cycle, orders)
     earlier = [
-        (_order(instrument, s.cycle), s)
+        (_order(instrument, s.cycle, orders), s)
         for s in db.session.scalars(
             sa.select(SpeciesList).where(SpeciesList.instrument_id == instrument.id)
         )
@@ -140,7 +118,7 @@ def search_species(query: str, limit: int = SEARCH_LIMIT) -> list[Species]:
 
 
 def require_open(species_list: SpeciesList) -> None:
-    questionnaire = frozen_by(species_list)
+    questionnaire = uses.questionnaires.frozen_by(species_list)
     if questionnaire is not None:
         raise BankError(
             _l(

@@ -11,10 +11,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import policy
-from app.bank import species_lists
+from app.bank import bp, species_lists, uses
 from app.bank.models import Species, SpeciesList
 from app.bank.services import BankError
-from app.bank.views import bp
 from app.directory import services as directory
 from app.directory.models import Instrument
 from app.extensions import db
@@ -45,8 +44,8 @@ def _page(instrument: Instrument, cycle: str, *, status: int = 200, **state):
         cycle=cycle,
         species_list=species_list,
         entries=species_list.entries if species_list else [],
-        frozen_by=species_lists.frozen_by(species_list) if species_list else None,
-        used_by=species_lists.questionnaires_using(species_list) if species_list else [],
+        frozen_by=uses.questionnaires.frozen_by(species_list) if species_list else None,
+        used_by=uses.questionnaires.questionnaires_using(species_list) if species_list else [],
         previous=species_lists.previous_list(instrument, cycle) if not species_list else None,
         may_manage=policy.can("species_list.manage", instrument),
         query=query,
@@ -74,7 +73,9 @@ def _index(instrument: Instrument, *, status: int = 200, **state):
     rows = [
         {
             "cycle": row,
-            "frozen_by": species_lists.frozen_by(row.species_list) if row.species_list else None,
+            "frozen_by": uses.questionnaires.frozen_by(row.species_list)
+            if row.species_list
+            else None,
             "previous": None
             if row.species_list
             else species_lists.previous_list(instrument, row.cycle),

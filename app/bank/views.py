@@ -1,14 +1,12 @@
 """Read-only pages of the bank: search in any language, a question with its versions, their
 differences in three languages, where each is used, proposals and history."""
 
-from flask import Blueprint, abort, render_template, request
+from flask import abort, render_template, request
 
 from app.answers import types
-from app.bank import queries, services, vocabularies
+from app.bank import bp, queries, services, uses, vocabularies
 from app.directory import services as directory
 from app.policy import require
-
-bp = Blueprint("bank", __name__, url_prefix="/bank")
 
 
 @bp.before_request
@@ -30,7 +28,7 @@ def index():
     return render_template(
         "bank/index.html",
         questions=questions,
-        usage=queries.usage([q.id for q in questions]),
+        usage=uses.questionnaires.usage([q.id for q in questions]),
         query=args.get("q", ""),
         tag=tag,
         answer_type=answer_type,
@@ -58,11 +56,8 @@ def question(code: str):
         newer=newer,
         diff=services.diff(older, newer) if older.id != newer.id else [],
         compatible=services.compatible(older, newer),
-        usage=queries.usage([question.id]).get(question.id, []),
+        usage=uses.questionnaires.usage([question.id]).get(question.id, []),
         proposals=services.proposals(question),
         history=services.history(question),
         vocabularies=vocabularies,
     )
-
-
-from app.bank import authoring, species_views  # noqa: E402, F401

@@ -1,9 +1,10 @@
 """Admin pages for instruments, parties and memberships."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.directory import admin_bp as bp
 from app.directory import services
 from app.directory.forms import InstrumentForm, MembershipForm, PartyForm
 from app.directory.models import InstrumentKind, Membership, MembershipStatus, Party, Region
@@ -11,8 +12,6 @@ from app.extensions import db
 from app.forms_common import options
 from app.i18n import language_name, languages, translate
 from app.policy import require
-
-bp = Blueprint("directory_admin", __name__, url_prefix="/admin")
 
 
 @bp.before_request

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
 from datetime import date
 
 import pycountry
@@ -249,6 +250,12 @@ def allowed_statuses(instrument: Instrument) -> list[MembershipStatus]:
     return [s for s in MembershipStatus if s in _allowed_statuses(instrument.kind_enum)]
 
 
+# Called with a membership that makes its party owe reports, once it is saved. Reporting sits
+# above the directory and may not be imported here: it adds itself to this list (see
+# app/reporting/__init__.py) to open the new member's reports of published questionnaires.
+on_member: list[Callable[[Membership], object]] = []
+
+
 def set_membership(
     party: Party,
     instrument: Instrument,
@@ -282,9 +289,8 @@ def set_membership(
     db.session.flush()
     audit.record(actor, action, membership, f"{party.code} {instrument.code} {status_enum.value}")
     if status_enum != MembershipStatus.RANGE_STATE:
-        from app.reporting.services import open_reports_for_membership  # builds on directory
-
-        open_reports_for_membership(membership)
+        for opened in on_member:
+            opened(membership)
     return membership
 
 

@@ -2,15 +2,13 @@
 
 from collections import Counter
 
-from flask import Blueprint, abort, render_template
+from flask import abort, render_template
 
 from app.auth.models import Role, RoleGrant
-from app.directory import services
+from app.directory import bp, services
 from app.directory.models import Region
 from app.extensions import db
 from app.policy import require
-
-bp = Blueprint("directory", __name__)
 
 
 def _instrument_or_404(code: str):

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, jsonify, redirect, render_template, request, session, url_for
+from flask import abort, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -6,10 +6,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.directory import services as directory
 from app.extensions import db, limiter
 from app.i18n import languages
+from app.main import bp
 from app.main.dashboard import dashboard_for
 from app.policy import require
-
-bp = Blueprint("main", __name__)
 
 
 @bp.route("/")

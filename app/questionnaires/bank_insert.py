@@ -7,9 +7,9 @@ from flask_login import current_user
 from app.bank import queries
 from app.bank import services as bank
 from app.extensions import db
-from app.questionnaires import builder, services, tree
+from app.questionnaires import bank_uses, bp, builder, services, tree
 from app.questionnaires.models import Node
-from app.questionnaires.views import _draft_or_back, _questionnaire, bp
+from app.questionnaires.pages import draft_or_back, load_questionnaire
 
 RESULTS = 30
 
@@ -27,8 +27,8 @@ def _versions(question):
 
 @bp.route("/<code>/bank-insert", methods=["GET", "POST"])
 def bank_insert(code: str):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
-    back = _draft_or_back(questionnaire)
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
+    back = draft_or_back(questionnaire)
     if back is not None:
         return back
     query = request.values.get("q", "").strip()
@@ -73,7 +73,7 @@ def bank_insert(code: str):
         query=query,
         questions=questions,
         versions={q.id: _versions(q) for q in questions},
-        usage=queries.usage([q.id for q in questions]),
+        usage=bank_uses.usage([q.id for q in questions]),
         present=current.by_code(),
         sections=current.sections(),
         errors=errors,

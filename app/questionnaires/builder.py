@@ -34,7 +34,7 @@ def insert_from_bank(
     actor=None,
 ) -> Node:
     """Insert `version` (pinned) into `section`; a question already there is not inserted again."""
-    services._require_draft(questionnaire)
+    services.require_draft(questionnaire)
     if section.questionnaire_id != questionnaire.id or not section.is_section:
         raise QuestionnaireError(_l("Choose a section of this questionnaire."))
     present = db.session.scalar(
@@ -244,7 +244,7 @@ def set_loop(section: Node, loop: str | None, actor=None) -> None:
     pointing into a loop from outside (or across loops) is refused and undone.
     """
     questionnaire = section.questionnaire
-    services._require_draft(questionnaire)
+    services.require_draft(questionnaire)
     if not section.is_section:
         raise QuestionnaireError(_l("Only a section can repeat."))
     loop = loop or None

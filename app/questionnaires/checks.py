@@ -164,10 +164,10 @@ def texts(current: Tree) -> Iterator[Text]:
         if any((node.guidance or {}).values()):
             yield Text(node, str(_l("Local guidance")), node.guidance, False)
         for path, label in types.translatable_texts(node.effective_config):
-            yield Text(node, _describe_path(path), label, from_bank)
+            yield Text(node, describe_path(path), label, from_bank)
 
 
-def _describe_path(path: str) -> str:
+def describe_path(path: str) -> str:
     kind, _, key = path.partition(":")
     names = {
         "unit": _l("Unit"),

@@ -12,9 +12,9 @@ from flask_login import current_user
 
 from app.extensions import db
 from app.i18n import translate
-from app.questionnaires import builder, services, tree, wording
+from app.questionnaires import bp, builder, services, tree, wording
 from app.questionnaires.models import Loop, Node
-from app.questionnaires.views import _draft_or_back, _node, _questionnaire, bp
+from app.questionnaires.pages import draft_or_back, load_node, load_questionnaire
 
 
 def _value_kind(item: Node | None, op: str) -> str:
@@ -60,11 +60,11 @@ def _rows_from_form(form) -> tuple[str, list[builder.Rule]]:
 
 @bp.route("/<code>/nodes/<int:node_id>/condition", methods=["GET", "POST"])
 def condition_builder(code: str, node_id: int):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
-    back = _draft_or_back(questionnaire)
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
+    back = draft_or_back(questionnaire)
     if back is not None:
         return back
-    node = _node(questionnaire, node_id)
+    node = load_node(questionnaire, node_id)
     current = tree.load(questionnaire)
     current_node = current.by_id[node.id]
     offered = builder.targets(current, current_node)
@@ -139,11 +139,11 @@ def condition_builder(code: str, node_id: int):
 
 @bp.route("/<code>/nodes/<int:node_id>/condition/remove", methods=["POST"])
 def remove_condition(code: str, node_id: int):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
-    back = _draft_or_back(questionnaire)
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
+    back = draft_or_back(questionnaire)
     if back is not None:
         return back
-    node = _node(questionnaire, node_id)
+    node = load_node(questionnaire, node_id)
     try:
         builder.save_condition(node, None, actor=current_user)
     except services.QuestionnaireError as error:
@@ -160,11 +160,11 @@ def remove_condition(code: str, node_id: int):
 
 @bp.route("/<code>/nodes/<int:node_id>/loop", methods=["GET", "POST"])
 def section_loop(code: str, node_id: int):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
-    back = _draft_or_back(questionnaire)
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
+    back = draft_or_back(questionnaire)
     if back is not None:
         return back
-    section = _node(questionnaire, node_id)
+    section = load_node(questionnaire, node_id)
     if not section.is_section:
         abort(404)
     refused = ""

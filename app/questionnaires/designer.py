@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app import answers, policy
@@ -21,23 +21,19 @@ from app.bank import table_form
 from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import language_label
-from app.questionnaires import editing, services, tree, wording
+from app.questionnaires import bp, editing, services, tree, wording
 from app.questionnaires.models import Node
+from app.questionnaires.pages import (
+    add_text_fields,
+    back_to_design,
+    load_draft,
+    load_node,
+    posted_texts,
+    working_languages,
+)
 from app.questionnaires.services import QuestionnaireError
-from app.questionnaires.views import _draft_or_back, _node, _questionnaire, bp
 
 MAX_CHOICES = 40
-
-
-def _draft(code: str):
-    """The questionnaire the secretariat manages, and the way back if it is not a draft."""
-    questionnaire = _questionnaire(code, "questionnaire.manage")
-    return questionnaire, _draft_or_back(questionnaire)
-
-
-def _back(questionnaire, node_id: int | None = None):
-    anchor = f"node-{node_id}" if node_id else None
-    return redirect(url_for(".design", code=questionnaire.code, _anchor=anchor))
 
 
 # --- the outline ---------------------------------------------------------------------------------
@@ -45,7 +41,7 @@ def _back(questionnaire, node_id: int | None = None):
 
 @bp.route("/<code>/design")
 def design(code: str):
-    questionnaire, back = _draft(code)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
     current = tree.load(questionnaire)
@@ -145,12 +141,12 @@ def _wants_json() -> bool:
 @bp.route("/<code>/design/move", methods=["POST"])
 def design_move(code: str):
     """A move button (`direction`) or a drop (`parent` — empty for the top — and `position`)."""
-    questionnaire, back = _draft(code)
+    questionnaire, back = load_draft(code)
     if back is not None:
         if _wants_json():
             return jsonify(error=_("Only a draft questionnaire can change its structure.")), 409
         return back
-    node = _node(questionnaire, request.form.get("node", type=int))
+    node = load_node(questionnaire, request.form.get("node", type=int))
     direction = request.form.get("direction")
     try:
         if direction:
@@ -160,7 +156,7 @@ def design_move(code: str):
             parent, position = target
         else:
             parent_id = request.form.get("parent", type=int)
-            parent = _node(questionnaire, parent_id) if parent_id else None
+            parent = load_node(questionnaire, parent_id) if parent_id else None
             position = request.form.get("position", type=int)
             if position is None:
                 abort(400)
@@ -172,21 +168,21 @@ def design_move(code: str):
         if _wants_json():
             return jsonify(error=str(error)), 400
         flash(str(error), "danger")
-        return _back(questionnaire, node.id)
+        return back_to_design(questionnaire, node.id)
     db.session.commit()
     if _wants_json():
         return jsonify(number=node.number)
     flash(_("%(number)s moved.", number=node.number), "success")
-    return _back(questionnaire, node.id)
+    return back_to_design(questionnaire, node.id)
 
 
 @bp.route("/<code>/design/<int:node_id>/remove", methods=["GET", "POST"])
 def design_remove(code: str, node_id: int):
     """A confirmation page, then the removal."""
-    questionnaire, back = _draft(code)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
-    node = _node(questionnaire, node_id)
+    node = load_node(questionnaire, node_id)
     current = tree.load(questionnaire)
     if request.method == "POST":
         number = node.number
@@ -195,13 +191,13 @@ def design_remove(code: str, node_id: int):
         except QuestionnaireError as error:
             db.session.rollback()
             flash(str(error), "danger")
-            return _back(questionnaire, node_id)
+            return back_to_design(questionnaire, node_id)
         db.session.commit()
         flash(
             _("%(number)s removed. “Undo the last change” brings it back.", number=number),
             "success",
         )
-        return _back(questionnaire)
+        return back_to_design(questionnaire)
     inside = sum(1 for _n in current.walk(node.id))
     return render_template(
         "questionnaires/designer_remove.html", questionnaire=questionnaire, node=node, inside=inside
@@ -210,7 +206,7 @@ def design_remove(code: str, node_id: int):
 
 @bp.route("/<code>/design/undo", methods=["POST"])
 def design_undo(code: str):
-    questionnaire, back = _draft(code)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
     try:
@@ -221,32 +217,10 @@ def design_undo(code: str):
     else:
         db.session.commit()
         flash(_("The last change is undone."), "success")
-    return _back(questionnaire)
+    return back_to_design(questionnaire)
 
 
 # --- sections ------------------------------------------------------------------------------------
-
-
-def _languages(questionnaire) -> list[str]:
-    return list(questionnaire.instrument.working_languages or ["en"])
-
-
-def _texts(form, prefix: str, langs: list[str]) -> dict[str, str]:
-    return {lang: (form[f"{prefix}_{lang}"].data or "").strip() for lang in langs}
-
-
-def _text_fields(cls, prefix: str, label, langs: list[str], area: bool = False) -> None:
-    for lang in langs:
-        field = TextAreaField if area else StringField
-        setattr(
-            cls,
-            f"{prefix}_{lang}",
-            field(
-                label,
-                validators=[Optional(), Length(max=2000)],
-                render_kw={"lang": lang, "rows": 2} if area else {"lang": lang},
-            ),
-        )
 
 
 class _SectionForm(FlaskForm):
@@ -254,12 +228,12 @@ class _SectionForm(FlaskForm):
 
 
 def _section_form(questionnaire, **kwargs):
-    langs = _languages(questionnaire)
+    langs = working_languages(questionnaire)
 
     class SectionForm(_SectionForm):
         pass
 
-    _text_fields(SectionForm, "title", _l("Title"), langs)
+    add_text_fields(SectionForm, "title", _l("Title"), langs)
     return SectionForm(**kwargs), langs
 
 
@@ -276,10 +250,10 @@ def _require_first(form, prefix: str, langs: list[str]) -> bool:
 @bp.route("/<code>/design/section", methods=["GET", "POST"])
 @bp.route("/<code>/design/<int:node_id>/section", methods=["GET", "POST"])
 def design_section(code: str, node_id: int | None = None):
-    questionnaire, back = _draft(code)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
-    section = _node(questionnaire, node_id) if node_id else None
+    section = load_node(questionnaire, node_id) if node_id else None
     if section is not None and not section.is_section:
         abort(404)
     data = {f"title_{k}": v for k, v in (section.title if section else {}).items()}
@@ -288,12 +262,12 @@ def design_section(code: str, node_id: int | None = None):
         try:
             if section is None:
                 section = editing.add_section(
-                    questionnaire, title=_texts(form, "title", langs), actor=current_user
+                    questionnaire, title=posted_texts(form, "title", langs), actor=current_user
                 )
                 flash(_("Section %(number)s added.", number=section.number), "success")
             else:
                 editing.update_section(
-                    section, title=_texts(form, "title", langs), actor=current_user
+                    section, title=posted_texts(form, "title", langs), actor=current_user
                 )
                 flash(_("Section %(number)s saved.", number=section.number), "success")
         except QuestionnaireError as error:
@@ -301,7 +275,7 @@ def design_section(code: str, node_id: int | None = None):
             form[f"title_{langs[0]}"].errors = [str(error)]
         else:
             db.session.commit()
-            return _back(questionnaire, section.id)
+            return back_to_design(questionnaire, section.id)
     return render_template(
         "questionnaires/designer_section.html",
         questionnaire=questionnaire,
@@ -332,14 +306,14 @@ LOCAL_TYPES = list(types.AnswerType)
 
 
 def _item_form(questionnaire, **kwargs):
-    langs = _languages(questionnaire)
+    langs = working_languages(questionnaire)
 
     class ItemForm(_ItemForm):
         pass
 
-    _text_fields(ItemForm, "text", _l("Question"), langs, area=True)
-    _text_fields(ItemForm, "guidance", _l("Guidance"), langs, area=True)
-    _text_fields(ItemForm, "unit", _l("Unit"), langs)
+    add_text_fields(ItemForm, "text", _l("Question"), langs, area=True)
+    add_text_fields(ItemForm, "guidance", _l("Guidance"), langs, area=True)
+    add_text_fields(ItemForm, "unit", _l("Unit"), langs)
     form = ItemForm(**kwargs)
     form.answer_type.choices = types.AnswerType.choices(LOCAL_TYPES)
     return form, langs
@@ -393,17 +367,17 @@ def _item_data(item: Node) -> tuple[dict, list[dict]]:
 @bp.route("/<code>/design/<int:node_id>/item", methods=["GET", "POST"])
 def design_item(code: str, node_id: int | None = None):
     """Add a local question to a section (`section`), or edit one (`node_id`)."""
-    questionnaire, back = _draft(code)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
     current = tree.load(questionnaire)
-    item = _node(questionnaire, node_id) if node_id else None
+    item = load_node(questionnaire, node_id) if node_id else None
     if item is not None and (item.is_section or item.is_bank_item):
         abort(404)
     sections = current.sections()
     if item is None and not sections:
         flash(_("Add a section first: questions go into sections."), "warning")
-        return _back(questionnaire)
+        return back_to_design(questionnaire)
     data, rows = _item_data(item) if item is not None else ({}, [])
     if request.method == "POST":
         form, langs = _item_form(questionnaire)
@@ -454,7 +428,7 @@ def design_item(code: str, node_id: int | None = None):
                 choice_error, ok = problems[0].message, False
         elif answer_type == types.AnswerType.NUMBER:
             config = {k: v for k, v in (("min", low), ("max", high)) if v is not None}
-            unit = {k: v for k, v in _texts(form, "unit", langs).items() if v}
+            unit = {k: v for k, v in posted_texts(form, "unit", langs).items() if v}
             if unit:
                 config["unit"] = unit
             if form.integer.data:
@@ -468,8 +442,8 @@ def design_item(code: str, node_id: int | None = None):
             ok = ok and not table_errors
         if ok:
             values = {
-                "text": _texts(form, "text", langs),
-                "guidance": _texts(form, "guidance", langs),
+                "text": posted_texts(form, "text", langs),
+                "guidance": posted_texts(form, "guidance", langs),
                 "config": config,
                 "required": form.required.data,
                 "confidential": form.confidential.data,
@@ -477,7 +451,7 @@ def design_item(code: str, node_id: int | None = None):
             }
             try:
                 if item is None:
-                    section = _node(questionnaire, section_id)
+                    section = load_node(questionnaire, section_id)
                     item = editing.add_local_item(
                         questionnaire, section, code=form.code.data, actor=current_user, **values
                     )
@@ -493,7 +467,7 @@ def design_item(code: str, node_id: int | None = None):
             else:
                 db.session.commit()
                 flash(message, "success")
-                return _back(questionnaire, item.id)
+                return back_to_design(questionnaire, item.id)
     return render_template(
         "questionnaires/designer_item.html",
         questionnaire=questionnaire,
@@ -560,7 +534,7 @@ def new():
     class Form(NewQuestionnaireForm):
         pass
 
-    _text_fields(Form, "title", _l("Title"), langs)
+    add_text_fields(Form, "title", _l("Title"), langs)
     form = Form()
     sources = [q for q in services.questionnaires_of({i.id for i in instruments})]
     if copying:
@@ -576,7 +550,7 @@ def new():
         form.source.data = form.source.choices[0][0]
     report = None
     if form.validate_on_submit() and (copying or _require_first(form, "title", langs)):
-        title = {k: v for k, v in _texts(form, "title", langs).items() if v}
+        title = {k: v for k, v in posted_texts(form, "title", langs).items() if v}
         try:
             if copying:
                 source = next((q for q in sources if q.id == form.source.data), None) or abort(400)

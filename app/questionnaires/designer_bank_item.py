@@ -12,10 +12,16 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField
 
 from app.extensions import db
-from app.questionnaires import editing
-from app.questionnaires.designer import _back, _draft, _languages, _text_fields, _texts
+from app.questionnaires import bp, editing
+from app.questionnaires.pages import (
+    add_text_fields,
+    back_to_design,
+    load_draft,
+    load_node,
+    posted_texts,
+    working_languages,
+)
 from app.questionnaires.services import QuestionnaireError
-from app.questionnaires.views import _node, bp
 
 
 class _BankItemForm(FlaskForm):
@@ -24,22 +30,22 @@ class _BankItemForm(FlaskForm):
 
 
 def _bank_item_form(questionnaire, **kwargs):
-    langs = _languages(questionnaire)
+    langs = working_languages(questionnaire)
 
     class BankItemForm(_BankItemForm):
         pass
 
-    _text_fields(BankItemForm, "guidance", _l("Local guidance"), langs, area=True)
+    add_text_fields(BankItemForm, "guidance", _l("Local guidance"), langs, area=True)
     return BankItemForm(**kwargs), langs
 
 
 @bp.route("/<code>/design/<int:node_id>/bank-item", methods=["GET", "POST"])
 def design_bank_item(code: str, node_id: int):
     """Required, confidential and local guidance of a bank item of a draft."""
-    questionnaire, back = _draft(code)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
-    item = _node(questionnaire, node_id)
+    item = load_node(questionnaire, node_id)
     if not item.is_bank_item:
         abort(404)
     data = {"required": item.required, "confidential": item.confidential}
@@ -51,17 +57,17 @@ def design_bank_item(code: str, node_id: int):
                 item,
                 required=form.required.data,
                 confidential=form.confidential.data,
-                guidance=_texts(form, "guidance", langs),
+                guidance=posted_texts(form, "guidance", langs),
                 actor=current_user,
             )
         except QuestionnaireError as error:
             db.session.rollback()
             flash(str(error), "danger")
-            item = _node(questionnaire, node_id)
+            item = load_node(questionnaire, node_id)
         else:
             db.session.commit()
             flash(_("Question %(number)s saved.", number=item.number), "success")
-            return _back(questionnaire, item.id)
+            return back_to_design(questionnaire, item.id)
     return render_template(
         "questionnaires/designer_bank_item.html",
         questionnaire=questionnaire,

@@ -86,7 +86,7 @@ def _clean(texts: dict | None) -> dict[str, str]:
 
 
 def update_section(section: Node, *, title: dict, actor=None) -> None:
-    services._require_draft(section.questionnaire)
+    services.require_draft(section.questionnaire)
     if not section.is_section:
         raise QuestionnaireError(_l("This is not a section."))
     title = _clean(title)
@@ -116,7 +116,7 @@ def update_local_item(
 ) -> None:
     """Change a local item's question (its code stays: conditions refer to it)."""
     questionnaire = item.questionnaire
-    services._require_draft(questionnaire)
+    services.require_draft(questionnaire)
     if item.is_section or item.is_bank_item:
         raise QuestionnaireError(_l("Only a local question can be edited here."))
     answer_type = answer_type or item.answer_type
@@ -162,7 +162,7 @@ def update_bank_item(
     """Set what this questionnaire adds to a bank question: required, confidential and its local
     guidance (shown under the bank's). The question itself is the bank's. Recorded as an edit,
     so "Undo the last change" restores the previous values; False when nothing changed."""
-    services._require_draft(item.questionnaire)
+    services.require_draft(item.questionnaire)
     if not item.is_bank_item:
         raise QuestionnaireError(_l("Only a question from the bank can be edited here."))
     previous = {name: copy.deepcopy(getattr(item, name)) for name in BANK_ITEM_FIELDS}
@@ -223,7 +223,7 @@ def _restore(questionnaire: Questionnaire, data: dict, parent_id: int | None) ->
 
 def undo(questionnaire: Questionnaire, actor=None) -> AuditEvent:
     """Invert the last change; returns the event undone. Refused when nothing is left to undo."""
-    services._require_draft(questionnaire)
+    services.require_draft(questionnaire)
     event = last_change(questionnaire)
     if event is None:
         raise QuestionnaireError(_l("There is no change to undo."))
@@ -251,7 +251,7 @@ def undo(questionnaire: Questionnaire, actor=None) -> AuditEvent:
             raise gone
         node = _restore(questionnaire, data, parent.id if parent else None)
         position = data["position"]
-        siblings = [s for s in services._siblings(questionnaire, parent) if s is not node]
+        siblings = [s for s in services.ordered_siblings(questionnaire, parent) if s is not node]
         siblings.insert(min(position, len(siblings)), node)
         for index, sibling in enumerate(siblings):
             sibling.position = index

@@ -4,6 +4,7 @@ will call the same functions. Only a draft changes structure."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import date
 
 import sqlalchemy as sa
@@ -37,7 +38,8 @@ class PublishRefused(QuestionnaireError):
         self.problems = problems
 
 
-def _require_draft(questionnaire: Questionnaire) -> None:
+def require_draft(questionnaire: Questionnaire) -> None:
+    """Refuse (QuestionnaireError) a change of structure to a questionnaire that is no draft."""
     if not questionnaire.is_draft:
         raise QuestionnaireError(_l("Only a draft questionnaire can change its structure."))
 
@@ -82,7 +84,8 @@ def create_questionnaire(
     return questionnaire
 
 
-def _siblings(questionnaire: Questionnaire, parent: Node | None) -> list[Node]:
+def ordered_siblings(questionnaire: Questionnaire, parent: Node | None) -> list[Node]:
+    """The children of `parent` (the top level for None), in their order."""
     under = Node.parent_id == parent.id if parent is not None else Node.parent_id.is_(None)
     return list(
         db.session.scalars(
@@ -96,7 +99,7 @@ def _siblings(questionnaire: Questionnaire, parent: Node | None) -> list[Node]:
 def _place(questionnaire: Questionnaire, parent: Node | None, node: Node, position: int | None):
     if parent is not None and not parent.is_section:
         raise QuestionnaireError(_l("Questions go into sections, not into other questions."))
-    siblings = [s for s in _siblings(questionnaire, parent) if s is not node]
+    siblings = [s for s in ordered_siblings(questionnaire, parent) if s is not node]
     position = len(siblings) if position is None else max(0, min(position, len(siblings)))
     siblings.insert(position, node)
     node.parent_id = parent.id if parent else None
@@ -114,7 +117,7 @@ def add_section(
     position: int | None = None,
     actor=None,
 ) -> Node:
-    _require_draft(questionnaire)
+    require_draft(questionnaire)
     if loop is not None and loop not in {member.value for member in Loop}:
         raise QuestionnaireError(_l("A section repeats for species or for sites only."))
     section = Node(
@@ -151,7 +154,7 @@ def add_bank_item(
     condition: dict | None = None,
     position: int | None = None,
 ) -> Node:
-    _require_draft(questionnaire)
+    require_draft(questionnaire)
     _check_code_free(questionnaire, version.question.code)
     item = Node(
         questionnaire=questionnaire,
@@ -179,7 +182,7 @@ def add_local_item(
     condition: dict | None = None,
     position: int | None = None,
 ) -> Node:
-    _require_draft(questionnaire)
+    require_draft(questionnaire)
     code = code.strip().upper()
     if not bank.CODE_PATTERN.match(code):
         raise QuestionnaireError(
@@ -221,7 +224,7 @@ def _check_code_free(questionnaire: Questionnaire, code: str) -> None:
 
 def set_condition(node: Node, condition: dict | None) -> None:
     """Attach skip logic to a node; a condition that does not resolve is refused."""
-    _require_draft(node.questionnaire)
+    require_draft(node.questionnaire)
     previous = node.condition
     node.condition = condition or None
     db.session.flush()
@@ -237,7 +240,7 @@ def set_condition(node: Node, condition: dict | None) -> None:
 def move(node: Node, parent: Node | None, position: int) -> None:
     """Move a node under `parent` at `position`; refused if a condition would then point forward."""
     questionnaire = node.questionnaire
-    _require_draft(questionnaire)
+    require_draft(questionnaire)
     if parent is not None and (parent.id == node.id or node.id in _ancestor_ids(parent)):
         raise QuestionnaireError(_l("A section cannot move into itself."))
     old_parent = db.session.get(Node, node.parent_id) if node.parent_id else None
@@ -263,7 +266,7 @@ def _ancestor_ids(node: Node) -> set[int]:
 def remove(node: Node) -> None:
     """Remove a node (a section with its content); refused while conditions refer to it."""
     questionnaire = node.questionnaire
-    _require_draft(questionnaire)
+    require_draft(questionnaire)
     current = tree.load(questionnaire)
     removed = {node.id, *(n.id for n in current.walk(node.id))}
     codes = {n.code for n in current.nodes if n.id in removed and n.code}
@@ -282,7 +285,7 @@ def remove(node: Node) -> None:
     parent = db.session.get(Node, node.parent_id) if node.parent_id else None
     db.session.delete(node)
     db.session.flush()
-    for index, sibling in enumerate(_siblings(questionnaire, parent)):
+    for index, sibling in enumerate(ordered_siblings(questionnaire, parent)):
         sibling.position = index
     renumber(questionnaire)
 
@@ -299,9 +302,15 @@ def renumber(questionnaire: Questionnaire) -> None:
 # --- life cycle ----------------------------------------------------------------------------------
 
 
+# Called with a questionnaire once it is published. Reporting sits above the questionnaires and
+# may not be imported here: it adds itself to this list (see app/reporting/__init__.py) to open
+# the report of every party that owes one, whichever path publishes (page, demo, tests).
+on_publish: list[Callable[[Questionnaire], object]] = []
+
+
 def publish(questionnaire: Questionnaire, actor=None) -> None:
     """Publish a draft whose checks all pass; freezes the bank versions it uses."""
-    _require_draft(questionnaire)
+    require_draft(questionnaire)
     current = tree.load(questionnaire)
     problems = checks.publish_problems(current)
     if problems:
@@ -311,9 +320,8 @@ def publish(questionnaire: Questionnaire, actor=None) -> None:
     questionnaire.published_at = utcnow()
     db.session.flush()
     audit.record(actor, "questionnaire.publish", questionnaire, questionnaire.code)
-    from app.reporting.services import open_reports  # reporting builds on questionnaires
-
-    open_reports(questionnaire)
+    for opened in on_publish:
+        opened(questionnaire)
 
 
 def close(questionnaire: Questionnaire, actor=None) -> None:

@@ -8,8 +8,8 @@ from flask_login import current_user
 
 from app import policy
 from app.extensions import db
-from app.questionnaires import texts_service, tree
-from app.questionnaires.views import _questionnaire, bp
+from app.questionnaires import bp, texts_service, tree
+from app.questionnaires.pages import load_questionnaire
 
 SEPARATOR = "|"
 
@@ -32,7 +32,7 @@ def _changes(form, found, questionnaire, langs):
 
 @bp.route("/<code>/texts", methods=["GET", "POST"])
 def texts(code: str):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
     current = tree.load(questionnaire)
     langs = texts_service.working_languages(questionnaire)
     found = texts_service.rows(current)

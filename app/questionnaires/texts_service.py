@@ -19,7 +19,7 @@ from app.audit import services as audit
 from app.audit.models import AuditEvent
 from app.extensions import db
 from app.i18n import languages, missing_languages
-from app.questionnaires.checks import _describe_path
+from app.questionnaires.checks import describe_path
 from app.questionnaires.models import Node, Questionnaire, Status
 from app.questionnaires.tree import Tree
 
@@ -91,9 +91,7 @@ def rows(current: Tree) -> list[TextRow]:
                 )
             for path, label in types.translatable_texts(bank.config):
                 found.append(
-                    TextRow(
-                        f"{node.id}:bank:config:{path}", _describe_path(path), label, node, True
-                    )
+                    TextRow(f"{node.id}:bank:config:{path}", describe_path(path), label, node, True)
                 )
             found.append(
                 TextRow(
@@ -116,7 +114,7 @@ def rows(current: Tree) -> list[TextRow]:
             )
         )
         for path, label in types.translatable_texts(node.config):
-            found.append(TextRow(f"{node.id}:config:{path}", _describe_path(path), label, node))
+            found.append(TextRow(f"{node.id}:config:{path}", describe_path(path), label, node))
     working = working_languages(questionnaire)
     for row in found:
         if row.required or any((v or "").strip() for v in row.value.values()):

@@ -1,7 +1,7 @@
 """Questionnaire pages: list, outline, preview in any language, publish checks, translation
 completeness, and the publish / close / archive actions of the instrument's secretariat."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -9,35 +9,9 @@ from flask_login import current_user, login_required
 from app import policy
 from app.extensions import db
 from app.i18n import current_language, languages
-from app.policy import require
-from app.questionnaires import checks, render, services, tree, wording
-from app.questionnaires.models import Node, Status
-
-bp = Blueprint("questionnaires", __name__, url_prefix="/questionnaires")
-
-
-def _questionnaire(code: str, action: str = "questionnaire.view"):
-    questionnaire = services.questionnaire_by_code(code)
-    if questionnaire is None:
-        abort(404)
-    require(action, questionnaire)
-    return questionnaire
-
-
-def _node(questionnaire, node_id: int | None) -> Node:
-    """A node of `questionnaire` (404 for another questionnaire's, or none)."""
-    node = db.session.get(Node, node_id or 0)
-    if node is None or node.questionnaire_id != questionnaire.id:
-        abort(404)
-    return node
-
-
-def _draft_or_back(questionnaire):
-    """None for a draft; else the way back to the outline, with the reason."""
-    if questionnaire.is_draft:
-        return None
-    flash(_("Only a draft questionnaire can change its structure."), "warning")
-    return redirect(url_for(".show", code=questionnaire.code))
+from app.questionnaires import bp, checks, render, services, tree, wording
+from app.questionnaires.models import Status
+from app.questionnaires.pages import load_questionnaire
 
 
 @bp.route("/")
@@ -53,7 +27,7 @@ def index():
 
 @bp.route("/<code>/")
 def show(code: str):
-    questionnaire = _questionnaire(code)
+    questionnaire = load_questionnaire(code)
     current = tree.load(questionnaire)
     conditions = {n.id: wording.describe(n.condition, current) for n in current.nodes}
     return render_template(
@@ -69,7 +43,7 @@ def show(code: str):
 @bp.route("/<code>/preview", methods=["GET", "POST"])
 def preview(code: str):
     """The questionnaire as a respondent sees it, in `lang`; posting re-evaluates conditions."""
-    questionnaire = _questionnaire(code)
+    questionnaire = load_questionnaire(code)
     lang = request.values.get("lang") or current_language()
     if lang not in languages():
         abort(404)
@@ -91,7 +65,7 @@ def preview(code: str):
 
 @bp.route("/<code>/checks")
 def publish_checks(code: str):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
     current = tree.load(questionnaire)
     problems = checks.publish_problems(current)
     return render_template(
@@ -126,7 +100,7 @@ def _fix_url(questionnaire, current, problem: checks.Problem) -> str:
 
 @bp.route("/<code>/translations")
 def translations(code: str):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
     current = tree.load(questionnaire)
     return render_template(
         "questionnaires/translations.html",
@@ -138,7 +112,7 @@ def translations(code: str):
 
 @bp.route("/<code>/publish", methods=["POST"])
 def publish(code: str):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
     try:
         services.publish(questionnaire, actor=current_user)
     except services.PublishRefused as refused:
@@ -163,7 +137,7 @@ def publish(code: str):
 
 @bp.route("/<code>/status", methods=["POST"])
 def change_status(code: str):
-    questionnaire = _questionnaire(code, "questionnaire.manage")
+    questionnaire = load_questionnaire(code, "questionnaire.manage")
     target = request.form.get("status")
     try:
         if target == Status.CLOSED:
@@ -180,6 +154,3 @@ def change_status(code: str):
         label = questionnaire.status_enum.label
         flash(_("The status is now “%(status)s”.", status=label), "success")
     return redirect(url_for(".show", code=questionnaire.code))
-
-
-from app.questionnaires import bank_insert, conditions_ui, designer, designer_bank_item, texts  # noqa: E402, F401

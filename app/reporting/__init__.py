@@ -1,0 +1,46 @@
+"""National reports: a party's answers to a published questionnaire, filled by its focal point
+and contributors, reviewed by the secretariat and submitted."""
+
+from flask import Blueprint
+
+from app.directory import services as directory
+from app.questionnaires import services as questionnaires
+
+bp = Blueprint("reporting", __name__, url_prefix="/reports")
+
+
+def _open_reports(questionnaire) -> None:
+    from app.reporting import services  # loaded on first use: app.models imports this package
+
+    services.open_reports(questionnaire)
+
+
+def _open_reports_of_member(membership) -> None:
+    from app.reporting import services
+
+    services.open_reports_for_membership(membership)
+
+
+# Publishing a questionnaire, or a party joining an instrument, opens the reports it owes. The
+# lower packages cannot call reporting, so reporting adds itself to their lists here, when the
+# package is first imported: app.models imports it, so this has happened before any database work.
+questionnaires.on_publish.append(_open_reports)
+directory.on_member.append(_open_reports_of_member)
+
+
+def register(app) -> None:
+    """Attach the report pages to `app`.
+
+    The page modules are imported here, not at the bottom of this file as in microblog: models
+    live inside their package, so importing a package's models must not load its pages, whose
+    imports (the policy, services) import models in turn and would meet a half-loaded module."""
+    from app.reporting import (  # noqa: F401 - their routes register on bp
+        offline,
+        people,
+        reuse_views,
+        review,
+        sites,
+        views,
+    )
+
+    app.register_blueprint(bp)

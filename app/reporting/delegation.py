@@ -1,7 +1,7 @@
 """Delegation: a focal point hands top-level sections of a report to contributors, by e-mail
 address; an invitation mail carries a single-use link that completes the account when needed.
 
-A contributor's rights come from live assignments only (app/policy.py asks `sections_of`): they
+A contributor's rights come from live assignments only (app/policy.py asks facts.py): they
 read and fill the sections assigned to them, mark them "ready for review", and lose access the
 moment an assignment is withdrawn. They never submit and never delegate.
 
@@ -28,6 +28,7 @@ from email_validator import EmailNotValidError
 from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 
+from app import policy
 from app.audit import services as audit
 from app.auth import services as accounts
 from app.auth.models import Role, User
@@ -36,14 +37,13 @@ from app.forms_common import checked_email
 from app.i18n import DEFAULT_LANGUAGE, languages
 from app.notify import mail
 from app.questionnaires import tree as tree_module
-from app.questionnaires.models import Node, Questionnaire, Status
+from app.questionnaires.models import Node, Questionnaire
+from app.reporting import facts
 from app.reporting.errors import ReportingError
 from app.reporting.models import Answer, AnswerRevision, Assignment, Invitation, Report
 from app.utils import as_utc, utcnow
 
 log = logging.getLogger(__name__)
-
-OPEN_STATUSES = {Status.PUBLISHED.value, Status.CLOSED.value}
 
 
 class DelegationError(ReportingError):
@@ -56,39 +56,6 @@ class DelegationError(ReportingError):
 
 
 # --- who holds what ------------------------------------------------------------------------------
-
-
-def sections_of(user: User | None, report: Report) -> set[int]:
-    """The top-level sections of `report` that `user` holds through a live assignment."""
-    if user is None or getattr(user, "id", None) is None:
-        return set()
-    stmt = sa.select(Assignment.section_id).where(
-        Assignment.report_id == report.id,
-        Assignment.contributor_id == user.id,
-        Assignment.withdrawn_at.is_(None),
-    )
-    return set(db.session.scalars(stmt))
-
-
-def has_assignments(user: User | None) -> bool:
-    """Whether `user` holds a live assignment on a report of an open questionnaire."""
-    if user is None or getattr(user, "id", None) is None:
-        return False
-    return db.session.scalar(_live_of(user.id).limit(1)) is not None
-
-
-def _live_of(user_id: int) -> sa.Select:
-    """The user's live assignments on reports of open questionnaires."""
-    return (
-        sa.select(Assignment)
-        .join(Report, Report.id == Assignment.report_id)
-        .join(Questionnaire, Questionnaire.id == Report.questionnaire_id)
-        .where(
-            Assignment.contributor_id == user_id,
-            Assignment.withdrawn_at.is_(None),
-            Questionnaire.status.in_(OPEN_STATUSES),
-        )
-    )
 
 
 def assignments_of(report: Report, *, live_only: bool = False) -> list[Assignment]:
@@ -112,7 +79,7 @@ def assignments_of(report: Report, *, live_only: bool = False) -> list[Assignmen
 def live_assignments_of(user: User) -> dict[int, list[Assignment]]:
     """Report id → the user's live assignments on it, for reports of open questionnaires."""
     stmt = (
-        _live_of(user.id)
+        facts.live_assignments(user.id)
         .join(Node, Node.id == Assignment.section_id)
         .order_by(Questionnaire.deadline.nulls_last(), Questionnaire.code, Node.position)
     )
@@ -227,8 +194,6 @@ def assign(
     mail in `locale` (what the focal point chose), else in the focal point's language. A
     withdrawn assignment of the same section to the same person is revived.
     """
-    from app import policy  # policy asks this module about assignments
-
     if not report.is_editable:
         raise DelegationError(
             _l("This report is submitted or closed: its sections can no longer be delegated.")

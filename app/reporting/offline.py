@@ -19,7 +19,7 @@ from flask import (
 from flask_login import current_user
 
 from app.i18n import current_language
-from app.reporting.views import bp
+from app.reporting import bp
 
 CACHE_PREFIX = "ors-offline-"  # every cache the worker makes starts with this (sw.js, offline.js)
 

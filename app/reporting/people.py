@@ -1,17 +1,17 @@
 """People of a report: the focal point's page to delegate sections to contributors, see who
 changed what and withdraw a delegation; the invitation link's landing page; the contributor's
-"ready for review"; and what the shared report pages need to show a contributor only their
-sections. The rules live in delegation.py and policy.py.
+"ready for review"; and the template helpers that show a contributor who else holds a section.
+The rules live in delegation.py and policy.py; what the shared report pages keep of a report for
+a contributor is in pages.py.
 
-The routes live on the reporting blueprint (imported at the end of views.py); the invitation
-page is outside /reports (it opens without an account), registered on the application when the
+The routes live on the reporting blueprint (see app/reporting/__init__.py); the invitation page
+is outside /reports (it opens without an account), registered on the application when the
 blueprint is."""
 
 from __future__ import annotations
 
 import smtplib
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -27,9 +27,9 @@ from app.forms_common import options
 from app.i18n import current_language, language_label, language_name, languages, translate
 from app.policy import require
 from app.questionnaires import tree as tree_module
-from app.reporting import completeness, delegation, services, site_store
+from app.reporting import bp, completeness, delegation, facts, services, site_store
 from app.reporting.models import Assignment, Report
-from app.reporting.views import bp
+from app.reporting.pages import load_report
 
 
 class AssignForm(FlaskForm):
@@ -77,37 +77,12 @@ class ContinueForm(FlaskForm):
     submit = SubmitField(_l("Continue to sign in"))
 
 
-def _report(report_id: int, action: str) -> Report:
-    report = services.report_by_id(report_id) or abort(404)
-    require(action, report)
-    return report
-
-
-# --- what the shared report pages ask ----------------------------------------------------------
-
-
-def restrict(filled: services.Filled) -> set[int] | None:
-    """Keep in `filled` only what the current user may read: for a contributor, their
-    sections (and those sections' answers), so that the contents, progress and validation
-    report speak of them alone. Returns the sections kept, or None when the user reads all."""
-    report = filled.report
-    if policy.can("report.read_all", report):
-        return None
-    allowed = delegation.sections_of(current_user, report)
-    rendered = filled.rendered
-    rendered.sections = [s for s in rendered.sections if s.node.id in allowed]
-    rendered.loose_items = []
-    kept = {n.id for s in allowed for n in filled.tree.walk(s)} | allowed
-    filled.answers = {key: a for key, a in filled.answers.items() if key[0] in kept}
-    return allowed
-
-
 @bp.app_template_global()
 def readable_sections(report: Report, sections: list) -> list:
     """The rendered top-level `sections` the current user may open."""
     if policy.can("report.read_all", report):
         return sections
-    allowed = delegation.sections_of(current_user, report)
+    allowed = facts.sections_of(current_user, report)
     return [s for s in sections if s.node.id in allowed]
 
 
@@ -165,7 +140,9 @@ def _assign_form(report: Report) -> AssignForm:
 
 @bp.route("/<int:report_id>/people", methods=["GET", "POST"])
 def people(report_id: int):
-    report = _report(report_id, "report.delegate" if request.method == "POST" else "report.people")
+    report = load_report(
+        report_id, "report.delegate" if request.method == "POST" else "report.people"
+    )
     form = _assign_form(report)
     if form.validate_on_submit():
         done = _assign(report, form)
@@ -234,7 +211,7 @@ def _assign(report: Report, form: AssignForm) -> bool:
 @bp.route("/<int:report_id>/people/<int:assignment_id>/withdraw", methods=["GET", "POST"])
 def withdraw(report_id: int, assignment_id: int):
     """A confirmation first: the contributor loses access to the section at once."""
-    report = _report(report_id, "report.people")
+    report = load_report(report_id, "report.people")
     assignment = delegation.assignment_by_id(report, assignment_id) or abort(404)
     back = url_for(".people", report_id=report.id)
     if not assignment.is_live:
@@ -264,7 +241,7 @@ def withdraw(report_id: int, assignment_id: int):
 @bp.route("/<int:report_id>/assignments/<int:assignment_id>/ready", methods=["POST"])
 def ready(report_id: int, assignment_id: int):
     """The contributor marks their section ready for review (or not ready after all)."""
-    report = _report(report_id, "report.view")
+    report = load_report(report_id, "report.view")
     assignment = delegation.assignment_by_id(report, assignment_id) or abort(404)
     require("section.fill", (report, assignment.section_id))
     form = ReadyForm()
@@ -295,27 +272,6 @@ def ready(report_id: int, assignment_id: int):
                 "info",
             )
     return redirect(url_for(".section", report_id=report.id, section_id=assignment.section_id))
-
-
-def delegated_rows(user, lang: str) -> list[dict]:
-    """What "My reports" lists for a contributor: each report holding live assignments of
-    `user`, with the state of each of their sections."""
-    rows = []
-    for assignments in delegation.live_assignments_of(user).values():
-        report = assignments[0].report
-        if (report.party_id, report.questionnaire.instrument_id) in policy.focal_point_scopes(user):
-            continue  # became a focal point of it: listed with their own reports
-        filled = services.fill(report, lang)
-        states = completeness.progress(filled, completeness.issues(filled, lang)).states
-        deadline = report.questionnaire.deadline
-        rows.append(
-            {
-                "report": report,
-                "days_left": (deadline - date.today()).days if deadline else None,
-                "sections": [(a, states.get(a.section_id)) for a in assignments],
-            }
-        )
-    return rows
 
 
 # --- the invitation link ------------------------------------------------------------------------

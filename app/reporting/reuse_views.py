@@ -7,7 +7,7 @@ that comes back to the item's anchor in its section.
 What the report pages show comes from `reuse_panel`, `reuse_summary` and `reuse_counts`, given
 to the reporting templates by a context processor and computed once per request.
 
-The routes live on the reporting blueprint (imported at the end of views.py)."""
+The routes live on the reporting blueprint (see register() in app/reporting/__init__.py)."""
 
 from __future__ import annotations
 
@@ -21,18 +21,11 @@ from flask_login import current_user
 
 from app import policy
 from app.i18n import current_language
-from app.policy import require
 from app.questionnaires.render import RenderedItem
-from app.reporting import prefill, reuse_copying, reuse_offers, services
+from app.reporting import bp, prefill, reuse_copying, reuse_offers, services
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report
-from app.reporting.views import bp, committed
-
-
-def _report(report_id: int, action: str) -> Report:
-    report = services.report_by_id(report_id) or abort(404)
-    require(action, report)
-    return report
+from app.reporting.pages import committed, load_report
 
 
 def _cell(filled: services.Filled, node_id: int):
@@ -89,7 +82,7 @@ def _version() -> int | None:
 def _on_cell(report_id: int, node_id: int, action, done: str):
     """One answer cell's action (reuse, update from source, confirm): run it, say how it went,
     and go back to the item."""
-    report = _report(report_id, "report.fill")
+    report = load_report(report_id, "report.fill")
     filled = services.fill(report, current_language())
     node, loop_key = _cell(filled, node_id)
     try:
@@ -139,7 +132,7 @@ def confirm_answer(report_id: int, node_id: int):
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/confirm", methods=["POST"])
 def confirm_section(report_id: int, section_id: int):
-    report = _report(report_id, "report.fill")
+    report = load_report(report_id, "report.fill")
     try:
         count = _write(
             report,
@@ -164,7 +157,7 @@ def confirm_section(report_id: int, section_id: int):
 @bp.route("/<int:report_id>/reuse", methods=["GET", "POST"])
 def reuse_all(report_id: int):
     """The preview of "reuse all available answers"; confirming it fills exactly that."""
-    report = _report(report_id, "report.fill")
+    report = load_report(report_id, "report.fill")
     if request.method == "POST":
         expected = request.form.get("expected", "")
         try:
@@ -189,7 +182,7 @@ def reuse_all(report_id: int):
 @bp.route("/<int:report_id>/prefill", methods=["GET", "POST"])
 def prefill_report(report_id: int):
     """The preview of the pre-fill from the previous cycle; confirming it fills exactly that."""
-    report = _report(report_id, "report.fill")
+    report = load_report(report_id, "report.fill")
     previous = prefill.previous_report(report)
     if previous is None or not policy.can("report.view", previous):
         abort(404)
@@ -242,7 +235,7 @@ def _copy_preview(report, kind: str, plan, previous=None):
 @bp.route("/<int:report_id>/to-confirm")
 def to_confirm(report_id: int):
     """The pre-filled answers still to confirm, each with a way to confirm it or open it."""
-    report = _report(report_id, "report.view")
+    report = load_report(report_id, "report.view")
     lang = current_language()
     filled = services.fill(report, lang)
     rows = [

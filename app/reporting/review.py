@@ -36,11 +36,11 @@ from app.extensions import db
 from app.i18n import current_language, languages
 from app.policy import require
 from app.questionnaires.models import Questionnaire, Status
-from app.reporting import completeness, printing, services, snapshots
+from app.reporting import bp, completeness, printing, services, snapshots
 from app.reporting import submission as submission_module
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report, ReportStatus
-from app.reporting.views import _report, bp, committed
+from app.reporting.pages import committed, load_report
 from app.utils import as_utc
 
 MESSAGE_MAX = 5000
@@ -93,7 +93,7 @@ def _already_submitted(report: Report):
 
 @bp.route("/<int:report_id>/submit", methods=["GET", "POST"])
 def submit(report_id: int):
-    report = _report(report_id)
+    report = load_report(report_id)
     if report.status in policy.SUBMITTED_STATUSES and policy.can("report.submissions", report):
         return _already_submitted(report)
     require("report.submit", report)
@@ -207,7 +207,7 @@ def _review_page(report: Report, return_form=None, accept_form=None, status: int
 
 @bp.route("/<int:report_id>/review")
 def review(report_id: int):
-    report = _report(report_id, "report.submissions")
+    report = load_report(report_id, "report.submissions")
     return _review_page(report)
 
 
@@ -218,7 +218,7 @@ def _decided_already(report: Report):
 
 @bp.route("/<int:report_id>/review/return", methods=["POST"])
 def return_report(report_id: int):
-    report = _report(report_id, "report.submissions")
+    report = load_report(report_id, "report.submissions")
     if _decision_taken(report):
         return _decided_already(report)
     require("report.review", report)
@@ -241,7 +241,7 @@ def return_report(report_id: int):
 
 @bp.route("/<int:report_id>/review/accept", methods=["POST"])
 def accept_report(report_id: int):
-    report = _report(report_id, "report.submissions")
+    report = load_report(report_id, "report.submissions")
     if _decision_taken(report):
         return _decided_already(report)
     require("report.review", report)
@@ -272,7 +272,7 @@ def _decision_taken(report: Report) -> bool:
 
 @bp.route("/<int:report_id>/submissions")
 def submissions(report_id: int):
-    report = _report(report_id, "report.submissions")
+    report = load_report(report_id, "report.submissions")
     found = submission_module.submissions_of(report)
     numbers = [s.number for s in found]
     older = request.args.get("a", type=int)
@@ -305,7 +305,7 @@ def submissions(report_id: int):
 
 @bp.route("/<int:report_id>/audit")
 def report_audit(report_id: int):
-    report = _report(report_id, "report.submissions")
+    report = load_report(report_id, "report.submissions")
     events = list(
         db.session.scalars(
             sa.select(AuditEvent)
@@ -358,13 +358,13 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
 
 @bp.route("/<int:report_id>/print")
 def print_report(report_id: int):
-    report = _report(report_id, "report.submissions")
+    report = load_report(report_id, "report.submissions")
     return _printed(report, None)[0]
 
 
 @bp.route("/<int:report_id>/submissions/<int:number>/print")
 def print_submission(report_id: int, number: int):
-    report = _report(report_id, "report.submissions")
+    report = load_report(report_id, "report.submissions")
     return _printed(report, number)[0]
 
 
@@ -379,9 +379,9 @@ def _pdf(report: Report, number: int | None) -> Response:
 
 @bp.route("/<int:report_id>/print.pdf")
 def print_report_pdf(report_id: int):
-    return _pdf(_report(report_id, "report.submissions"), None)
+    return _pdf(load_report(report_id, "report.submissions"), None)
 
 
 @bp.route("/<int:report_id>/submissions/<int:number>/print.pdf")
 def print_submission_pdf(report_id: int, number: int):
-    return _pdf(_report(report_id, "report.submissions"), number)
+    return _pdf(load_report(report_id, "report.submissions"), number)

@@ -3,7 +3,7 @@ holds for each), adding, changing and removing a site. Sites belong to the party
 report: every report of the party repeats its site questions over the same list, and a removed
 site leaves all of them while its answers stay on record.
 
-The routes live on the reporting blueprint (imported at the end of views.py)."""
+The routes live on the reporting blueprint (see register() in app/reporting/__init__.py)."""
 
 from __future__ import annotations
 
@@ -15,18 +15,11 @@ from app import policy
 from app.answers import reading
 from app.extensions import db
 from app.i18n import current_language, translate
-from app.policy import require
 from app.questionnaires.models import Node
-from app.reporting import services, site_store
+from app.reporting import bp, site_store
 from app.reporting.forms import RemoveSiteForm, SiteForm
 from app.reporting.models import Report, Site
-from app.reporting.views import bp
-
-
-def _report(report_id: int, action: str) -> Report:
-    report = services.report_by_id(report_id) or abort(404)
-    require(action, report)
-    return report
+from app.reporting.pages import load_report
 
 
 def _site(report: Report, site_id: int) -> Site:
@@ -81,7 +74,7 @@ def _example(lang: str) -> dict[str, str]:
 
 @bp.route("/<int:report_id>/sites", methods=["GET", "POST"])
 def sites(report_id: int):
-    report = _report(report_id, "report.sites" if request.method == "POST" else "report.view")
+    report = load_report(report_id, "report.sites" if request.method == "POST" else "report.view")
     lang = current_language()
     back = _back(report)
     form = SiteForm()
@@ -121,7 +114,7 @@ def sites(report_id: int):
 
 @bp.route("/<int:report_id>/sites/<int:site_id>", methods=["GET", "POST"])
 def edit_site(report_id: int, site_id: int):
-    report = _report(report_id, "report.sites")
+    report = load_report(report_id, "report.sites")
     site = _site(report, site_id)
     lang = current_language()
     back = _back(report)
@@ -147,7 +140,7 @@ def edit_site(report_id: int, site_id: int):
 @bp.route("/<int:report_id>/sites/<int:site_id>/remove", methods=["GET", "POST"])
 def remove_site(report_id: int, site_id: int):
     """A confirmation first: the site leaves every report of the party."""
-    report = _report(report_id, "report.sites")
+    report = load_report(report_id, "report.sites")
     site = _site(report, site_id)
     back = _back(report)
     form = RemoveSiteForm()

@@ -4,12 +4,9 @@ autosave endpoint, the validation report and an answer's history."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -25,7 +22,6 @@ from flask import (
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.exc import OperationalError
 from werkzeug.datastructures import MultiDict
 
 from app import answers, policy
@@ -36,20 +32,10 @@ from app.i18n import current_language
 from app.policy import require
 from app.questionnaires import render as render_module
 from app.questionnaires import wording
-from app.reporting import attachments, completeness, delegation, fields, saving, services
+from app.reporting import attachments, bp, completeness, delegation, fields, pages, saving, services
 from app.reporting.errors import ReportingError
 from app.reporting.models import Answer
-
-bp = Blueprint("reporting", __name__, url_prefix="/reports")
-
-SAVE_ATTEMPTS = 3  # SQLite refuses a write that began on an outdated snapshot: try again
-T = TypeVar("T")
-
-
-def _report(report_id: int, action: str = "report.view"):
-    report = services.report_by_id(report_id) or abort(404)
-    require(action, report)
-    return report
+from app.reporting.pages import committed, load_report
 
 
 @bp.route("/")
@@ -69,16 +55,16 @@ def index():
                 "days_left": (deadline - date.today()).days if deadline else None,
             }
         )
-    delegated = people.delegated_rows(current_user, lang)  # a contributor's sections
+    delegated = pages.delegated_rows(current_user, lang)  # a contributor's sections
     return render_template("reporting/index.html", rows=rows, delegated=delegated)
 
 
 @bp.route("/<int:report_id>/")
 def show(report_id: int):
-    report = _report(report_id)
+    report = load_report(report_id)
     lang = current_language()
     filled = services.fill(report, lang)
-    people.restrict(filled)  # a contributor sees their sections only
+    pages.restrict(filled)  # a contributor sees their sections only
     found = completeness.issues(filled, lang)
     return render_template(
         "reporting/report.html",
@@ -99,7 +85,7 @@ def _section(filled: services.Filled, section_id: int) -> render_module.Rendered
 
 @bp.route("/<int:report_id>/sections/<int:section_id>", methods=["GET", "POST"])
 def section(report_id: int, section_id: int):
-    report = _report(report_id)
+    report = load_report(report_id)
     require("section.fill" if request.method == "POST" else "section.view", (report, section_id))
     lang = current_language()
     filled = services.fill(report, lang)
@@ -154,39 +140,6 @@ def _attach(filled, item, files, lang, optional=False) -> saving.Saved | None:
         )
 
     return committed(attach, retry=lambda: _reload_answers(filled))
-
-
-def _commit() -> None:
-    """Commit without expiring what is loaded: the report's tree stays in memory, so showing the
-    effect of a save (skip logic) costs no query per item."""
-    session = db.session()
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = True
-
-
-def committed(operation: Callable[[], T], retry: Callable[[], object] | None = None) -> T:
-    """Run the write `operation` and commit. SQLite refuses a write that began on an outdated
-    snapshot (another request wrote meanwhile): roll back, call `retry` (reload what the
-    operation reads) and try again, up to SAVE_ATTEMPTS times. A refusal (ReportingError) rolls
-    back and goes up with its translated message."""
-    for attempt in range(SAVE_ATTEMPTS):
-        try:
-            result = operation()
-            _commit()
-            return result
-        except OperationalError:
-            db.session.rollback()
-            if attempt == SAVE_ATTEMPTS - 1:
-                raise
-            if retry is not None:
-                retry()
-        except ReportingError:
-            db.session.rollback()
-            raise
-    raise AssertionError("unreachable")
 
 
 def _reload_answers(filled: services.Filled) -> None:
@@ -309,7 +262,7 @@ def _posted_item(report):
 @bp.route("/<int:report_id>/answers", methods=["POST"])
 def autosave(report_id: int):
     """Save one item (the autosave script posts the item's inputs plus `field`)."""
-    filled, item, _section_id, lang = _posted_item(_report(report_id))
+    filled, item, _section_id, lang = _posted_item(load_report(report_id))
     try:
         saved = _save(filled, item, request.form, lang)
     except saving.Conflict as conflict:
@@ -329,7 +282,7 @@ def autosave(report_id: int):
 def upload(report_id: int):
     """Attach files to one item (the autosave script posts `field` and the files `u-<field>`);
     answers with the item's new file list."""
-    filled, item, section_id, lang = _posted_item(_report(report_id))
+    filled, item, section_id, lang = _posted_item(load_report(report_id))
     name = item.field_name
     try:
         saved = _attach(filled, item, request.files.getlist(f"u-{name}"), lang)
@@ -348,7 +301,7 @@ def upload(report_id: int):
 @bp.route("/<int:report_id>/attachments/<int:attachment_id>")
 def attachment(report_id: int, attachment_id: int):
     """A file, to whoever may read the report (as a download, never shown inline)."""
-    report = _report(report_id)
+    report = load_report(report_id)
     found = db.session.get(attachments.Attachment, attachment_id)
     if found is None or found.report_id != report.id:
         abort(404)
@@ -370,10 +323,10 @@ def attachment(report_id: int, attachment_id: int):
 
 @bp.route("/<int:report_id>/validation")
 def validation(report_id: int):
-    report = _report(report_id)
+    report = load_report(report_id)
     lang = current_language()
     filled = services.fill(report, lang)
-    people.restrict(filled)  # a contributor sees their sections only
+    pages.restrict(filled)  # a contributor sees their sections only
     return render_template(
         "reporting/validation.html",
         report=report,
@@ -384,7 +337,7 @@ def validation(report_id: int):
 
 @bp.route("/<int:report_id>/history/<int:node_id>")
 def history(report_id: int, node_id: int):
-    report = _report(report_id)
+    report = load_report(report_id)
     loop_key = request.args.get("loop", "")
     answer = services.answers_of(report).get((node_id, loop_key)) or abort(404)
     require("section.view", (report, delegation.top_section_id(answer.node)))
@@ -399,6 +352,3 @@ def history(report_id: int, node_id: int):
         texts={r.id: filled.words(answer.node, r) for r in revisions},
         files=services.attachments_of(report) if answer.node.effective_type == "file" else {},
     )
-
-
-from app.reporting import offline, people, reuse_views, review, sites  # noqa: E402, F401 - they register routes on `bp`
