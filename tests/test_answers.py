@@ -142,3 +142,88 @@ def test_configuration_problems_come_from_the_type(app):
         assert answers.config_problems("single_choice", {"choices": [{"key": "a"}]})
         assert answers.config_problems("table", {"rows": [], "columns": []})
         assert answers.config_problems("colour", {})
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "expected"),
+    [("en", "1,500", 1500), ("fr", "0,5", 0.5), ("es", "1.500", 1500), ("en", "0.5", 0.5)],
+)
+def test_both_question_editors_read_bounds_in_the_editors_locale(app, locale, typed, expected):
+    """The designer read "1,500" as 1.5 and the bank as 1.5 too (a comma made a decimal point):
+    both now build settings through app/answers/settings.py, with the answers' number reader."""
+    from app.answers import settings
+
+    with app.test_request_context(), force_locale(locale):
+        config, errors = settings.build("number", answers.Given(maximum=typed), locale)
+        assert errors == {} and config == {"max": expected}
+        _config, refused = settings.build("number", answers.Given(minimum="lots"), locale)
+        assert set(refused) == {"min"}
+        _config, crossed = settings.build(
+            "number", answers.Given(minimum="10", maximum="1"), locale
+        )
+        assert set(crossed) == {"max"}
+
+
+def test_an_unchanged_settings_form_keeps_the_configuration(app):
+    from app.answers import settings
+
+    base = {"choices": [{"key": "a", "label": {"en": "A"}}, {"key": "b", "label": {"en": "B"}}],
+            "allow_other": False}  # fmt: skip
+    given = answers.Given(choices=base["choices"])
+    with app.test_request_context():
+        assert settings.build("single_choice", given, "en", base) == (base, {})
+        assert settings.build("single_choice", given, "en") == (
+            {"choices": base["choices"]},
+            {},
+        )
+
+
+COORDINATE_CASES = [
+    case
+    for case in _load("site")["read"]
+    if case["typed"]["name"].strip() and bool(case["typed"]["lat"]) == bool(case["typed"]["lon"])
+]
+
+
+@pytest.mark.parametrize("case", COORDINATE_CASES)
+def test_the_sites_page_reads_coordinates_as_a_site_answer_does(app, case):
+    """The sites page refused "14.693" in Spanish that a site answer took, and a site answer
+    refused the typographic minus the sites page took: both read through reading.read_degrees."""
+    from app.reporting import site_store
+
+    typed, locale = case["typed"], case["locale"]
+    with app.test_request_context(), force_locale(locale):
+        if "error" in case:
+            with pytest.raises(site_store.SiteInvalid) as refused:
+                site_store.parse_coordinates(typed["lat"], typed["lon"], locale)
+            assert case["error"] in refused.value.errors.values()
+        else:
+            read = site_store.parse_coordinates(typed["lat"], typed["lon"], locale)
+            assert read == (case["value"].get("lat"), case["value"].get("lon"))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_submitted_answer_reads_the_same_live_and_in_its_snapshot(ctx, lang):
+    """Live pages and snapshots used to say an answer two ways ("—" and "", a locale list and
+    ", "): both now go through answers.answer_words."""
+    import sqlalchemy as sa
+
+    from app.extensions import db
+    from app.reporting import services, snapshots
+    from app.reporting.models import Submission
+
+    compared = 0
+    for submission in db.session.scalars(sa.select(Submission).order_by(Submission.id).limit(6)):
+        snap = submission.snapshot
+        nodes = snapshots.nodes_by_id(snap)
+        filled = services.fill(submission.report, lang)
+        for entry in snap["answers"]:
+            answer = filled.answers.get((entry["node_id"], entry["loop_key"]))
+            if answer is None or answer.version != entry["version"]:
+                continue  # changed since (a returned report)
+            node = filled.tree.by_id[entry["node_id"]]
+            live = filled.words(node, answer, short=False)
+            kept = snapshots.answer_words(nodes[entry["node_id"]], entry, snap, lang)
+            assert live == kept, (node.code, entry["loop_key"])
+            compared += 1
+    assert compared > 100

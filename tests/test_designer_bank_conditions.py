@@ -3,6 +3,7 @@ French, and who may use them. The demo's EUROBATS draft has no secretariat accou
 draft is built here through the services."""
 
 import pytest
+from flask_babel import force_locale
 
 from app.bank import services as bank
 from app.bank.models import SpeciesList
@@ -132,13 +133,23 @@ def test_build_condition_marks_rows_that_make_no_sense(built):
     rules = [builder.Rule("CMS-T-COUNT", "gt", ["abc"]), builder.Rule("CMS-T-TREND", "gt", ["up"])]
     assert builder.build_condition(current, "all", rules) is None
     assert rules[0].error and rules[1].error
-    rules = [builder.Rule("CMS-T-COUNT", "gte", ["2,5"]), builder.Rule("CMS-T-TREND", "in", ["up"])]
-    assert builder.build_condition(current, "any", rules) == {
+    # a number is read in the reader's locale, as answers are: "2,5" in French, "2.5" in English
+    expected = {
         "any": [
             {"item": "CMS-T-COUNT", "op": "gte", "value": 2.5},
             {"item": "CMS-T-TREND", "op": "in", "value": ["up"]},
         ]
     }
+    for locale, typed in (("fr", "2,5"), ("en", "2.5")):
+        rules = [
+            builder.Rule("CMS-T-COUNT", "gte", [typed]),
+            builder.Rule("CMS-T-TREND", "in", ["up"]),
+        ]
+        with force_locale(locale):
+            assert builder.build_condition(current, "any", rules) == expected
+    with force_locale("en"):  # in English a comma groups thousands: "2,5" is no number
+        rules = [builder.Rule("CMS-T-COUNT", "gte", ["2,5"])]
+        assert builder.build_condition(current, "any", rules) is None and rules[0].error
     mode, again = builder.rules_of({"any": [{"item": "CMS-T-TREND", "op": "in", "value": ["up"]}]})
     assert mode == "any" and again[0].values == ["up"]
     assert builder.is_flat({"all": [{"item": "A", "op": "answered"}]})

@@ -2,7 +2,7 @@
 question's settings, saying a value in words, export cells, the widget). This package sits
 below the bank: what it needs of species, sites and files it receives as arguments."""
 
-from app.answers.base import Cell, Context, Named, Saying, ValueProblem, is_blank
+from app.answers.base import Cell, Context, Given, Named, Saying, ValueProblem, is_blank
 from app.answers.registry import (
     ConfigProblem,
     answer_words,
@@ -21,6 +21,7 @@ __all__ = [
     "Cell",
     "ConfigProblem",
     "Context",
+    "Given",
     "Named",
     "Saying",
     "ValueProblem",

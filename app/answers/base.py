@@ -75,12 +75,26 @@ class Cell:
     value_label: str
 
 
+@dataclass
+class Given:
+    """What a question form says of the settings, whichever form it came from."""
+
+    choices: list[dict] = field(default_factory=list)  # {"key", "label": {lang: text}}
+    allow_other: bool = False
+    minimum: str = ""
+    maximum: str = ""
+    integer: bool = False
+    unit: dict[str, str] = field(default_factory=dict)
+    table: dict | None = None  # a table's configuration, as the table editor read it
+
+
 class Kind:
     """One answer type. Subclasses set `type` and override what differs; `read` receives a
     value that is not blank (blank is no answer, decided once by `registry.parse`)."""
 
     type: ClassVar[str]
     widget: ClassVar[str]  # the template under answers/widgets/ that renders its input
+    problem_field: ClassVar[str] = "config"  # the settings field a configuration problem is on
 
     def read(self, raw: Any, config: dict, context: Context) -> Any:
         return one(raw)
@@ -88,6 +102,11 @@ class Kind:
     def config_problems(self, config: dict) -> list:
         """What is wrong with a question's configuration for this type (lazy messages)."""
         return []
+
+    def settings(self, given: Given, locale: str) -> tuple[dict, dict[str, str]]:
+        """(configuration, errors by field) from what a question editor says; a None or False
+        value is left out unless the configuration being changed has it (settings.build)."""
+        return {}, {}
 
     def form_value(self, value: Any, config: dict, locale: str) -> Any:
         """A stored value as it goes back into the form field, in `locale`'s format."""

@@ -14,12 +14,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import answers, policy
-from app.answers import types
+from app.answers import settings, types
 from app.bank import bp, services, table_form, vocabularies
 from app.bank.models import BankProposal, BankQuestion
 from app.directory.models import Instrument
 from app.extensions import db
-from app.i18n import languages
+from app.i18n import current_language, languages
 from app.policy import require
 
 # Types whose configuration this form writes (a table's through app/bank/table_form.py).
@@ -66,21 +66,6 @@ def form_values(question: BankQuestion | None) -> dict:
     return values
 
 
-def _number(raw: str):
-    raw = raw.strip().replace(",", ".")
-    if not raw:
-        return None
-    value = float(raw)
-    return int(value) if value.is_integer() else value
-
-
-def _put(config: dict, base: dict | None, key: str, value) -> None:
-    """Write `key` when it says something, or when the configuration being changed has it (an
-    unchanged form must leave the configuration exactly as it was)."""
-    if (value is not None and value is not False) or key in (base or {}):
-        config[key] = value
-
-
 def posted_values(form) -> dict:
     """What was typed, to show again: the form's fields, and the table editor's state under
     "table" with its pressed add or remove button applied."""
@@ -98,12 +83,17 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
     guidance = {lang: form.get(f"guidance_{lang}", "").strip() for lang in languages()}
     if not text.get("en"):
         errors["text_en"] = _("The English text of the question is required.")
-    config: dict = {}
+    given = answers.Given(
+        allow_other=bool(form.get("allow_other")),
+        minimum=form.get("min", ""),
+        maximum=form.get("max", ""),
+        integer=bool(form.get("integer")),
+        unit={lang: form.get(f"unit_{lang}", "") for lang in languages()},
+    )
     if answer_type == types.AnswerType.TABLE:
-        config, table_errors = table_form.parse_table(form, languages())
+        given.table, table_errors = table_form.parse_table(form, languages())
         errors.update(table_errors)
     elif answer_type in types.CHOICE_TYPES:
-        choices = []
         for number, line in enumerate(form.get("choices", "").splitlines(), start=1):
             if not line.strip():
                 continue
@@ -112,27 +102,11 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
                 errors["choices"] = _("Line %(n)d: a choice starts with its key.", n=number)
                 break
             labels = dict(zip(languages(), parts[1:], strict=False))
-            choices.append({"key": parts[0], "label": {k: v for k, v in labels.items() if v}})
-        config["choices"] = choices
-        _put(config, base, "allow_other", bool(form.get("allow_other")))
-    elif answer_type == types.AnswerType.NUMBER:
-        for bound in ("min", "max"):
-            try:
-                value = _number(form.get(bound, ""))
-            except ValueError:
-                errors[bound] = _("Enter a number.")
-                continue
-            _put(config, base, bound, value)
-        _put(config, base, "integer", bool(form.get("integer")))
-        unit = {lang: form.get(f"unit_{lang}", "").strip() for lang in languages()}
-        if any(unit.values()):
-            config["unit"] = {k: v for k, v in unit.items() if v}
-    if not errors and answer_type:
-        problems = answers.config_problems(answer_type, config)
-        if problems:
-            errors["choices" if answer_type in types.CHOICE_TYPES else "config"] = problems[
-                0
-            ].message
+            given.choices.append({"key": parts[0], "label": labels})
+    config, problems = settings.build(answer_type, given, current_language(), base)
+    if answer_type:
+        for name, message in problems.items():
+            errors.setdefault(name, message)
     definition = {"answer_type": answer_type, "text": text, "guidance": guidance, "config": config}
     return definition, errors
 

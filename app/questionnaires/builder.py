@@ -13,11 +13,12 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.answers import types
+from app import answers
+from app.answers import reading, types
 from app.audit import services as audit
 from app.bank.models import BankVersion, SpeciesList
 from app.extensions import db
-from app.i18n import translate
+from app.i18n import current_language, translate
 from app.questionnaires import checks, services, tree
 from app.questionnaires.models import Loop, Node, Questionnaire
 from app.questionnaires.services import QuestionnaireError
@@ -171,11 +172,11 @@ def is_flat(condition: dict | None) -> bool:
 
 
 def _number(text: str) -> int | float | None:
+    """A number typed in the reader's locale, read as answers are; None when it is none."""
     try:
-        number = float(text.replace(",", ".").strip())
-    except ValueError:
+        return reading.plain(reading.read_number(text, current_language()))
+    except answers.ValueProblem:
         return None
-    return int(number) if number.is_integer() else number
 
 
 def build_condition(current: tree.Tree, mode: str, rules: list[Rule]) -> dict | None:

@@ -5,8 +5,6 @@ The rules live in app/questionnaires/editing.py and services.py."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -16,11 +14,11 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, Length, Optional
 
 from app import answers, policy
-from app.answers import types
+from app.answers import settings, types
 from app.bank import table_form
 from app.directory.models import Instrument
 from app.extensions import db
-from app.i18n import language_label
+from app.i18n import current_language, language_label
 from app.questionnaires import bp, editing, services, tree, wording
 from app.questionnaires.models import Node
 from app.questionnaires.pages import (
@@ -319,18 +317,6 @@ def _item_form(questionnaire, **kwargs):
     return form, langs
 
 
-def _number(field) -> float | int | None:
-    raw = (field.data or "").strip().replace(",", ".").replace(" ", "")
-    if not raw:
-        return None
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        field.errors = list(field.errors) + [_("Write a number, for example 12 or 3.5.")]
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def _choice_rows(source, langs: list[str], count: int) -> list[dict]:
     rows = []
     for index in range(count):
@@ -407,39 +393,27 @@ def design_item(code: str, node_id: int | None = None):
         or table_form.edited(request.form)
     )
     if request.method == "POST" and not editing_rows and form.validate_on_submit():
-        low, high = _number(form.minimum), _number(form.maximum)
-        ok = (
-            _require_first(form, "text", langs)
-            and not form.minimum.errors
-            and not form.maximum.errors
-        )
-        config: dict = {}
+        ok = _require_first(form, "text", langs)
         answer_type = form.answer_type.data
-        if answer_type in {t.value for t in types.CHOICE_TYPES}:
-            config["choices"] = [
-                {"key": r["key"], "label": {k: v for k, v in r["label"].items() if v}}
-                for r in rows
-                if r["key"] or any(r["label"].values())
-            ]
-            if form.allow_other.data:
-                config["allow_other"] = True
-            problems = answers.config_problems(answer_type, config)
-            if problems:
-                choice_error, ok = problems[0].message, False
-        elif answer_type == types.AnswerType.NUMBER:
-            config = {k: v for k, v in (("min", low), ("max", high)) if v is not None}
-            unit = {k: v for k, v in posted_texts(form, "unit", langs).items() if v}
-            if unit:
-                config["unit"] = unit
-            if form.integer.data:
-                config["integer"] = True
-            problems = answers.config_problems(answer_type, config)
-            if problems and ok:
-                form.maximum.errors = [problems[0].message]
-                ok = False
-        elif answer_type == types.AnswerType.TABLE:
-            config, table_errors = table_form.parse_table(request.form, langs)
-            ok = ok and not table_errors
+        given = answers.Given(
+            choices=rows,
+            allow_other=bool(form.allow_other.data),
+            minimum=form.minimum.data or "",
+            maximum=form.maximum.data or "",
+            integer=bool(form.integer.data),
+            unit=posted_texts(form, "unit", langs),
+        )
+        if answer_type == types.AnswerType.TABLE:
+            given.table, table_errors = table_form.parse_table(request.form, langs)
+        config, problems = settings.build(answer_type, given, current_language())
+        if answer_type == types.AnswerType.TABLE:  # shown by the table editor
+            table_errors = {**problems, **table_errors}
+            problems = {}
+        choice_error = problems.get("choices")
+        for name, field in (("min", form.minimum), ("max", form.maximum)):
+            if name in problems:
+                field.errors = list(field.errors) + [problems[name]]
+        ok = ok and not problems and not table_errors
         if ok:
             values = {
                 "text": posted_texts(form, "text", langs),

@@ -6,22 +6,15 @@ from babel.lists import format_list
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from app.answers import types
-from app.i18n import translate
+from app import answers
+from app.i18n import current_language
 from app.questionnaires.tree import Tree
 
 
 def _value_label(item, key) -> str:
-    answer_type = item.effective_type
-    if answer_type == types.AnswerType.YES_NO:
-        return _("Yes") if str(key) == "yes" else _("No")
-    if answer_type in types.CHOICE_TYPES:
-        for choice in item.effective_config.get("choices") or []:
-            if choice.get("key") == str(key):
-                return str(translate(choice.get("label")))
-        if str(key) == "other":
-            return _("Other")
-    return str(key)
+    """A value a condition compares with, said as the answer would be (a choice's label)."""
+    say = answers.Saying(current_language())
+    return answers.words(item.effective_type, item.effective_config, key, say) or str(key)
 
 
 def _leaf(leaf: dict, current: Tree) -> str:

@@ -9,7 +9,7 @@ from babel.lists import format_list
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.answers.base import Cell, Context, Kind, Saying, ValueProblem, one
+from app.answers.base import Cell, Context, Given, Kind, Saying, ValueProblem, one
 from app.answers.types import YES_NO_KEYS, AnswerType, choice_keys
 
 
@@ -49,6 +49,15 @@ class YesNo(Kind):
 class SingleChoice(Kind):
     type = AnswerType.SINGLE_CHOICE
     widget = "answers/widgets/choice.html"
+    problem_field = "choices"
+
+    def settings(self, given: Given, locale: str) -> tuple[dict, dict[str, str]]:
+        choices = [
+            {"key": c["key"], "label": {k: v for k, v in c["label"].items() if v}}
+            for c in given.choices
+            if c["key"] or any(c["label"].values())
+        ]
+        return {"choices": choices, "allow_other": bool(given.allow_other)}, {}
 
     def keys(self, config: dict) -> list[str]:
         return choice_keys(config) + (["other"] if config.get("allow_other") else [])

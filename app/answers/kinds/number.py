@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from app.answers.base import Context, Kind, Saying, ValueProblem, one
+from app.answers.base import Context, Given, Kind, Saying, ValueProblem, one
 from app.answers.reading import format_number, plain, read_number
 from app.answers.types import AnswerType
 
@@ -16,6 +16,7 @@ from app.answers.types import AnswerType
 class Number(Kind):
     type = AnswerType.NUMBER
     widget = "answers/widgets/number.html"
+    problem_field = "max"
 
     def read(self, raw: Any, config: dict, context: Context) -> int | float:
         locale = context.locale
@@ -49,6 +50,23 @@ class Number(Kind):
                 )
             ]
         return []
+
+    def settings(self, given: Given, locale: str) -> tuple[dict, dict[str, str]]:
+        """Bounds read in the editor's locale ("0,5" in French), by the answers' own reader."""
+        said: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for name, raw in (("min", given.minimum), ("max", given.maximum)):
+            said[name] = None
+            if (raw or "").strip():
+                try:
+                    said[name] = plain(read_number(raw, locale))
+                except ValueProblem as problem:
+                    errors[name] = problem.message
+        said["integer"] = bool(given.integer)
+        unit = {k: v.strip() for k, v in given.unit.items() if v and v.strip()}
+        if unit:
+            said["unit"] = unit
+        return said, errors
 
     def form_value(self, value: Any, config: dict, locale: str) -> Any:
         return format_number(value, locale) if isinstance(value, int | float) else value

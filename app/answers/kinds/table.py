@@ -8,7 +8,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.answers.base import Cell, Context, Kind, Saying, ValueProblem, is_blank
+from app.answers.base import Cell, Context, Given, Kind, Saying, ValueProblem, is_blank
 from app.answers.kinds.choice import choice_problems
 from app.answers.types import TABLE_COLUMN_TYPES, AnswerType
 
@@ -20,6 +20,10 @@ def _columns(config: dict) -> dict[str, dict]:
 class Table(Kind):
     type = AnswerType.TABLE
     widget = "answers/widgets/table.html"
+    problem_field = "table"  # where the table editor shows the configuration's problems
+
+    def settings(self, given: Given, locale: str) -> tuple[dict, dict[str, str]]:
+        return dict(given.table or {}), {}
 
     def read(self, raw: Any, config: dict, context: Context) -> dict | None:
         from app.answers import registry
