@@ -85,12 +85,18 @@ def form_value(answer_type: str, config: dict | None, value: Any, locale: str) -
 
 def words(answer_type: str, config: dict | None, value: Any, say: Saying) -> str:
     """A stored value in words in `say.lang`, in full; "" when there is none."""
+    with force_locale(say.lang):
+        return said(answer_type, config, value, say)
+
+
+def said(answer_type: str, config: dict | None, value: Any, say: Saying) -> str:
+    """`words` for a caller already in `say.lang` (a table's cells, an answer's parts): the
+    locale is switched once per answer, not once per cell."""
     if value is None:
         return ""
-    with force_locale(say.lang):
-        if str(answer_type) not in KINDS:
-            return str(value)
-        return kind(answer_type).words(value, config or {}, say)
+    if str(answer_type) not in KINDS:
+        return str(value)
+    return kind(answer_type).words(value, config or {}, say)
 
 
 class AnswerLike(Protocol):
@@ -118,15 +124,17 @@ def answer_words(
         elif typed is not None and value is None:
             text = typed if isinstance(typed, str) else _plain(typed)
         else:
-            said = Saying(
-                say.lang, say.instrument, say.species, say.sites, say.files, get("other") or ""
-            )
-            text = words(answer_type, config, value, said)
+            text = _said_with_other(answer_type, config, value, say, get("other") or "")
             if no_info:
                 text = _("%(value)s (no information available)", value=text)
     if short:
         return shorten(text) or "—"
     return text
+
+
+def _said_with_other(answer_type, config, value, say: Saying, other: str) -> str:
+    with_other = Saying(say.lang, say.instrument, say.species, say.sites, say.files, other)
+    return said(answer_type, config, value, with_other)
 
 
 def _plain(value: Any) -> str:

@@ -92,9 +92,7 @@ class Table(Kind):
                 cell = filled.get(column.get("key"))
                 if cell is None:
                     continue
-                said = registry.words(
-                    column["type"], column, cell, Saying(say.lang, say.instrument)
-                )
+                said = registry.said(column["type"], column, cell, Saying(say.lang, say.instrument))
                 found.append(Cell(f"{row['key']}.{column['key']}", cell, said))
         return found
 
