@@ -9,8 +9,10 @@ from app.answers.registry import (
     cells,
     config_problems,
     form_value,
+    from_form,
     kind,
     parse,
+    to_form,
     widget,
     words,
 )
@@ -29,9 +31,11 @@ __all__ = [
     "cells",
     "config_problems",
     "form_value",
+    "from_form",
     "is_blank",
     "kind",
     "parse",
+    "to_form",
     "widget",
     "words",
 ]

@@ -86,6 +86,7 @@ class Given:
     integer: bool = False
     unit: dict[str, str] = field(default_factory=dict)
     table: dict | None = None  # a table's configuration, as the table editor read it
+    table_errors: dict[str, str] = field(default_factory=dict)  # and what it found wrong
 
 
 class Kind:
@@ -111,6 +112,19 @@ class Kind:
     def form_value(self, value: Any, config: dict, locale: str) -> Any:
         """A stored value as it goes back into the form field, in `locale`'s format."""
         return value
+
+    def from_form(self, form, name: str) -> Any:
+        """What the widget posted for the item named `name` (a MultiDict), as `read` takes it."""
+        return form.get(name, "")
+
+    def to_form(self, shown, name: str, raw: Any) -> None:
+        """Put `raw` (a value as shown, or what was typed) into the MultiDict `shown` under the
+        widget's field names, as `from_form` reads them back."""
+        if isinstance(raw, list):
+            for value in raw:
+                shown.add(name, str(value))
+        elif raw is not None:
+            shown.add(name, str(raw))
 
     def words(self, value: Any, config: dict, say: Saying) -> str:
         """A stored (not None) value in words, in full."""

@@ -83,6 +83,16 @@ def form_value(answer_type: str, config: dict | None, value: Any, locale: str) -
     return kind(answer_type).form_value(value, config or {}, locale)
 
 
+def from_form(answer_type: str, form, name: str) -> Any:
+    """What the widget of `answer_type` posted for the item named `name`."""
+    return kind(answer_type).from_form(form, name)
+
+
+def to_form(answer_type: str, shown, name: str, raw: Any) -> None:
+    """Put `raw` into the MultiDict `shown` under the widget's field names."""
+    kind(answer_type).to_form(shown, name, raw)
+
+
 def words(answer_type: str, config: dict | None, value: Any, say: Saying) -> str:
     """A stored value in words in `say.lang`, in full; "" when there is none."""
     with force_locale(say.lang):

@@ -91,8 +91,7 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
         unit={lang: form.get(f"unit_{lang}", "") for lang in languages()},
     )
     if answer_type == types.AnswerType.TABLE:
-        given.table, table_errors = table_form.parse_table(form, languages())
-        errors.update(table_errors)
+        given.table, given.table_errors = table_form.parse_table(form, languages())
     elif answer_type in types.CHOICE_TYPES:
         for number, line in enumerate(form.get("choices", "").splitlines(), start=1):
             if not line.strip():

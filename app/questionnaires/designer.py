@@ -404,11 +404,10 @@ def design_item(code: str, node_id: int | None = None):
             unit=posted_texts(form, "unit", langs),
         )
         if answer_type == types.AnswerType.TABLE:
-            given.table, table_errors = table_form.parse_table(request.form, langs)
+            given.table, given.table_errors = table_form.parse_table(request.form, langs)
         config, problems = settings.build(answer_type, given, current_language())
         if answer_type == types.AnswerType.TABLE:  # shown by the table editor
-            table_errors = {**problems, **table_errors}
-            problems = {}
+            table_errors, problems = problems, {}
         choice_error = problems.get("choices")
         for name, field in (("min", form.minimum), ("max", form.maximum)):
             if name in problems:

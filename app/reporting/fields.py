@@ -15,7 +15,8 @@ One item's inputs all derive from its field name ``f-<node id>[-<loop key>]``:
 ==================  ===========================================================
 
 The no-JavaScript Save button posts every item of a section; the autosave posts one item's
-inputs. Both are read here, by the same code.
+inputs. Both are read here, by the same code; the value's own inputs (``f-…``, ``t-…``,
+``s-…``) are read and written by its answer type (app/answers/kinds/), beside its widget.
 """
 
 from __future__ import annotations
@@ -23,10 +24,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.answers.types import AnswerType
+from app import answers
 from app.reporting.saving import Change
-
-SITE_PARTS = ("name", "lat", "lon")
 
 
 def split(name: str) -> tuple[int, str] | None:
@@ -51,7 +50,7 @@ def version(form: Mapping[str, Any], name: str) -> int:
 
 def change(form, name: str, answer_type: str) -> Change:
     """What the posted `form` says of the item named `name`."""
-    raw = _raw(form, name, answer_type)
+    raw = answers.from_form(answer_type, form, name)
     return Change(
         raw=raw,
         raw_given=True,
@@ -62,39 +61,9 @@ def change(form, name: str, answer_type: str) -> Change:
     )
 
 
-def _raw(form, name: str, answer_type: str) -> Any:
-    if answer_type == AnswerType.MULTIPLE_CHOICE:
-        return [v for v in form.getlist(name) if v]
-    if answer_type == AnswerType.FILE:
-        return [v for v in form.getlist(name) if v]
-    if answer_type == AnswerType.TABLE:
-        prefix = f"t-{name}."
-        table: dict[str, dict[str, str]] = {}
-        for key in form:
-            if key.startswith(prefix):
-                row, _, column = key[len(prefix) :].partition(".")
-                table.setdefault(row, {})[column] = form.get(key, "")
-        return table
-    if answer_type == AnswerType.SITE:
-        return {part: form.get(f"s-{name}.{part}", "") for part in SITE_PARTS}
-    return form.get(name, "")
-
-
 def put(shown, name: str, answer_type: str, raw: Any, answer) -> None:
     """Write an answer's value, as shown, and its other parts into the MultiDict `shown`."""
-    if answer_type == AnswerType.TABLE and isinstance(raw, dict):
-        for row, cells in raw.items():
-            for column, cell in (cells or {}).items():
-                shown.add(f"t-{name}.{row}.{column}", "" if cell is None else str(cell))
-    elif answer_type == AnswerType.SITE and isinstance(raw, dict):
-        for part in SITE_PARTS:
-            if raw.get(part) not in (None, ""):
-                shown.add(f"s-{name}.{part}", str(raw[part]))
-    elif isinstance(raw, list):
-        for value in raw:
-            shown.add(name, str(value))
-    elif raw is not None:
-        shown.add(name, str(raw))
+    answers.to_form(answer_type, shown, name, raw)
     if answer.other:
         shown.add(f"o-{name}", answer.other)
     if answer.comment:

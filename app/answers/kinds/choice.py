@@ -90,6 +90,9 @@ class SingleChoice(Kind):
 class MultipleChoice(SingleChoice):
     type = AnswerType.MULTIPLE_CHOICE
 
+    def from_form(self, form, name: str) -> list[str]:
+        return [v for v in form.getlist(name) if v]
+
     def read(self, raw: Any, config: dict, context: Context) -> list[str] | None:
         chosen = [raw] if isinstance(raw, str) else list(raw)
         allowed = self.keys(config)

@@ -23,6 +23,9 @@ class File(Kind):
         known = context.attachments
         return list(dict.fromkeys(i for i in ids if known is None or i in known)) or None
 
+    def from_form(self, form, name: str) -> list[str]:
+        return [v for v in form.getlist(name) if v]
+
     def _ids(self, value: Any) -> list[int]:
         return [v for v in value if isinstance(v, int)] if isinstance(value, list) else []
 

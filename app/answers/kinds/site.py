@@ -13,6 +13,7 @@ from app.answers.reading import format_number, read_degrees
 from app.answers.types import AnswerType
 
 PARTS = {"lat": "latitude", "lon": "longitude"}
+FORM_PARTS = ("name", "lat", "lon")
 MAX_NAME = 200
 
 
@@ -33,6 +34,17 @@ class Site(Kind):
         if len(site["name"]) > MAX_NAME:
             raise ValueProblem(_l("A site name has at most 200 characters."))
         return site
+
+    def from_form(self, form, name: str) -> dict[str, str]:
+        """The parts posted as ``s-<name>.name``, ``.lat`` and ``.lon``."""
+        return {part: form.get(f"s-{name}.{part}", "") for part in FORM_PARTS}
+
+    def to_form(self, shown, name: str, raw: Any) -> None:
+        if not isinstance(raw, dict):
+            return super().to_form(shown, name, raw)
+        for part in FORM_PARTS:
+            if raw.get(part) not in (None, ""):
+                shown.add(f"s-{name}.{part}", str(raw[part]))
 
     def form_value(self, value: Any, config: dict, locale: str) -> Any:
         if not isinstance(value, dict):

@@ -23,7 +23,7 @@ class Table(Kind):
     problem_field = "table"  # where the table editor shows the configuration's problems
 
     def settings(self, given: Given, locale: str) -> tuple[dict, dict[str, str]]:
-        return dict(given.table or {}), {}
+        return dict(given.table or {}), dict(given.table_errors)
 
     def read(self, raw: Any, config: dict, context: Context) -> dict | None:
         from app.answers import registry
@@ -43,6 +43,23 @@ class Table(Kind):
                 value = registry.parse(column["type"], column, cell, context)
                 table.setdefault(row_key, {})[column_key] = value
         return table or None
+
+    def from_form(self, form, name: str) -> dict[str, dict[str, str]]:
+        """The cells posted as ``t-<name>.<row>.<column>``."""
+        prefix = f"t-{name}."
+        table: dict[str, dict[str, str]] = {}
+        for key in form:
+            if key.startswith(prefix):
+                row, _dot, column = key[len(prefix) :].partition(".")
+                table.setdefault(row, {})[column] = form.get(key, "")
+        return table
+
+    def to_form(self, shown, name: str, raw: Any) -> None:
+        if not isinstance(raw, dict):
+            return super().to_form(shown, name, raw)
+        for row, cells in raw.items():
+            for column, cell in (cells or {}).items():
+                shown.add(f"t-{name}.{row}.{column}", "" if cell is None else str(cell))
 
     def config_problems(self, config: dict) -> list:
         rows, columns = config.get("rows") or [], config.get("columns") or []
