@@ -153,7 +153,9 @@ def test_an_answer_cannot_name_another_reports_file(ctx):
 
 
 def test_sizes_are_written_in_the_readers_language():
-    assert attachments.size_label(2_500_000, "fr") == "2,5\u00a0MB"
+    """French writes its own units: « 2,5 Mo », « 45 o » (Babel's unit data)."""
+    assert attachments.size_label(2_500_000, "fr") == "2,5\u202fMo"
+    assert attachments.size_label(45, "fr") == "45\u202fo"
     assert attachments.size_label(2_500_000, "en") == "2.5\u00a0MB"
     assert attachments.size_label(10 * 1024 * 1024, "es") == "10,5\u00a0MB"
 
@@ -233,7 +235,7 @@ def test_without_javascript_a_refused_file_loses_nothing_else(client, auth, app,
     }
     page = client.post(url, data=data, content_type="multipart/form-data")
     assert page.status_code == 200
-    assert "«\u00a0plan.pdf\u00a0» dépasse 100\u00a0B\u00a0: il n’a pas été joint." in page.text
+    assert "«\u00a0plan.pdf\u00a0» dépasse 100\u202fo\u00a0: il n’a pas été joint." in page.text
     assert "Plan adopté en 2024" in page.text
     with app.app_context():
         values = set(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from babel.numbers import format_decimal
+from babel.units import format_unit
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
@@ -86,11 +86,15 @@ def accept_attribute() -> str:
 
 
 def size_label(size: int, locale: str) -> str:
-    """ "2,5 MB" in French, "2.5 MB" in English: decimal units, as file managers show them."""
-    for unit, factor in (("MB", 1_000_000), ("kB", 1_000)):
+    """A file size in the locale's own units (« 2,5 Mo » and « 45 o » in French, "2.5 MB" in
+    English): decimal units, as file managers show them, through Babel's unit data."""
+    amount, unit = size, "digital-byte"
+    for name, factor in (("digital-megabyte", 1_000_000), ("digital-kilobyte", 1_000)):
         if size >= factor:
-            return f"{format_decimal(round(size / factor, 1), locale=locale)}\u00a0{unit}"
-    return f"{format_decimal(size, locale=locale)}\u00a0B"
+            amount, unit = round(size / factor, 1), name
+            break
+    # the number and its unit never part at the end of a line
+    return format_unit(amount, unit, length="short", locale=locale).replace(" ", "\u00a0")
 
 
 def folder() -> Path:
