@@ -248,8 +248,17 @@ def _fill_report(user: User, report: Any) -> Decision:
 
 def _manage_sites(user: User, report: Any) -> Decision:
     """The party's sites, changed from one of its reports (they serve all its reports): whoever
-    may fill that report. Whoever may only read the report reads the list ("report.view")."""
-    return _fill_report(user, report)
+    may fill that report, and a contributor whose section of it loops over the sites. Whoever
+    may only read the report reads the list ("report.view")."""
+    whole = _fill_report(user, report)
+    if whole or _fills(user, report):
+        return whole
+    seen = _contribute(user, report)
+    if not seen:
+        return seen
+    if not assigned_sections(user, report) & facts.site_loop_sections(report):
+        return deny("none of the contributor's sections loops over the sites")
+    return allow("contributor of a section that loops over the sites, report open")
 
 
 def _own_reports(user: User, obj: Any = None) -> Decision:
@@ -270,6 +279,15 @@ def assigned_sections(user: User, report: Any) -> set[int]:
 
 def holds_assignments(user: User) -> bool:
     return is_signed_in(user) and facts.has_assignments(user)
+
+
+def section_scope(user: Any, report: Any) -> frozenset[int] | None:
+    """The top-level sections of `report` that `user` reads: None when they read the whole
+    report; else the sections delegated to them (none when the report is hidden from them).
+    What a report-filling service keeps of a report for that user."""
+    if decide(user, "report.read_all", report):
+        return None
+    return frozenset(assigned_sections(user, report))
 
 
 def _view_report(user: User, report: Any) -> Decision:
@@ -317,6 +335,16 @@ def _contribute(user: User, report: Any) -> Decision:
     if not report.is_editable or not assigned_sections(user, report):
         return deny("no open section of this report is delegated to the user")
     return allow("contributor of a section, report open")
+
+
+def _fill_part(user: User, report: Any) -> Decision:
+    """The open report, all of it (its focal points) or the sections delegated to the user:
+    what reuse, pre-fill and confirmation pages ask before they work on the sections the
+    user fills ("section.fill" for each)."""
+    whole = _fill_report(user, report)
+    if whole or _fills(user, report):
+        return whole
+    return _contribute(user, report)
 
 
 def _see_people(user: User, report: Any) -> Decision:
@@ -407,6 +435,7 @@ RULES: dict[str, Callable[..., Decision]] = {
     "report.fill": _fill_report,
     "report.read_all": _read_whole_report,
     "report.contribute": _contribute,
+    "report.fill_part": _fill_part,
     "report.people": _see_people,
     "report.delegate": _delegate,
     "section.view": _view_section,

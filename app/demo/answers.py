@@ -124,7 +124,7 @@ def fill_report(
     rng = rng_for(seed, report)
     if site_store.has_site_loop(report.questionnaire) and not site_store.sites_of(report.party_id):
         add_sites(report.party, rng, locale)
-    filled = services.fill(report, locale)
+    filled = services.fill(report, locale, viewer=None)
     plan = Planner(filled, rng, style, locale).plan()
     for planned in plan:
         saved = saving.save_answer(

@@ -176,7 +176,7 @@ def _return_and_correct(target: Report, reviewer: User) -> None:
     submission.return_report(target, reviewer, RETURN_MESSAGE, notify=False)
     user = respondent(target)
     locale = _locale(target, user)
-    filled = services.fill(target, locale)
+    filled = services.fill(target, locale, viewer=None)
     node = filled.tree.by_code().get("CMS14-GEN-01")
     if node is not None:
         answer = filled.answers.get((node.id, ""))

@@ -266,5 +266,5 @@ def _add_to_answer(filled, node, loop_key, ids, user, locale) -> saving.Saved:
                 locale=locale,
             )
         except saving.Conflict:
-            filled.answers = services.answers_of(filled.report)
+            filled.reload_answers()
     raise ReportingError(_l("The files could not be attached: try again."))

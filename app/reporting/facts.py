@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from app.auth.models import User
 from app.extensions import db
-from app.questionnaires.models import Questionnaire, Status
+from app.questionnaires.models import Node, Questionnaire, Status
 from app.reporting.models import Assignment, Report
 
 OPEN_STATUSES = {Status.PUBLISHED.value, Status.CLOSED.value}
@@ -44,3 +44,22 @@ def live_assignments(user_id: int) -> sa.Select:
             Questionnaire.status.in_(OPEN_STATUSES),
         )
     )
+
+
+def site_loop_sections(report: Report) -> set[int]:
+    """The top-level sections of `report` that hold a section repeated for each site."""
+    rows = db.session.execute(
+        sa.select(Node.id, Node.parent_id, Node.loop).where(
+            Node.questionnaire_id == report.questionnaire_id, Node.kind == "section"
+        )
+    ).all()
+    parent = {node_id: parent_id for node_id, parent_id, _loop in rows}
+    found = set()
+    for node_id, _parent, loop in rows:
+        if loop != "site":
+            continue
+        top = node_id
+        while parent.get(top) is not None:
+            top = parent[top]
+        found.add(top)
+    return found

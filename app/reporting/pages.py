@@ -1,5 +1,5 @@
 """What the report pages share: the report a request may act on, a write committed with a retry,
-and what a contributor is shown of a report (their sections only)."""
+and a contributor's rows of "My reports"."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from datetime import date
 from typing import TypeVar
 
 from flask import abort
-from flask_login import current_user
 from sqlalchemy.exc import OperationalError
 
 from app import policy
 from app.extensions import db
 from app.policy import require
-from app.reporting import completeness, delegation, facts, services
+from app.reporting import completeness, delegation, services
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report
 
@@ -63,22 +62,6 @@ def committed(operation: Callable[[], T], retry: Callable[[], object] | None = N
     raise AssertionError("unreachable")
 
 
-def restrict(filled: services.Filled) -> set[int] | None:
-    """Keep in `filled` only what the current user may read: for a contributor, their
-    sections (and those sections' answers), so that the contents, progress and validation
-    report speak of them alone. Returns the sections kept, or None when the user reads all."""
-    report = filled.report
-    if policy.can("report.read_all", report):
-        return None
-    allowed = facts.sections_of(current_user, report)
-    rendered = filled.rendered
-    rendered.sections = [s for s in rendered.sections if s.node.id in allowed]
-    rendered.loose_items = []
-    kept = {n.id for s in allowed for n in filled.tree.walk(s)} | allowed
-    filled.answers = {key: a for key, a in filled.answers.items() if key[0] in kept}
-    return allowed
-
-
 def delegated_rows(user, lang: str) -> list[dict]:
     """What "My reports" lists for a contributor: each report holding live assignments of
     `user`, with the state of each of their sections."""
@@ -87,7 +70,7 @@ def delegated_rows(user, lang: str) -> list[dict]:
         report = assignments[0].report
         if (report.party_id, report.questionnaire.instrument_id) in policy.focal_point_scopes(user):
             continue  # became a focal point of it: listed with their own reports
-        filled = services.fill(report, lang)
+        filled = services.fill(report, lang, viewer=user)
         states = completeness.progress(filled, completeness.issues(filled, lang)).states
         deadline = report.questionnaire.deadline
         rows.append(

@@ -149,7 +149,7 @@ def people(report_id: int):
         if done:
             return redirect(url_for(".people", report_id=report.id))
     lang = current_language()
-    filled = services.fill(report, lang)
+    filled = services.fill(report, lang, viewer=current_user)
     found = completeness.issues(filled, lang)
     changes = delegation.changes_by_contributors(report)
     return render_template(

@@ -27,7 +27,7 @@ from app.auth.models import User
 from app.extensions import db
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire, Status
-from app.reporting import completeness, reuse_copying, reuse_offers, saving
+from app.reporting import completeness, delegation, reuse_copying, reuse_offers, saving
 from app.reporting.models import Answer, AnswerRevision, Report
 from app.reporting.reuse_copying import Planned, ReuseError
 from app.reporting.reuse_offers import PREFILL, Key, Source
@@ -70,7 +70,10 @@ def previous_report(report: Report) -> Report | None:
 def sources(filled: Filled, user, previous: Report | None = None) -> dict[Key, Source]:
     """The previous report's answer for each cell that can take one (empty or not)."""
     previous = previous if previous is not None else previous_report(filled.report)
-    if previous is None or not policy.decide(user, "report.view", previous).allowed:
+    if previous is None:
+        return {}
+    scope = policy.section_scope(user, previous)  # a contributor reads their sections of it
+    if scope is not None and not scope:
         return {}
     old_tree = tree_module.load(previous.questionnaire)
     old_answers = {
@@ -86,6 +89,8 @@ def sources(filled: Filled, user, previous: Report | None = None) -> dict[Key, S
     found: dict[Key, Source] = {}
     for item in filled.rendered.items():
         old = matches.get(item.node.id)
+        if old is not None and scope is not None and not _in(scope, old, old_tree):
+            continue
         answer, name = old_answers.get((old.id, item.loop_key), (None, "")) if old else (None, "")
         if answer is None or not completeness.is_given(answer):
             continue
@@ -95,6 +100,10 @@ def sources(filled: Filled, user, previous: Report | None = None) -> dict[Key, S
         source.text = filled.words(item.node, answer)
         found[(item.node.id, item.loop_key)] = source
     return found
+
+
+def _in(scope: frozenset[int], node: Node, tree: tree_module.Tree) -> bool:
+    return delegation.top_section_id(node, tree) in scope
 
 
 def _matching_items(filled: Filled, old_tree: tree_module.Tree) -> dict[int, Node]:
@@ -162,7 +171,7 @@ def confirm(
     report = filled.report
     if not report.is_editable:
         raise ReuseError(_l("This report can no longer be changed."))
-    answer = filled.answers.get((node.id, loop_key))
+    answer = filled.answers.get((node.id, loop_key)) if filled.holds(node.id) else None
     if answer is not None:
         db.session.refresh(answer)
     if answer is None or not answer.needs_confirmation:

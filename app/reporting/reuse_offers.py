@@ -44,7 +44,7 @@ from app.extensions import db
 from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire
-from app.reporting import completeness, services
+from app.reporting import completeness, delegation, services
 from app.reporting.models import Answer, Report, Site
 from app.reporting.saving import Change
 from app.reporting.services import Filled
@@ -190,6 +190,18 @@ def _reusable_item(node: Node) -> bool:
     return node.bank_version is not None and node.effective_type not in NOT_COPIED
 
 
+def reads(user, report: Report, node_id: int, scopes: dict) -> bool:
+    """Whether `user` reads the answer to `node_id` in `report`: the whole report, or a
+    section of it delegated to them (the policy's section rule). `scopes` caches each report's
+    scope for the caller."""
+    if report.id not in scopes:
+        scopes[report.id] = policy.section_scope(user, report)
+    scope = scopes[report.id]
+    if scope is None:
+        return True
+    return bool(scope) and delegation.top_section_id(node_id) in scope
+
+
 def _sources(party_ids: set[int], question_ids: set[int], user) -> dict[tuple, list[Source]]:
     """The parties' given answers to these bank questions in readable reports of open
     questionnaires, by (party, question, loop key), most recently updated first. One query."""
@@ -210,12 +222,10 @@ def _sources(party_ids: set[int], question_ids: set[int], user) -> dict[tuple, l
         .options(lazyload(Answer.updated_by))
         .order_by(Answer.updated_at.desc(), Answer.id.desc())
     )
-    readable: dict[int, bool] = {}
+    scopes: dict[int, frozenset[int] | None] = {}
     found: dict[tuple, list[Source]] = defaultdict(list)
     for answer, report, version, name in db.session.execute(stmt):
-        if report.id not in readable:
-            readable[report.id] = policy.decide(user, "report.view", report).allowed
-        if readable[report.id] and completeness.is_given(answer):
+        if reads(user, report, answer.node_id, scopes) and completeness.is_given(answer):
             key = (report.party_id, version.question_id, answer.loop_key)
             found[key].append(Source(answer, report, version, name or ""))
     return found
@@ -269,7 +279,7 @@ def copies(filled: Filled, user) -> dict[Key, Copy]:
             and source is not None
             and source.answer.version > (answer.source_version or 0)
             and not same_state(answer, source.answer)
-            and policy.decide(user, "report.view", source.report).allowed
+            and reads(user, source.report, source.answer.node_id, {})
             and copy_change(node, source.answer, filled.species_keys, filled.lang) is not None
         )
         if changed:

@@ -22,16 +22,19 @@ from flask_login import current_user
 from app import policy
 from app.i18n import current_language
 from app.questionnaires.render import RenderedItem
-from app.reporting import bp, prefill, reuse_copying, reuse_offers, services
+from app.reporting import bp, delegation, prefill, reuse_copying, reuse_offers, services
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report
 from app.reporting.pages import committed, load_report
 
 
 def _cell(filled: services.Filled, node_id: int):
+    """The answer cell the request names, in a section the current user fills; 404 for a cell
+    outside what they read."""
     node = filled.tree.by_id.get(node_id)
-    if node is None or node.is_section:
+    if node is None or node.is_section or not filled.holds(node.id):
         abort(404)
+    policy.require("section.fill", (filled.report, delegation.top_section_id(node, filled.tree)))
     loop_key = request.args.get("loop", "")
     if not filled.valid_loop_key(node, loop_key):
         abort(404)
@@ -64,10 +67,10 @@ def _write(
     serves the first attempt. On a refusal nothing is kept and the ReportingError goes up with
     its message."""
     lang = current_language()
-    current = [filled or services.fill(report, lang)]
+    current = [filled or services.fill(report, lang, viewer=current_user)]
 
     def reload() -> None:
-        current[0] = services.fill(report, lang)
+        current[0] = services.fill(report, lang, viewer=current_user)
 
     return committed(lambda: action(current[0], lang), retry=reload)
 
@@ -82,8 +85,8 @@ def _version() -> int | None:
 def _on_cell(report_id: int, node_id: int, action, done: str):
     """One answer cell's action (reuse, update from source, confirm): run it, say how it went,
     and go back to the item."""
-    report = load_report(report_id, "report.fill")
-    filled = services.fill(report, current_language())
+    report = load_report(report_id, "report.fill_part")
+    filled = services.fill(report, current_language(), viewer=current_user)
     node, loop_key = _cell(filled, node_id)
     try:
         _write(report, lambda f, lang: action(f, node, loop_key, lang), filled)
@@ -132,7 +135,8 @@ def confirm_answer(report_id: int, node_id: int):
 
 @bp.route("/<int:report_id>/sections/<int:section_id>/confirm", methods=["POST"])
 def confirm_section(report_id: int, section_id: int):
-    report = load_report(report_id, "report.fill")
+    report = load_report(report_id, "report.fill_part")
+    policy.require("section.fill", (report, section_id))
     try:
         count = _write(
             report,
@@ -156,8 +160,9 @@ def confirm_section(report_id: int, section_id: int):
 
 @bp.route("/<int:report_id>/reuse", methods=["GET", "POST"])
 def reuse_all(report_id: int):
-    """The preview of "reuse all available answers"; confirming it fills exactly that."""
-    report = load_report(report_id, "report.fill")
+    """The preview of "reuse all available answers" (in the sections the user fills);
+    confirming it fills exactly that."""
+    report = load_report(report_id, "report.fill_part")
     if request.method == "POST":
         expected = request.form.get("expected", "")
         try:
@@ -181,8 +186,9 @@ def reuse_all(report_id: int):
 
 @bp.route("/<int:report_id>/prefill", methods=["GET", "POST"])
 def prefill_report(report_id: int):
-    """The preview of the pre-fill from the previous cycle; confirming it fills exactly that."""
-    report = load_report(report_id, "report.fill")
+    """The preview of the pre-fill from the previous cycle (in the sections the user fills);
+    confirming it fills exactly that."""
+    report = load_report(report_id, "report.fill_part")
     previous = prefill.previous_report(report)
     if previous is None or not policy.can("report.view", previous):
         abort(404)
@@ -219,7 +225,7 @@ def prefill_report(report_id: int):
 def _copy_preview(report, kind: str, plan, previous=None):
     """What "reuse all" or the pre-fill would write, with the token that confirming it must
     send back (a stale preview is refused)."""
-    filled = services.fill(report, current_language())
+    filled = services.fill(report, current_language(), viewer=current_user)
     planned = plan(filled, current_user)
     return render_template(
         "reporting/copy_preview.html",
@@ -237,7 +243,7 @@ def to_confirm(report_id: int):
     """The pre-filled answers still to confirm, each with a way to confirm it or open it."""
     report = load_report(report_id, "report.view")
     lang = current_language()
-    filled = services.fill(report, lang)
+    filled = services.fill(report, lang, viewer=current_user)
     rows = [
         {
             "section": top,
@@ -253,7 +259,7 @@ def to_confirm(report_id: int):
         "reporting/to_confirm.html",
         report=report,
         rows=rows,
-        can_fill=policy.can("report.fill", report),
+        can_fill=policy.can("report.fill_part", report),
     )
 
 
@@ -282,7 +288,7 @@ class Panel:
 def _panel(filled: services.Filled) -> Panel:
     cache = g.setdefault("reuse_panels", {})
     if filled.report.id not in cache:
-        can_fill = policy.can("report.fill", filled.report)
+        can_fill = policy.can("report.fill_part", filled.report)
         copied = reuse_offers.copies(filled, current_user)
         offers = reuse_offers.offers(filled, current_user, copied) if can_fill else {}
         by_name = {(i.node.id, i.loop_key): i.field_name for i in filled.rendered.items()}
@@ -297,7 +303,7 @@ def _panel(filled: services.Filled) -> Panel:
 def _summary(filled: services.Filled) -> dict:
     """The report page's counts: answers to reuse, to pre-fill, and left to confirm."""
     report = filled.report
-    can_fill = policy.can("report.fill", report)
+    can_fill = policy.can("report.fill_part", report)
     previous = prefill.previous_report(report) if can_fill else None
     if previous is not None and not policy.can("report.view", previous):
         previous = None

@@ -119,7 +119,7 @@ def submit(report_id: int):
                 "success",
             )
             return redirect(url_for(".show", report_id=report.id))
-    filled = services.fill(report, lang)
+    filled = services.fill(report, lang, viewer=current_user)
     return render_template(
         "reporting/submit.html",
         report=report,
@@ -333,7 +333,7 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
     carries its style (for WeasyPrint) and no toolbar."""
     lang = _print_language()
     if number is None:
-        snap = snapshots.take(services.fill(report, lang))
+        snap = snapshots.take(services.fill(report, lang, viewer=current_user))
         done = None
     else:
         done = submission_module.submission_by_number(report, number) or abort(404)

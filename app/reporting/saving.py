@@ -100,7 +100,11 @@ def save_answer(
     report = filled.report
     if not report.is_editable:
         raise ReportingError(_l("This report can no longer be changed."))
-    if node.is_section or node.questionnaire_id != report.questionnaire_id:
+    if (
+        node.is_section
+        or node.questionnaire_id != report.questionnaire_id
+        or not filled.holds(node.id)  # a Filled built for a contributor: their sections only
+    ):
         raise ReportingError(_l("This question is not part of the report."))
     if not filled.valid_loop_key(node, loop_key):
         raise ReportingError(_l("This species or site is not part of the report."))

@@ -10,12 +10,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import answers
+from app import answers, policy
 from app.directory import services as directory
 from app.directory.models import Membership
 from app.extensions import db
 from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
+from app.questionnaires.conditions import referenced_codes
 from app.questionnaires.models import Node, Questionnaire, Status
 from app.reporting.models import Answer, Attachment, Report, Site
 from app.reporting.site_store import sites_of
@@ -94,6 +95,10 @@ class Filled:
     sites: list[Site] = field(default_factory=list)
     species_entries: list = field(default_factory=list)
     attachments: dict[int, Attachment] = field(default_factory=dict)
+    # the top-level sections kept for the viewer (None: the whole report, see `fill`)
+    scope: frozenset[int] | None = None
+    # answers outside the scope, by (item code, loop key): read by skip logic, never shown
+    outside: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     @cached_property
     def saying(self) -> answers.Saying:
@@ -120,22 +125,89 @@ class Filled:
             node.effective_type, node.effective_config, answer, self.saying, short=short
         )
 
-    def evaluate(self) -> None:
-        """Expand the questionnaire for the answers held now (after a save: no new loading)."""
+    def for_conditions(self) -> dict[tuple[str, str], Any]:
+        """The values skip logic reads, by (item code, loop key): the answers held, and those
+        of the sections outside the scope (a condition may look there)."""
         by_id = self.tree.by_id
-        for_conditions = {
-            (by_id[node_id].code, loop_key): (None if answer.no_info else answer.value)
-            for (node_id, loop_key), answer in self.answers.items()
-            if node_id in by_id
-        }
+        values = dict(self.outside)
+        values.update(
+            {
+                (by_id[node_id].code, loop_key): (None if answer.no_info else answer.value)
+                for (node_id, loop_key), answer in self.answers.items()
+                if node_id in by_id
+            }
+        )
+        return values
+
+    def evaluate(self) -> None:
+        """Expand the questionnaire for the answers held now (after a save: no new loading);
+        outside the whole report, only the sections of the scope are kept."""
         self.rendered = render_module.render(
             self.report.questionnaire,
-            for_conditions,
+            self.for_conditions(),
             self.lang,
             sites=[(site.key, site.name) for site in self.sites],
             current=self.tree,
             species=self.species_entries,
         )
+        if self.scope is not None:
+            self.rendered.sections = [s for s in self.rendered.sections if s.node.id in self.scope]
+            self.rendered.loose_items = []
+
+    @cached_property
+    def _held_nodes(self) -> frozenset[int] | None:
+        if self.scope is None:
+            return None
+        return frozenset(
+            {n.id for top in self.scope for n in self.tree.walk(top)} | set(self.scope)
+        )
+
+    def holds(self, node_id: int) -> bool:
+        """Whether the node is part of what this Filled holds (its scope)."""
+        held = self._held_nodes
+        return held is None or node_id in held
+
+    def keep(self, answers: dict[tuple[int, str], Answer]) -> None:
+        """Hold `answers` (all of the report's): those outside the scope only as values that
+        skip logic reads."""
+        if self._held_nodes is None:
+            self.answers = answers
+            return
+        by_id = self.tree.by_id
+        self.answers = {k: a for k, a in answers.items() if k[0] in self._held_nodes}
+        self.outside = {
+            (by_id[node_id].code, loop_key): (None if a.no_info else a.value)
+            for (node_id, loop_key), a in answers.items()
+            if node_id not in self._held_nodes and node_id in by_id
+        }
+
+    def reload_answers(self) -> None:
+        """Read the answers again (another request may have saved meanwhile)."""
+        self.keep(answers_of(self.report))
+
+    def condition_values(self) -> dict[str, Any]:
+        """What the browser's skip logic reads, by "code|loop key": the values of the items
+        held, and of the items outside the scope that their conditions refer to."""
+        values = {
+            f"{i.node.code}|{i.loop_key}": i.value
+            for i in self.rendered.items()
+            if i.value is not None
+        }
+        if self.outside:
+            wanted = {
+                code
+                for node in self.tree.nodes
+                if node.condition and self.holds(node.id)
+                for code in referenced_codes(node.condition)
+            }
+            values.update(
+                {
+                    f"{code}|{key}": value
+                    for (code, key), value in self.outside.items()
+                    if code in wanted and value is not None
+                }
+            )
+        return values
 
     def answer(self, item: render_module.RenderedItem) -> Answer | None:
         return self.answers.get((item.node.id, item.loop_key))
@@ -158,23 +230,33 @@ def answers_of(report: Report) -> dict[tuple[int, str], Answer]:
     return {(a.node_id, a.loop_key): a for a in db.session.scalars(stmt)}
 
 
-def fill(report: Report, lang: str) -> Filled:
-    """Load and expand `report` for `lang` (a fixed number of queries, whatever its size)."""
+def fill(report: Report, lang: str, *, viewer: Any = None) -> Filled:
+    """Load and expand `report` for `lang` as `viewer` may read it (a fixed number of queries,
+    whatever its size): a contributor gets their sections, those sections' answers and files
+    only (the policy's section rule); nothing of a report hidden from them.
+
+    viewer=None is the whole report, for the services that need it (the submission's snapshot,
+    validation before submitting, the demo); pages always pass the person asking."""
+    scope = None if viewer is None else policy.section_scope(viewer, report)
     current = tree_module.load(report.questionnaire)
     sites = sites_of(report.party_id)
     entries = tree_module.species_entries(report.questionnaire)
     filled = Filled(
         report,
         current,
-        answers_of(report),
+        {},
         None,
         frozenset(e.species.taxon_id for e in entries),
         frozenset(s.key for s in sites),
         lang=lang,
         sites=sites,
         species_entries=entries,
-        attachments=attachments_of(report),
+        scope=scope,
     )
+    filled.keep(answers_of(report))
+    filled.attachments = {
+        i: a for i, a in attachments_of(report).items() if filled.holds(a.node_id)
+    }
     filled.evaluate()
     return filled
 

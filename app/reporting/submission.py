@@ -115,7 +115,7 @@ def submit(report: Report, user: User, locale: str, *, notify: bool = True) -> S
         raise ReportingError(
             _l("This report can no longer be submitted: its questionnaire is closed.")
         )
-    filled = services.fill(report, locale)
+    filled = services.fill(report, locale, viewer=None)
     found = blockers(filled, locale)
     if found:
         raise NotReady(found)

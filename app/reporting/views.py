@@ -45,7 +45,7 @@ def index():
     lang = current_language()
     rows = []
     for report in services.reports_of_focal_point(policy.focal_point_scopes(current_user)):
-        filled = services.fill(report, lang)
+        filled = services.fill(report, lang, viewer=current_user)
         found = completeness.issues(filled, lang)
         deadline = report.questionnaire.deadline
         rows.append(
@@ -63,8 +63,7 @@ def index():
 def show(report_id: int):
     report = load_report(report_id)
     lang = current_language()
-    filled = services.fill(report, lang)
-    pages.restrict(filled)  # a contributor sees their sections only
+    filled = services.fill(report, lang, viewer=current_user)
     found = completeness.issues(filled, lang)
     return render_template(
         "reporting/report.html",
@@ -72,7 +71,7 @@ def show(report_id: int):
         filled=filled,
         progress=completeness.progress(filled, found),
         issues=found,
-        can_fill=policy.can("report.fill", report) or policy.can("report.contribute", report),
+        can_fill=policy.can("report.fill_part", report),
     )
 
 
@@ -88,7 +87,7 @@ def section(report_id: int, section_id: int):
     report = load_report(report_id)
     require("section.fill" if request.method == "POST" else "section.view", (report, section_id))
     lang = current_language()
-    filled = services.fill(report, lang)
+    filled = services.fill(report, lang, viewer=current_user)
     current = _section(filled, section_id)
     conflicts: dict[str, Answer] = {}
     errors: dict[str, str] = {}
@@ -98,7 +97,7 @@ def section(report_id: int, section_id: int):
             flash(_("Your answers are saved."), "success")
             return redirect(url_for(".section", report_id=report.id, section_id=section_id))
         flash(_("Some answers could not be saved: see the messages below."), "danger")
-        filled = services.fill(report, lang)
+        filled = services.fill(report, lang, viewer=current_user)
         current = _section(filled, section_id)
         shown = MultiDict(request.form)
         for name, answer in conflicts.items():  # a second Save keeps the text typed here
@@ -143,7 +142,7 @@ def _attach(filled, item, files, lang, optional=False) -> saving.Saved | None:
 
 
 def _reload_answers(filled: services.Filled) -> None:
-    filled.answers = services.answers_of(filled.report)
+    filled.reload_answers()
 
 
 def _save(filled, item, form, lang) -> saving.Saved:
@@ -182,15 +181,15 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
         errors=errors,
         problems=problems,
         hidden=hidden,
-        conditions={n.id: wording.describe(n.condition, filled.tree) for n in filled.tree.nodes},
+        conditions={
+            n.id: wording.describe(n.condition, filled.tree)
+            for n in filled.tree.nodes
+            if filled.holds(n.id)
+        },
         can_fill=policy.can("section.fill", (report, current.node.id)),
         species_options=_species_options(filled, lang),
         files=_files(filled, lang, current.node.id),
-        condition_values={
-            f"{i.node.code}|{i.loop_key}": i.value
-            for i in filled.rendered.items()
-            if i.value is not None
-        },
+        condition_values=filled.condition_values(),
         debounce=current_app.config["AUTOSAVE_DEBOUNCE_MS"],
         number_symbols=reading.symbols(lang),
     )
@@ -248,7 +247,7 @@ def _posted_item(report):
     """(filled, item, top section id, language) for the item a script posted as `field`, which
     the user must be allowed to fill; a JSON 404 when the report has no such item."""
     lang = current_language()
-    filled = services.fill(report, lang)
+    filled = services.fill(report, lang, viewer=current_user)
     name = request.form.get("field", "")
     item = next((i for i in filled.rendered.items() if i.field_name == name), None)
     if item is None:
@@ -325,8 +324,7 @@ def attachment(report_id: int, attachment_id: int):
 def validation(report_id: int):
     report = load_report(report_id)
     lang = current_language()
-    filled = services.fill(report, lang)
-    pages.restrict(filled)  # a contributor sees their sections only
+    filled = services.fill(report, lang, viewer=current_user)
     return render_template(
         "reporting/validation.html",
         report=report,
@@ -341,7 +339,7 @@ def history(report_id: int, node_id: int):
     loop_key = request.args.get("loop", "")
     answer = services.answers_of(report).get((node_id, loop_key)) or abort(404)
     require("section.view", (report, delegation.top_section_id(answer.node)))
-    filled = services.fill(report, current_language())
+    filled = services.fill(report, current_language(), viewer=current_user)
     revisions = saving.history(answer)
     return render_template(
         "reporting/history.html",
@@ -350,5 +348,5 @@ def history(report_id: int, node_id: int):
         node=answer.node,
         revisions=revisions,
         texts={r.id: filled.words(answer.node, r) for r in revisions},
-        files=services.attachments_of(report) if answer.node.effective_type == "file" else {},
+        files=filled.attachments if answer.node.effective_type == "file" else {},
     )
