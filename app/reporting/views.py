@@ -349,6 +349,7 @@ def history(report_id: int, node_id: int):
         answer=answer,
         node=answer.node,
         revisions=revisions,
+        sources=saving.revision_sources(revisions),
         texts={r.id: filled.words(answer.node, r) for r in revisions},
         files=services.attachments_of(report) if answer.node.effective_type == "file" else {},
     )
