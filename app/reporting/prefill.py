@@ -148,6 +148,17 @@ def prefill(filled: Filled, user, locale: str, expected: str) -> Prefilled:
         reuse_copying.copy_into(
             filled, p.item.node, p.item.loop_key, source, provenance, user, locale
         )
+    if planned:
+        report = filled.report
+        audit.record(
+            user,
+            "report.prefill",
+            report,
+            report.questionnaire.code,
+            count=len(planned),
+            kept=kept,
+            source=planned[0].source.report.questionnaire.code,
+        )
     return Prefilled(len(planned), kept)
 
 
@@ -201,6 +212,7 @@ def confirm(
         answer,
         node.code or "",
         report_id=report.id,
+        question=node.number,
         loop_key=loop_key,
         source_answer_id=answer.source_answer_id,
     )
