@@ -4,7 +4,6 @@ and what a contributor is shown of a report (their sections only)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TypeVar
 
 from flask import abort
@@ -89,11 +88,10 @@ def delegated_rows(user, lang: str) -> list[dict]:
             continue  # became a focal point of it: listed with their own reports
         filled = services.fill(report, lang)
         states = completeness.progress(filled, completeness.issues(filled, lang)).states
-        deadline = report.questionnaire.deadline
         rows.append(
             {
                 "report": report,
-                "days_left": (deadline - date.today()).days if deadline else None,
+                "days_left": services.days_left(report),
                 "sections": [(a, states.get(a.section_id)) for a in assignments],
             }
         )
