@@ -35,3 +35,20 @@ def recent(limit: int = 200, offset: int = 0, action: str | None = None) -> list
     if action:
         query = query.where(AuditEvent.action == action)
     return list(db.session.scalars(query.limit(limit).offset(offset)))
+
+
+def about_report(report_id: int) -> list[AuditEvent]:
+    """Events on a report, newest first: those whose target it is, and those on its answers
+    and people that name it (`report_id` in their details)."""
+    return list(
+        db.session.scalars(
+            sa.select(AuditEvent)
+            .where(
+                sa.or_(
+                    sa.and_(AuditEvent.target_type == "report", AuditEvent.target_id == report_id),
+                    AuditEvent.details["report_id"].as_integer() == report_id,
+                )
+            )
+            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        )
+    )

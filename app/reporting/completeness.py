@@ -1,5 +1,7 @@
-"""What a report still lacks: section states, missing and unreadable answers (the validation
-report) and progress, with skip logic applied on the server (the authority)."""
+"""What a report still lacks: section states, and the one list of what stands between the
+report and its submission (missing required answers, unreadable values, pre-filled answers
+still to confirm) that the validation report, the table of contents and the submit page all
+read; and progress. Skip logic is applied on the server (the authority)."""
 
 from __future__ import annotations
 
@@ -22,11 +24,16 @@ class SectionState(LabelledEnum):
     IN_PROGRESS = "in_progress", _l("In progress")
     COMPLETE = "complete", _l("Complete")
     HAS_ERRORS = "has_errors", _l("Has errors")
+    TO_CONFIRM = "to_confirm", _l("Answers to confirm")
 
 
 class IssueKind(StrEnum):
     MISSING = "missing"
     INVALID = "invalid"
+    UNCONFIRMED = "unconfirmed"  # pre-filled from the previous cycle, neither confirmed nor edited
+
+
+UNCONFIRMED = _l("This answer was pre-filled from the previous cycle: confirm it or edit it.")
 
 
 @dataclass
@@ -46,8 +53,11 @@ def is_given(answer: Answer | None) -> bool:
 
 
 def issues(filled: Filled, locale: str) -> list[Issue]:
-    """Every missing required answer and every unreadable value among the visible items, in
-    questionnaire order. Hidden items are kept but not validated."""
+    """Everything that stands between the report and its submission, in questionnaire order:
+    among the visible items, every missing required answer, every unreadable value and every
+    pre-filled answer still to confirm. Hidden items are kept but not validated (nor submitted
+    as answers: a hidden pre-filled answer holds nothing back). The one list the validation
+    report, the table of contents, the submit page and the submission itself read."""
     found: list[Issue] = []
     context = answers.Context(locale, filled.species_keys)
     for section, item, label in visible_items(filled.rendered):
@@ -70,7 +80,14 @@ def issues(filled: Filled, locale: str) -> list[Issue]:
                     label,
                 )
             )
+        elif answer is not None and answer.needs_confirmation:
+            found.append(Issue(item, section, IssueKind.UNCONFIRMED, str(UNCONFIRMED), label))
     return found
+
+
+def unconfirmed_count(found: list[Issue]) -> int:
+    """How many of `found` are pre-filled answers still to confirm."""
+    return sum(1 for issue in found if issue.kind == IssueKind.UNCONFIRMED)
 
 
 def visible_items(rendered: render_module.Rendered):
@@ -106,10 +123,14 @@ class Progress:
 
 
 def progress(filled: Filled, found_issues: list[Issue]) -> Progress:
-    """Answered required / required among visible items, and each top-level section's state."""
+    """Answered required / required among visible items, and each top-level section's state:
+    a section is complete only when nothing in it stands in the way of the submission."""
     result = Progress()
     with_errors = {
         i.section.node.id for i in found_issues if i.kind == IssueKind.INVALID and i.section
+    }
+    to_confirm = {
+        i.section.node.id for i in found_issues if i.kind == IssueKind.UNCONFIRMED and i.section
     }
     started: set[int] = set()
     missing: set[int] = set()
@@ -132,6 +153,8 @@ def progress(filled: Filled, found_issues: list[Issue]) -> Progress:
             state = SectionState.NOT_STARTED
         elif node_id in missing:
             state = SectionState.IN_PROGRESS
+        elif node_id in to_confirm:
+            state = SectionState.TO_CONFIRM
         else:
             state = SectionState.COMPLETE
         result.states[node_id] = state

@@ -137,6 +137,7 @@ class Answer(db.Model):
     updated_by: Mapped[User | None] = relationship(lazy="joined")
     revisions: Mapped[list[AnswerRevision]] = relationship(
         back_populates="answer",
+        foreign_keys="AnswerRevision.answer_id",
         cascade="all, delete-orphan",
         order_by="AnswerRevision.id.desc()",
     )
@@ -146,10 +147,20 @@ class Answer(db.Model):
         return self.typed is not None
 
 
+class RevisionKind(LabelledEnum):
+    """What a revision was when it was not the person's own typing (see AnswerRevision.kind)."""
+
+    REUSE = "reuse", _l("Reused")
+    PREFILL = "prefill", _l("Pre-filled")
+    CONFIRM = "confirm", _l("Confirmed as still true")
+
+
 class AnswerRevision(db.Model):
-    """An answer as one save left it (consecutive saves by one person are merged)."""
+    """An answer as one save left it (consecutive saves by one person are merged, never into
+    a copy or a confirmation: those stay revisions of their own)."""
 
     __tablename__ = "answer_revisions"
+    __table_args__ = (sa.CheckConstraint("kind IN ('reuse', 'prefill', 'confirm')", name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     answer_id: Mapped[int] = mapped_column(
@@ -163,9 +174,22 @@ class AnswerRevision(db.Model):
     no_info: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     saved_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    # NULL: the person's own save. Else a RevisionKind: a copy of another report's answer
+    # (`source_answer_id` at `source_version`), or the confirmation of a pre-filled one. The
+    # answer's own provenance columns say only what it is now; these say what each step was.
+    kind: Mapped[str | None] = mapped_column(sa.String(10))
+    source_answer_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("answers.id", ondelete="SET NULL")
+    )
+    source_version: Mapped[int | None]
 
-    answer: Mapped[Answer] = relationship(back_populates="revisions")
+    answer: Mapped[Answer] = relationship(back_populates="revisions", foreign_keys=[answer_id])
     user: Mapped[User | None] = relationship(lazy="joined")
+    source: Mapped[Answer | None] = relationship(foreign_keys=[source_answer_id], lazy="select")
+
+    @property
+    def kind_enum(self) -> RevisionKind | None:
+        return RevisionKind(self.kind) if self.kind else None
 
 
 class Attachment(db.Model):

@@ -4,7 +4,6 @@ and a contributor's rows of "My reports"."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TypeVar
 
 from flask import abort
@@ -72,11 +71,10 @@ def delegated_rows(user, lang: str) -> list[dict]:
             continue  # became a focal point of it: listed with their own reports
         filled = services.fill(report, lang, viewer=user)
         states = completeness.progress(filled, completeness.issues(filled, lang)).states
-        deadline = report.questionnaire.deadline
         rows.append(
             {
                 "report": report,
-                "days_left": (deadline - date.today()).days if deadline else None,
+                "days_left": services.days_left(report),
                 "sections": [(a, states.get(a.section_id)) for a in assignments],
             }
         )

@@ -28,7 +28,7 @@ from app.extensions import db
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire, Status
 from app.reporting import completeness, delegation, reuse_copying, reuse_offers, saving
-from app.reporting.models import Answer, AnswerRevision, Report
+from app.reporting.models import Answer, AnswerRevision, Report, RevisionKind
 from app.reporting.reuse_copying import Planned, ReuseError
 from app.reporting.reuse_offers import PREFILL, Key, Source
 from app.reporting.saving import Provenance
@@ -157,6 +157,17 @@ def prefill(filled: Filled, user, locale: str, expected: str) -> Prefilled:
         reuse_copying.copy_into(
             filled, p.item.node, p.item.loop_key, source, provenance, user, locale
         )
+    if planned:
+        report = filled.report
+        audit.record(
+            user,
+            "report.prefill",
+            report,
+            report.questionnaire.code,
+            count=len(planned),
+            kept=kept,
+            source=planned[0].source.report.questionnaire.code,
+        )
     return Prefilled(len(planned), kept)
 
 
@@ -191,7 +202,14 @@ def confirm(
     db.session.refresh(answer)
     if updated.rowcount != 1:
         raise saving.Conflict(answer)
-    revision = AnswerRevision(answer_id=answer.id, user_id=user.id, version=answer.version)
+    revision = AnswerRevision(
+        answer_id=answer.id,
+        user_id=user.id,
+        version=answer.version,
+        kind=RevisionKind.CONFIRM.value,
+        source_answer_id=answer.source_answer_id,
+        source_version=answer.source_version,
+    )
     revision.saved_at = now
     for name in saving.STATE_FIELDS:
         setattr(revision, name, getattr(answer, name))
@@ -203,6 +221,7 @@ def confirm(
         answer,
         node.code or "",
         report_id=report.id,
+        question=node.number,
         loop_key=loop_key,
         source_answer_id=answer.source_answer_id,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app.audit import services as audit
 from app.questionnaires import render as render_module
 from app.questionnaires.models import Node
 from app.reporting import saving
@@ -99,7 +100,24 @@ def reuse(
         raise ReuseError(GONE)
     copied = source.answer
     provenance = Provenance(copied, REUSE)
-    return copy_into(filled, node, loop_key, copied, provenance, user, locale, expected_version)
+    saved = copy_into(filled, node, loop_key, copied, provenance, user, locale, expected_version)
+    record_copy(user, "answer.reuse", saved.answer, node, copied)
+    return saved
+
+
+def record_copy(user, action: str, answer: Answer, node: Node, source: Answer) -> None:
+    """The audit event of one answer copied from `source` (reuse, update from the source)."""
+    audit.record(
+        user,
+        action,
+        answer,
+        node.code or "",
+        report_id=answer.report_id,
+        question=node.number,
+        loop_key=answer.loop_key,
+        source_answer_id=source.id,
+        source=source.report.questionnaire.code,
+    )
 
 
 def update_from_source(
@@ -119,9 +137,11 @@ def update_from_source(
     provenance = Provenance(offer.source.answer, kind, needs_confirmation=kind == PREFILL)
     source = offer.source.answer
     version = expected_version
-    return copy_into(
+    saved = copy_into(
         filled, node, loop_key, source, provenance, user, locale, version, keep_comment=False
     )
+    record_copy(user, "answer.update", saved.answer, node, source)
+    return saved
 
 
 # --- filling many cells at once -----------------------------------------------------------------
@@ -215,4 +235,8 @@ def reuse_all(filled: Filled, user, locale: str, expected: str) -> int:
         copy_into(
             filled, p.item.node, p.item.loop_key, source, Provenance(source, REUSE), user, locale
         )
+    if planned:
+        report = filled.report
+        audit.record(user, "report.reuse_all", report, report.questionnaire.code,
+                     count=len(planned))  # fmt: skip
     return len(planned)

@@ -30,13 +30,12 @@ from wtforms import SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from app import policy
-from app.audit.models import AuditEvent
 from app.directory import services as directory
 from app.extensions import db
 from app.i18n import current_language, languages
 from app.policy import require
 from app.questionnaires.models import Questionnaire, Status
-from app.reporting import bp, completeness, printing, services, snapshots
+from app.reporting import bp, completeness, printing, services, snapshots, trail
 from app.reporting import submission as submission_module
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report, ReportStatus
@@ -44,11 +43,7 @@ from app.reporting.pages import committed, load_report
 from app.utils import as_utc
 
 MESSAGE_MAX = 5000
-AUDIT_LABELS = {
-    "report.submit": _l("Submitted"),
-    "report.return": _l("Returned to the party"),
-    "report.accept": _l("Accepted by the secretariat"),
-}
+AUDIT_LABELS = trail.LABELS
 
 
 class SubmitForm(FlaskForm):
@@ -306,16 +301,7 @@ def submissions(report_id: int):
 @bp.route("/<int:report_id>/audit")
 def report_audit(report_id: int):
     report = load_report(report_id, "report.submissions")
-    events = list(
-        db.session.scalars(
-            sa.select(AuditEvent)
-            .where(AuditEvent.target_type == "report", AuditEvent.target_id == report.id)
-            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        )
-    )
-    return render_template(
-        "reporting/audit.html", report=report, events=events, audit_labels=AUDIT_LABELS
-    )
+    return render_template("reporting/audit.html", report=report, lines=trail.lines(report))
 
 
 # --- print and PDF ----------------------------------------------------------------------------

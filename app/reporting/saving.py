@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from app import answers
 from app.answers.kinds import text as text_kind
@@ -149,7 +150,7 @@ def save_answer(
             raise Conflict(answer)
     # files are attached and removed one deliberate act at a time: each one stays in the history
     merge = not change.over_conflict and node.effective_type != AnswerType.FILE
-    _revise(answer, user, now, merge=merge)
+    _revise(answer, user, now, merge=merge, copy=change.copy)
     if report.status in (ReportStatus.NOT_STARTED, ReportStatus.RETURNED):
         report.status = ReportStatus.IN_PROGRESS.value
     report.updated_at = now
@@ -223,9 +224,11 @@ def _insert(report, node, loop_key, state, user, now, filled) -> tuple[Answer, b
     return answer, True
 
 
-def _revise(answer: Answer, user, now, merge: bool = True) -> None:
+def _revise(answer: Answer, user, now, merge: bool = True, copy: Provenance | None = None) -> None:
     """Leave a revision; a save by the person who made the latest one, within the merge window,
-    updates it instead (autosave would otherwise leave one revision every few seconds)."""
+    updates it instead (autosave would otherwise leave one revision every few seconds). A copy
+    is a revision of its own, which says where it came from, and no save merges into a copy or
+    a confirmation: the history would then say the person's words were copied."""
     window = timedelta(seconds=current_app.config["REVISION_MERGE_SECONDS"])
     latest = db.session.scalar(
         sa.select(AnswerRevision)
@@ -235,7 +238,9 @@ def _revise(answer: Answer, user, now, merge: bool = True) -> None:
     )
     if (
         merge
+        and copy is None
         and latest is not None
+        and latest.kind is None
         and latest.user_id == user.id
         and latest.version == answer.version - 1
         and now - as_utc(latest.saved_at) < window
@@ -248,6 +253,52 @@ def _revise(answer: Answer, user, now, merge: bool = True) -> None:
     revision.saved_at = now
     for name, value in _state(answer).items():
         setattr(revision, name, value)
+    if copy is not None:
+        revision.kind = copy.kind
+        revision.source_answer_id = copy.source.id
+        revision.source_version = copy.source.version
+
+
+@dataclass
+class RevisionSource:
+    """Where a copied or confirmed revision's answer came from, as the history says it."""
+
+    instrument_code: str
+    questionnaire_code: str
+    answered_at: Any  # when the source answer was given, in the version copied; None if unknown
+
+
+def revision_sources(revisions: list[AnswerRevision]) -> dict[int, RevisionSource]:
+    """For each copy and confirmation among `revisions` whose source answer still exists: its
+    report's instrument and questionnaire, and when the source said what was copied."""
+    wanted = {r.source_answer_id for r in revisions if r.source_answer_id is not None}
+    if not wanted:
+        return {}
+    sources = {
+        a.id: a
+        for a in db.session.scalars(
+            sa.select(Answer).where(Answer.id.in_(wanted)).options(joinedload(Answer.report))
+        )
+    }
+    given_at = {
+        (answer_id, version): saved_at
+        for answer_id, version, saved_at in db.session.execute(
+            sa.select(AnswerRevision.answer_id, AnswerRevision.version, AnswerRevision.saved_at)
+            .where(AnswerRevision.answer_id.in_(wanted))
+            .order_by(AnswerRevision.id)
+        )
+    }
+    found = {}
+    for revision in revisions:
+        source = sources.get(revision.source_answer_id)
+        if source is None:
+            continue
+        at = given_at.get((source.id, revision.source_version))
+        if at is None and source.version == revision.source_version:
+            at = source.updated_at
+        questionnaire = source.report.questionnaire
+        found[revision.id] = RevisionSource(questionnaire.instrument.code, questionnaire.code, at)
+    return found
 
 
 def history(answer: Answer) -> list[AnswerRevision]:

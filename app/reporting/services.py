@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -18,7 +19,7 @@ from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
 from app.questionnaires.conditions import referenced_codes
 from app.questionnaires.models import Node, Questionnaire, Status
-from app.reporting.models import Answer, Attachment, Report, Site
+from app.reporting.models import Answer, Attachment, Report, ReportStatus, Site
 from app.reporting.site_store import sites_of
 
 OPEN_QUESTIONNAIRE_STATUSES = {Status.PUBLISHED.value, Status.CLOSED.value}
@@ -54,6 +55,16 @@ def open_reports_for_membership(membership: Membership) -> None:
     )
     for questionnaire in db.session.scalars(stmt):
         open_reports(questionnaire)
+
+
+def days_left(report: Report, today: date | None = None) -> int | None:
+    """Days until the report's deadline (negative once it has passed), for the "n days left"
+    and "Deadline passed" lines; None when there is no deadline or when the report owes
+    nothing any more (submitted or accepted: a deadline passed since is no warning)."""
+    deadline = report.questionnaire.deadline
+    if deadline is None or report.status_enum in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED):
+        return None
+    return (deadline - (today or date.today())).days
 
 
 def report_by_id(report_id: int) -> Report | None:

@@ -34,7 +34,6 @@ from app.utils import utcnow
 
 log = logging.getLogger(__name__)
 
-UNCONFIRMED = _l("This answer was pre-filled from the previous cycle: confirm it or edit it.")
 REVIEWABLE = ReportStatus.SUBMITTED
 
 
@@ -62,43 +61,14 @@ class NotReady(ReportingError):
 # --- what prevents a submission -------------------------------------------------------------
 
 
-@dataclass
-class Blocker:
-    """One thing to settle before submitting; `kind` is "missing", "invalid" or "unconfirmed"."""
-
-    item: Any  # render.RenderedItem
-    section: Any  # render.RenderedSection | None
-    kind: str
-    message: str
-    iteration_label: Any = None
+# One thing to settle before submitting; its `kind` is "missing", "invalid" or "unconfirmed".
+Blocker = completeness.Issue
 
 
 def blockers(filled: services.Filled, locale: str) -> list[Blocker]:
-    """Every validation issue, then every visible pre-filled answer not yet confirmed or edited,
-    in questionnaire order."""
-    found = [
-        Blocker(i.item, i.section, str(i.kind), i.message, i.iteration_label)
-        for i in completeness.issues(filled, locale)
-    ]
-    seen = {(b.item.node.id, b.item.loop_key) for b in found}
-    for section, item, label in completeness.visible_items(filled.rendered):
-        answer = filled.answer(item)
-        if answer is None or not answer.needs_confirmation:
-            continue
-        if (item.node.id, item.loop_key) in seen:
-            continue
-        found.append(
-            Blocker(
-                item,
-                section,
-                "unconfirmed",
-                str(UNCONFIRMED),
-                label,
-            )
-        )
-    order = filled.tree.order()
-    found.sort(key=lambda b: order.get(b.item.node.id, 0))
-    return found
+    """What still prevents the submission: the report's one list (completeness.issues), which
+    the validation report and the table of contents show as well."""
+    return completeness.issues(filled, locale)
 
 
 # --- submitting -----------------------------------------------------------------------------

@@ -4,8 +4,6 @@ autosave endpoint, the validation report and an answer's history."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import (
     abort,
     current_app,
@@ -47,12 +45,11 @@ def index():
     for report in services.reports_of_focal_point(policy.focal_point_scopes(current_user)):
         filled = services.fill(report, lang, viewer=current_user)
         found = completeness.issues(filled, lang)
-        deadline = report.questionnaire.deadline
         rows.append(
             {
                 "report": report,
                 "progress": completeness.progress(filled, found),
-                "days_left": (deadline - date.today()).days if deadline else None,
+                "days_left": services.days_left(report),
             }
         )
     delegated = pages.delegated_rows(current_user, lang)  # a contributor's sections
@@ -347,6 +344,7 @@ def history(report_id: int, node_id: int):
         answer=answer,
         node=answer.node,
         revisions=revisions,
+        sources=saving.revision_sources(revisions),
         texts={r.id: filled.words(answer.node, r) for r in revisions},
         files=filled.attachments if answer.node.effective_type == "file" else {},
     )
