@@ -396,3 +396,32 @@ def test_the_demo_focal_points_of_other_parties_are_plausible_and_cannot_sign_in
         for password in (DEMO_PASSWORD, "", "x" * 12):
             auth.login(email, password)
             assert client.get("/account/").status_code == 302  # still signed out
+
+
+# --- the same truth elsewhere: an account created by an administrator ----------------------------
+
+
+def test_a_new_account_whose_welcome_mail_fails_is_created_and_says_so(
+    client, auth, app, mailbox, failing_mail
+):
+    auth.login("admin@demo.test")  # prefers English
+    page = client.post(
+        "/admin/users/new",
+        data={"email": "nadia.expert@demo.test", "name": "Nadia Expert", "locale": "es"},
+        follow_redirects=True,
+    )
+    text = _text(page)
+    assert page.status_code == 200
+    with app.app_context():
+        assert accounts.user_by_email("nadia.expert@demo.test") is not None
+    assert "a link to choose a password was sent" not in text
+    assert (
+        _said(
+            app,
+            "en",
+            "The account is created, but the link to choose a password could not be sent to "
+            "%(email)s: the person can ask for one with “Forgotten password” on the sign-in page.",
+            email="nadia.expert@demo.test",
+        )
+        in text
+    )
