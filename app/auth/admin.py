@@ -1,5 +1,8 @@
 """Admin pages: accounts, role grants and deactivation."""
 
+import logging
+import smtplib
+
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -15,6 +18,8 @@ from app.forms_common import options
 from app.i18n import language_name, languages, normalise, translate
 from app.notify import mail
 from app.policy import require
+
+log = logging.getLogger(__name__)
 
 
 @bp.before_request
@@ -61,21 +66,39 @@ def new():
             form.email.errors = [*form.email.errors, str(error)]
         else:
             db.session.commit()
-            _send_welcome(user)
-            flash(
-                _(
-                    "The account is created and a link to choose a password was sent to %(email)s.",
-                    email=user.email,
-                ),
-                "success",
-            )
+            if _send_welcome(user):
+                flash(
+                    _(
+                        "The account is created and a link to choose a password was sent to "
+                        "%(email)s.",
+                        email=user.email,
+                    ),
+                    "success",
+                )
+            else:
+                flash(
+                    _(
+                        "The account is created, but the link to choose a password could not be "
+                        "sent to %(email)s: the person can ask for one with “Forgotten password” "
+                        "on the sign-in page.",
+                        email=user.email,
+                    ),
+                    "warning",
+                )
             return redirect(url_for(".show", user_id=user.id))
     return render_template("admin/user_new.html", form=form)
 
 
-def _send_welcome(user: User) -> None:
+def _send_welcome(user: User) -> bool:
+    """Mail the new account its link; False (logged) when the mail could not be sent: the
+    account stands, and the page must not say the link went out."""
     link = url_for("auth.reset_password", token=services.reset_token(user), _external=True)
-    mail.send(user.email, "welcome", user.locale, user=user, link=link)
+    try:
+        mail.send(user.email, "welcome", user.locale, user=user, link=link)
+    except (smtplib.SMTPException, OSError):
+        log.exception("welcome mail to %s failed", user.email)
+        return False
+    return True
 
 
 @bp.route("/<int:user_id>")

@@ -179,6 +179,23 @@ def holders(
     return list(dict.fromkeys(db.session.scalars(stmt)))
 
 
+def parties_covered(role: Role, *, instrument_id: int) -> set[int]:
+    """The parties for which someone with an active account holds the party role `role` for
+    the instrument (one query, for lists of many parties)."""
+    stmt = (
+        sa.select(RoleGrant.party_id)
+        .join(User, User.id == RoleGrant.user_id)
+        .where(
+            RoleGrant.role == role.value,
+            RoleGrant.instrument_id == instrument_id,
+            RoleGrant.party_id.is_not(None),
+            User.active.is_(True),
+        )
+        .distinct()
+    )
+    return set(db.session.scalars(stmt))
+
+
 def grant_role(user: User, scope: GrantScope, actor: User | None = None) -> RoleGrant:
     """Give `user` a role; granting one they already hold returns the existing grant."""
     check_scope(scope)

@@ -1,5 +1,7 @@
 """The demo's national reports, filled, submitted and reviewed through the services the app
-uses (answers with revisions, snapshots, audit events); receipts are not mailed.
+uses (answers with revisions, snapshots, audit events); receipts are not mailed. Each report is
+filled and submitted by its party's focal point: a demo account (fp.fra…) or, for the other
+parties, a demo focal point nobody can sign in to (focal_points.py).
 
 * CMS-COP14 (the previous cycle, closed): 44 parties submitted, France, Spain, Senegal and
   Kenya among them, so the demo accounts can pre-fill their COP15 reports; most were accepted,
@@ -19,7 +21,7 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 
 from app.auth.models import Role, RoleGrant, User
-from app.demo import answers
+from app.demo import answers, focal_points
 from app.directory.models import Party
 from app.extensions import db
 from app.questionnaires import services as questionnaires
@@ -94,8 +96,11 @@ def secretariat(questionnaire: Questionnaire) -> User:
 
 def respondent(report: Report) -> User:
     """Who fills and submits a demo report: the party's focal point for the instrument, else
-    the instrument's secretariat on the party's behalf (the demo creates no extra accounts)."""
-    return focal_point(report) or secretariat(report.questionnaire)
+    a demo focal point of the party's own, created without a password (see focal_points.py):
+    a secretariat never submits a party's report."""
+    return focal_point(report) or focal_points.account_for(
+        report.party, report.questionnaire.instrument
+    )
 
 
 # --- filling and submitting ---------------------------------------------------------------------
@@ -126,7 +131,7 @@ def fill_and_submit(report: Report, seed: int, user: User | None = None) -> answ
 
 
 def _locale(report: Report, user: User) -> str:
-    """The focal point's language; the party's own when the secretariat acts for it."""
+    """The focal point's language, else the party's own."""
     if user.locale and focal_point(report) is user:
         return user.locale
     return answers.language_of(report.party)

@@ -307,6 +307,11 @@ def renumber(questionnaire: Questionnaire) -> None:
 # the report of every party that owes one, whichever path publishes (page, demo, tests).
 on_publish: list[Callable[[Questionnaire], object]] = []
 
+# Called by the publish page once the publication is committed (no mail may announce what a
+# rollback undid): reporting adds itself here to tell the focal points who owe a report. Each
+# returns what to say to the person who published, as (message, flash category) pairs.
+after_publish: list[Callable[[Questionnaire], list[tuple[str, str]]]] = []
+
 
 def publish(questionnaire: Questionnaire, actor=None) -> None:
     """Publish a draft whose checks all pass; freezes the bank versions it uses."""

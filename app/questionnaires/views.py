@@ -132,6 +132,9 @@ def publish(code: str):
         return redirect(url_for(".show", code=questionnaire.code))
     db.session.commit()
     flash(_("%(code)s is published.", code=questionnaire.code), "success")
+    for told in services.after_publish:
+        for message, category in told(questionnaire):
+            flash(message, category)
     return redirect(url_for(".show", code=questionnaire.code))
 
 

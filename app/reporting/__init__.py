@@ -15,16 +15,24 @@ def _open_reports(questionnaire) -> None:
     services.open_reports(questionnaire)
 
 
+def _tell_focal_points(questionnaire) -> list[tuple[str, str]]:
+    from app.reporting import notices
+
+    return notices.tell_owing(questionnaire)
+
+
 def _open_reports_of_member(membership) -> None:
     from app.reporting import services
 
     services.open_reports_for_membership(membership)
 
 
-# Publishing a questionnaire, or a party joining an instrument, opens the reports it owes. The
+# Publishing a questionnaire, or a party joining an instrument, opens the reports it owes (and
+# once a publication is committed, its page tells the focal points who owe one). The
 # lower packages cannot call reporting, so reporting adds itself to their lists here, when the
 # package is first imported: app.models imports it, so this has happened before any database work.
 questionnaires.on_publish.append(_open_reports)
+questionnaires.after_publish.append(_tell_focal_points)
 directory.on_member.append(_open_reports_of_member)
 
 

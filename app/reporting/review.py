@@ -35,7 +35,7 @@ from app.extensions import db
 from app.i18n import current_language, languages
 from app.policy import require
 from app.questionnaires.models import Questionnaire, Status
-from app.reporting import bp, completeness, printing, services, snapshots, trail
+from app.reporting import bp, completeness, notices, printing, services, snapshots, trail
 from app.reporting import submission as submission_module
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report, ReportStatus
@@ -105,14 +105,10 @@ def submit(report_id: int):
             flash(error.message, "danger")
         else:
             flash(
-                _(
-                    "The report is submitted (submission no. %(number)d). A receipt was sent "
-                    "by e-mail to the focal points of %(party)s.",
-                    number=done.number,
-                    party=_party_name(report),
-                ),
+                _("The report is submitted (submission no. %(number)d).", number=done.number),
                 "success",
             )
+            _tell(done, "report_submitted", lang)
             return redirect(url_for(".show", report_id=report.id))
     filled = services.fill(report, lang, viewer=current_user)
     return render_template(
@@ -129,7 +125,15 @@ def submit(report_id: int):
 def _submit(report: Report, lang: str):
     """Submit and commit; a second request that raced this one is tried again and then finds
     the report submitted."""
-    return committed(lambda: submission_module.submit(report, current_user, lang))
+    return committed(lambda: submission_module.submit(report, current_user, lang, notify=False))
+
+
+def _tell(done, template: str, locale: str | None = None) -> None:
+    """Once the change is committed, mail the party's focal points and say on the next page
+    who was told, whose mail failed, or that the party has nobody to tell."""
+    told = notices.tell_focal_points(done, template, locale)
+    for message, category in notices.sentences(told, done.report):
+        flash(message, category)
 
 
 def _party_name(report: Report) -> str:
@@ -195,6 +199,7 @@ def _review_page(report: Report, return_form=None, accept_form=None, status: int
             return_form=return_form or ReturnForm(),
             accept_form=accept_form or AcceptForm(),
             can_review=policy.can("report.review", report),
+            recipients=notices.focal_points(report),
         ),
         status,
     )
@@ -221,16 +226,19 @@ def return_report(report_id: int):
     if not form.validate_on_submit():
         return _review_page(report, return_form=form, status=422)
     try:
-        submission_module.return_report(report, current_user, form.message.data)
+        done = submission_module.return_report(
+            report, current_user, form.message.data, notify=False
+        )
         db.session.commit()
     except ReportingError as error:
         db.session.rollback()
         form.message.errors = [*form.message.errors, error.message]
         return _review_page(report, return_form=form, status=422)
     flash(
-        _("The report is returned to %(party)s with your message.", party=_party_name(report)),
+        _("The report of %(party)s is returned with your message.", party=_party_name(report)),
         "success",
     )
+    _tell(done, "report_returned")
     return redirect(url_for(".review", report_id=report.id))
 
 
@@ -244,13 +252,14 @@ def accept_report(report_id: int):
     if not form.validate_on_submit():
         return _review_page(report, accept_form=form, status=422)
     try:
-        submission_module.accept(report, current_user, form.note.data or "")
+        done = submission_module.accept(report, current_user, form.note.data or "", notify=False)
         db.session.commit()
     except ReportingError as error:
         db.session.rollback()
         flash(error.message, "danger")
         return _review_page(report, accept_form=form, status=422)
     flash(_("The report of %(party)s is accepted.", party=_party_name(report)), "success")
+    _tell(done, "report_accepted")
     return redirect(url_for(".review", report_id=report.id))
 
 

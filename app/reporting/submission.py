@@ -4,13 +4,10 @@ accepting, the difference between two submissions, and the instrument's list of 
 
 from __future__ import annotations
 
-import logging
-import smtplib
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from flask import has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
@@ -22,7 +19,7 @@ from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import DEFAULT_LANGUAGE, translate
 from app.questionnaires.models import Questionnaire
-from app.reporting import completeness, services, snapshots
+from app.reporting import completeness, notices, services, snapshots
 from app.reporting.errors import ReportingError
 from app.reporting.models import (
     EDITABLE_STATUSES,
@@ -32,7 +29,7 @@ from app.reporting.models import (
 )
 from app.utils import utcnow
 
-log = logging.getLogger(__name__)
+focal_points = notices.focal_points  # who hears of a report's submission and review
 
 REVIEWABLE = ReportStatus.SUBMITTED
 
@@ -78,7 +75,8 @@ def submit(report: Report, user: User, locale: str, *, notify: bool = True) -> S
     """Submit `report` for `user`: refused while something blocks it; a second request for the
     same report (a double click) gets AlreadySubmitted and creates nothing. Stores the
     snapshot, records the event and mails a receipt to the party's focal points for the
-    instrument (`notify` False: no mail, as bulk demo loading wants)."""
+    instrument (`notify` False: no mail, as bulk demo loading wants, and as the pages want:
+    they mail once the submission is committed and say who was told)."""
     if report.status_enum not in EDITABLE_STATUSES:
         raise AlreadySubmitted()
     if not report.is_editable:
@@ -129,9 +127,7 @@ def submit(report: Report, user: User, locale: str, *, notify: bool = True) -> S
         submission_id=submission.id,
     )
     if notify:
-        for recipient in focal_points(report):
-            own = user.locale if recipient.id == user.id else None
-            _mail(recipient, "report_submitted", recipient.locale or own or locale, submission)
+        notices.tell_focal_points(submission, "report_submitted", locale)
     return submission
 
 
@@ -143,8 +139,7 @@ def return_report(report: Report, user: User, message: str, *, notify: bool = Tr
         raise ReportingError(_l("Write a message telling the party what to change."))
     submission = _decide(report, user, ReportStatus.RETURNED, message)
     if notify:
-        for recipient in focal_points(report):
-            _mail(recipient, "report_returned", recipient.locale, submission)
+        notices.tell_focal_points(submission, "report_returned")
     return submission
 
 
@@ -152,8 +147,7 @@ def accept(report: Report, user: User, message: str = "", *, notify: bool = True
     """Accept a submitted report (the secretariat's decision on its latest submission)."""
     submission = _decide(report, user, ReportStatus.ACCEPTED, (message or "").strip())
     if notify:
-        for recipient in focal_points(report):
-            _mail(recipient, "report_accepted", recipient.locale, submission)
+        notices.tell_focal_points(submission, "report_accepted")
     return submission
 
 
@@ -190,39 +184,6 @@ def _decide(report: Report, user: User, status: ReportStatus, message: str) -> S
         message=message,
     )
     return latest
-
-
-def focal_points(report: Report) -> list[User]:
-    """The active focal points of the report's party for its instrument."""
-    return accounts.holders(
-        Role.FOCAL_POINT,
-        instrument_id=report.questionnaire.instrument_id,
-        party_id=report.party_id,
-    )
-
-
-def _mail(recipient: User, template: str, locale: str | None, submission: Submission) -> None:
-    from app.notify import mail
-
-    report = submission.report
-    link = (
-        url_for("reporting.show", report_id=report.id, _external=True)
-        if has_request_context()
-        else None
-    )
-    try:
-        mail.send(
-            recipient.email,
-            template,
-            locale or DEFAULT_LANGUAGE,
-            user=recipient,
-            report=report,
-            submission=submission,
-            link=link,
-        )
-    except (smtplib.SMTPException, OSError):
-        # the submission or decision stands; the receipt is only a copy of what the site shows
-        log.exception("mail %s to %s failed", template, recipient.email)
 
 
 # --- reading submissions --------------------------------------------------------------------
@@ -360,12 +321,14 @@ class ReportRow:
     last_submitted_at: Any = None
     last_number: int | None = None
     last_decision: str | None = None
+    has_focal_point: bool = True  # an active focal point hears of the report by e-mail
 
 
 @dataclass
 class InstrumentReports:
     rows: list[ReportRow]
     counts: dict[str, int]  # status → number of reports
+    without_focal_point: int = 0  # parties with no active focal point, before the filter
 
     @property
     def total(self) -> int:
@@ -379,8 +342,9 @@ def reports_of_instrument(
     lang: str = DEFAULT_LANGUAGE,
 ) -> InstrumentReports:
     """Every report owed to `instrument` (or to one of its questionnaires), by party name in
-    `lang`, with its latest submission; `counts` per status cover every report before the
-    `status` filter. Three queries whatever the number of reports."""
+    `lang`, with its latest submission and whether its party has an active focal point;
+    `counts` per status and `without_focal_point` cover every report before the `status`
+    filter. Four queries whatever the number of reports."""
     stmt = (
         sa.select(Report)
         .join(Report.questionnaire)
@@ -392,6 +356,8 @@ def reports_of_instrument(
     counts = {s.value: 0 for s in ReportStatus}
     for report in reports:
         counts[report.status] += 1
+    covered = accounts.parties_covered(Role.FOCAL_POINT, instrument_id=instrument.id)
+    without = len({r.party_id for r in reports} - covered)
     if status:
         reports = [r for r in reports if r.status == status]
     latest: dict[int, Submission] = {}
@@ -419,6 +385,7 @@ def reports_of_instrument(
                 last.submitted_at if last else None,
                 last.number if last else None,
                 last.decision if last else None,
+                report.party_id in covered,
             )
         )
     rows.sort(
@@ -427,4 +394,4 @@ def reports_of_instrument(
             str(translate(r.report.party.name, lang=lang)).casefold(),
         )
     )
-    return InstrumentReports(rows, counts)
+    return InstrumentReports(rows, counts, without)
