@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from babel import Locale
 from flask import current_app, has_request_context, request, session
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -161,3 +162,16 @@ def search_text(*values: Mapping[str, str] | str | None) -> str:
         elif value:
             parts.append(value)
     return normalise(" | ".join(parts))
+
+
+def plural_samples(lang: str) -> dict[str, int]:
+    """One whole number of each plural category of `lang`, by its CLDR name ("one", "few",
+    "many", "other"…): a sentence rendered with each sample lets a script pick the right form for
+    any count with the browser's Intl.PluralRules, which names the categories the same way."""
+    rule = Locale.parse(lang).plural_form
+    samples: dict[str, int] = {}
+    # 1 before 0: where 0 is "one" too (French), a catalog without the sentence falls back to
+    # English, whose 0 is plural; a million is French and Spanish "many"
+    for n in (*range(1, 1000), 0, 1_000_000):
+        samples.setdefault(rule(n), n)
+    return samples

@@ -3,7 +3,14 @@
 import pytest
 from flask_babel import force_locale
 
-from app.i18n import fallback_chain, missing_languages, normalise, search_text, translate
+from app.i18n import (
+    fallback_chain,
+    missing_languages,
+    normalise,
+    plural_samples,
+    search_text,
+    translate,
+)
 
 
 class Instrument:
@@ -122,3 +129,16 @@ def test_numbers_and_dates_follow_the_locale(app):
             assert format_date(date(2026, 3, 3), "long") == "3 de marzo de 2026"
         with force_locale("en"):
             assert format_decimal(1234.5) == "1,234.5"
+
+
+@pytest.mark.parametrize(
+    ("lang", "samples"),
+    [
+        ("en", {"one": 1, "other": 2}),
+        ("fr", {"one": 1, "other": 2, "many": 1_000_000}),
+        ("ru", {"one": 1, "few": 2, "many": 5}),
+    ],
+)
+def test_plural_samples_give_one_count_per_category_of_the_language(lang, samples):
+    """A script picks the sentence by Intl.PluralRules category (autosave.js, counted())."""
+    assert plural_samples(lang) == samples

@@ -17,7 +17,7 @@ from flask import (
     send_file,
     url_for,
 )
-from flask_babel import format_datetime
+from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
@@ -26,7 +26,7 @@ from app import answers, policy
 from app.answers import reading
 from app.answers.types import AnswerType
 from app.extensions import db
-from app.i18n import current_language
+from app.i18n import current_language, plural_samples
 from app.policy import require
 from app.questionnaires import render as render_module
 from app.questionnaires import wording
@@ -189,7 +189,43 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
         condition_values=filled.condition_values(),
         debounce=current_app.config["AUTOSAVE_DEBOUNCE_MS"],
         number_symbols=reading.symbols(lang),
+        counted=_counted_statuses(lang),
     )
+
+
+def _counted_statuses(lang) -> dict[str, dict[str, str]]:
+    """The save statuses that count answers, each as one sentence per plural category of the
+    language with {n} where the count goes (autosave.js picks the form and puts the count in)."""
+    samples = plural_samples(lang)
+    return {
+        "conflicts": {
+            category: ngettext(
+                "%(count)s answer in conflict: choose a version",
+                "%(count)s answers in conflict: choose a version",
+                n,
+                count="{n}",
+            )
+            for category, n in samples.items()
+        },
+        "refused": {
+            category: ngettext(
+                "%(count)s answer could not be saved: see the message below.",
+                "%(count)s answers could not be saved: see the messages below.",
+                n,
+                count="{n}",
+            )
+            for category, n in samples.items()
+        },
+        "invalid": {
+            category: ngettext(
+                "Saved, except %(count)s answer to correct",
+                "Saved, except %(count)s answers to correct",
+                n,
+                count="{n}",
+            )
+            for category, n in samples.items()
+        },
+    }
 
 
 def _files(filled, lang, section_id=None) -> dict:

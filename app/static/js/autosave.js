@@ -1,7 +1,10 @@
 /* Autosave of a report section: each change is saved a short while after the last keystroke;
    unsent changes wait in localStorage (kept across a reload) while the connection is down and
-   are sent when it returns; a save refused as a conflict shows both versions. Without this
-   script the section's Save button posts everything. Strings come translated from the page. */
+   are sent when it returns; a save refused as a conflict shows both versions and stays unsaved
+   (kept in localStorage too, shown again after a reload) until the person chooses one. The
+   status says only what is true: a conflict, a refused save or a value to correct is never
+   "all changes saved". Without this script the section's Save button posts everything.
+   Strings come translated from the page. */
 (function () {
   "use strict";
   const form = document.getElementById("section-form");
@@ -11,6 +14,7 @@
   const url = form.dataset.autosaveUrl;
   const debounce = parseInt(form.dataset.debounce || "2000", 10);
   const queueKey = form.dataset.queueKey;
+  const conflictKey = form.dataset.conflictKey;
   // the locale's number symbols, to read numbers as the server does (answers.js)
   const symbols = { decimal: form.dataset.decimal || ".", group: form.dataset.group || "," };
   let csrf = form.querySelector("input[name=csrf_token]").value;
@@ -20,6 +24,9 @@
   let timer = null;
   let inFlight = 0;
   let offline = false;
+  const refusedFields = new Set();  // saves refused for good (422): the text is not stored
+  // answers stored as typed because they cannot be read (out of bounds, not a number…)
+  const invalid = new Set(Array.from(form.querySelectorAll("[id^='problem-']"), (el) => el.id.slice(8)));
 
   // --- the queue kept in the browser ---------------------------------------------------------
   function readQueue() {
@@ -40,6 +47,29 @@
     const queue = readQueue();
     if (queue[field] && JSON.stringify(queue[field]) === JSON.stringify(pairs)) delete queue[field];
     writeQueue(queue);
+  }
+
+  // Conflicts wait for the person's choice under a key of their own, never sent by themselves:
+  // { field: { pairs: what the person typed, theirs: the version saved by someone else } }.
+  function readConflicts() {
+    try { return JSON.parse(localStorage.getItem(conflictKey) || "{}"); } catch (e) { return {}; }
+  }
+  function writeConflicts(conflicts) {
+    try {
+      if (Object.keys(conflicts).length) localStorage.setItem(conflictKey, JSON.stringify(conflicts));
+      else localStorage.removeItem(conflictKey);
+    } catch (e) { /* storage refused: the open page still shows the conflict */ }
+  }
+  const conflicts = readConflicts();  // the page's copy, so that a refused storage still counts
+  function keepConflict(field, pairs, theirs) {
+    conflicts[field] = { pairs: pairs, theirs: theirs };
+    writeConflicts(Object.assign(readConflicts(), { [field]: conflicts[field] }));
+  }
+  function dropConflict(field) {
+    delete conflicts[field];
+    const stored = readConflicts();
+    delete stored[field];
+    writeConflicts(stored);
   }
 
   // --- reading and writing an item's inputs ---------------------------------------------------
@@ -79,12 +109,36 @@
     statusBox.dataset.state = state;
     statusBox.textContent = text[state] || "";
   }
+  // "{n} answers …" in the form the language needs for n (the server renders one sentence per
+  // plural category, named as Intl.PluralRules names them)
+  function counted(state, n) {
+    if (!statusBox) return;
+    let forms = {};
+    try { forms = JSON.parse(text[state] || "{}"); } catch (e) { /* no sentence: empty status */ }
+    const lang = document.documentElement.lang || "en";
+    const sentence = forms[new Intl.PluralRules(lang).select(n)] || forms.other || "";
+    statusBox.dataset.state = state;
+    statusBox.textContent = sentence.replace("{n}", new Intl.NumberFormat(lang).format(n));
+  }
+  function shown(field) {
+    const box = wrapper(field);
+    return box !== null && !box.closest("[hidden]");  // a hidden answer is not checked
+  }
   function settle() {
     if (offline && statusBox && statusBox.dataset.state === "signedout") return;
+    const inConflict = Object.keys(conflicts).length;
+    const toCorrect = Array.from(invalid).filter(shown).length;
     if (offline) show("offline");
     else if (inFlight) show("saving");
+    else if (inConflict) counted("conflicts", inConflict);
     else if (dirty.size || Object.keys(readQueue()).length) show("pending");
+    else if (refusedFields.size) counted("refused", refusedFields.size);
+    else if (toCorrect) counted("invalid", toCorrect);
     else show("saved");
+  }
+  function unsaved() {
+    return dirty.size + inFlight + Object.keys(readQueue()).length
+      + Object.keys(conflicts).length + refusedFields.size;
   }
 
   // --- saving ---------------------------------------------------------------------------------
@@ -169,7 +223,14 @@
   }
   function saved(field, pairs, data) {
     dequeue(field, pairs);
+    refusedFields.delete(field);
+    if (data.problem) invalid.add(field);
+    else invalid.delete(field);
     const box = wrapper(field);
+    if (conflicts[field]) {  // the same text as theirs, sent again: nothing is left to choose
+      dropConflict(field);
+      if (box) box.querySelectorAll(".conflict").forEach((el) => el.remove());
+    }
     if (box) box.querySelectorAll(`input[name="r-${CSS.escape(field)}"]`).forEach((el) => el.remove());
     const version = versionInput(field);
     if (version) version.value = data.version;
@@ -184,13 +245,19 @@
   }
   function refused(field, pairs, message) {
     dequeue(field, pairs);
+    refusedFields.add(field);
     problem(field, message || text.error);
   }
   function problem(field, message) {
     const box = wrapper(field);
     if (!box) return;
     let note = box.querySelector(".js-problem");
-    if (!message) { if (note) note.remove(); return; }
+    if (!message) {
+      if (note) note.remove();
+      const fixed = document.getElementById("problem-" + field);  // the one the page came with
+      if (fixed) fixed.remove();
+      return;
+    }
     if (!note) {
       note = document.createElement("p");
       note.className = "text-danger small js-problem";
@@ -205,8 +272,13 @@
   // --- conflicts ------------------------------------------------------------------------------
   function conflict(field, pairs, theirs) {
     dequeue(field, pairs);
+    if (!theirs) return;
+    keepConflict(field, pairs, theirs);
+    showConflict(field, theirs);
+  }
+  function showConflict(field, theirs) {
     const box = wrapper(field);
-    if (!box || !theirs) return;
+    if (!box) return;
     box.querySelectorAll(".conflict").forEach((el) => el.remove());
     const panel = document.createElement("div");
     panel.className = "alert alert-warning conflict";
@@ -230,6 +302,7 @@
     take.className = "btn btn-sm btn-outline-secondary take-theirs";
     take.textContent = text.takeTheirs;
     keep.addEventListener("click", () => {
+      dropConflict(field);  // from now on the person's text waits in the queue, like any edit
       versionInput(field).value = theirs.version;
       const over = document.createElement("input");
       over.type = "hidden";
@@ -241,6 +314,7 @@
       flush();
     });
     take.addEventListener("click", () => {
+      dropConflict(field);
       restore(box, theirs.fields);
       versionInput(field).value = theirs.version;
       panel.remove();
@@ -346,7 +420,12 @@
       if (event.type === "change") upload(box, event.target);
       return;
     }
-    dirty.add(box.dataset.field);
+    const field = box.dataset.field;
+    // the panel takes the focus, so the field's "change" follows a conflict: the text refused
+    // is not sent again (it would come back refused, and redraw the panel being answered)
+    const open = conflicts[field];
+    if (open && JSON.stringify(pairsOf(box)) === JSON.stringify(open.pairs)) return;
+    dirty.add(field);
     refreshConditions();
     schedule();
   }
@@ -360,12 +439,24 @@
   });
   window.addEventListener("offline", () => { offline = true; settle(); });
   window.addEventListener("beforeunload", (event) => {
-    if (dirty.size || inFlight || Object.keys(readQueue()).length) {
+    if (unsaved()) {
       event.preventDefault();
       event.returnValue = "";
     }
   });
 
+  // Conflicts left open before a reload come back with the person's text; when the answer has
+  // moved on since, the text is sent again for the newest version to choose from.
+  const stale = [];
+  Object.keys(conflicts).forEach((field) => {
+    const box = wrapper(field);
+    if (!box) { dropConflict(field); return; }  // no longer part of this section
+    const kept = conflicts[field];
+    const current = versionInput(field);
+    if (current && current.value !== String(kept.theirs.version)) stale.push(field);
+    restore(box, kept.pairs);
+    showConflict(field, kept.theirs);
+  });
   // Changes typed before a reload (or while offline) come back into their fields and are sent.
   const waiting = readQueue();
   Object.keys(waiting).forEach((field) => {
@@ -373,7 +464,8 @@
     if (box) restore(box, waiting[field]);
   });
   refreshConditions();
+  stale.forEach((field) => { if (!waiting[field]) send(field, conflicts[field].pairs); });
   if (Object.keys(waiting).length) flush();
-  else show("saved");
-  window.ORSAutosave = { flush: flush, pending: () => dirty.size + Object.keys(readQueue()).length };
+  else settle();
+  window.ORSAutosave = { flush: flush, pending: unsaved };
 })();

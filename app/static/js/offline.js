@@ -55,8 +55,10 @@
     if (event.data && event.data.type === "refreshed") answered();
   });
   navigator.serviceWorker.addEventListener("controllerchange", answered);
+  // every state autosave.js settles in once its saves are answered (see settle() there)
+  const settled = new Set(["saved", "invalid", "conflicts", "refused"]);
   new MutationObserver((records) => {
-    const saved = status.dataset.state === "saved";
-    if (saved && records.some((r) => r.oldValue && r.oldValue !== "saved")) refresh();
+    const saved = settled.has(status.dataset.state);
+    if (saved && records.some((r) => r.oldValue && !settled.has(r.oldValue))) refresh();
   }).observe(status, { attributes: true, attributeFilter: ["data-state"], attributeOldValue: true });
 })();
