@@ -320,7 +320,14 @@ def propose(
     )
     db.session.add(proposal)
     db.session.flush()
-    audit.record(actor, "bank.propose", question, f"{question.code} by {instrument.code}")
+    audit.record(
+        actor,
+        "bank.propose",
+        question,
+        f"{question.code} by {instrument.code}",
+        instrument=instrument.code,
+        version=question.latest.number,
+    )
     return proposal
 
 
