@@ -426,6 +426,24 @@ def open_proposals(question: BankQuestion) -> list[BankProposal]:
     return [p for p in proposals(question) if p.status == ProposalStatus.OPEN]
 
 
+def proposals_awaiting(owner_ids: set[int]) -> list[BankProposal]:
+    """The open proposals on questions the instruments `owner_ids` own, oldest first: what waits
+    for those secretariats' decision."""
+    if not owner_ids:
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(BankProposal)
+            .join(BankQuestion, BankProposal.question_id == BankQuestion.id)
+            .where(
+                BankQuestion.owner_id.in_(owner_ids),
+                BankProposal.status == ProposalStatus.OPEN.value,
+            )
+            .order_by(BankProposal.created_at, BankProposal.id)
+        )
+    )
+
+
 # --- mail about proposals ------------------------------------------------------------------------
 
 
