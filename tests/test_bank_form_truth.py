@@ -262,4 +262,4 @@ def test_the_owner_dashboard_lists_the_proposals_waiting_for_it(client, auth, ap
     auth.login(AEWA_SEC)
     board = client.get("/dashboard").text
     assert f'href="/bank/{code}/proposals"' in board
-    assert "Proposals waiting for your decision" in board and "from CMS" in board
+    assert "Proposals waiting for your decision" in board and "proposed by CMS on" in board
