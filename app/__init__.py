@@ -93,11 +93,16 @@ def _register_blueprints(app: Flask) -> None:
 def _register_template_helpers(app: Flask) -> None:
     from flask import request
 
-    from app import answers, i18n, policy
+    from app import answers, forms_common, i18n, policy
+    from app.answers import registry
     from app.auth.models import Role
 
     # a global, not a context variable: the widget macro is imported without the context
     app.jinja_env.globals["answer_widget"] = answers.widget
+    # the settings editors by the answer types that show them (answers/_settings.html)
+    app.jinja_env.globals["settings_editors"] = registry.editors
+    app.jinja_env.globals["field_values"] = forms_common.field_values
+    app.jinja_env.globals["field_errors"] = forms_common.field_errors
 
     @app.template_filter("tr")
     def tr_filter(value, instrument=None, bank=None):

@@ -32,3 +32,14 @@ class EmailAddress:
 def options(pairs) -> list[SelectChoice]:
     """SelectField choices from (value, label) pairs."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+def field_values(form) -> dict:
+    """A WTForms form's data by field name, for a template macro shared with forms that are
+    plain dicts of what was posted (answers/_settings.html)."""
+    return {field.name: field.data for field in form}
+
+
+def field_errors(form) -> dict[str, str]:
+    """A WTForms form's errors by field name, joined into one message each."""
+    return {field.name: " ".join(map(str, field.errors)) for field in form if field.errors}

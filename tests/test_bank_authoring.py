@@ -86,7 +86,15 @@ NEW = {
     "text_fr": "Les parcs éoliens sont-ils évalués pour les chauves-souris ?",
     "text_es": "¿Se evalúan los parques eólicos para los murciélagos?",
     "guidance_en": "Environmental impact assessments.",
-    "choices": "always | Always | Toujours | Siempre\nnever | Never | Jamais | Nunca",
+    "rows": "2",
+    "choice-0-key": "always",
+    "choice-0-en": "Always",
+    "choice-0-fr": "Toujours",
+    "choice-0-es": "Siempre",
+    "choice-1-key": "never",
+    "choice-1-en": "Never",
+    "choice-1-fr": "Jamais",
+    "choice-1-es": "Nunca",
     "tags": ["theme:bycatch"],
 }
 
@@ -106,11 +114,11 @@ def test_create_a_question_in_french(client, auth, app):
 
 def test_create_keeps_what_was_typed_on_errors(client, auth):
     auth.login(AEWA_SEC)
-    bad = dict(NEW, code="bad code", text_en="", choices="only | One")
+    bad = dict(NEW, code="bad code", text_en="", rows="1", **{"choice-0-key": "only"})
     response = client.post("/bank/new", data=bad)
     assert response.status_code == 422
     assert "The English text of the question is required." in response.text
-    assert NEW["text_fr"].replace("'", "&#39;") in response.text and "only | One" in response.text
+    assert NEW["text_fr"].replace("'", "&#39;") in response.text and 'value="only"' in response.text
 
 
 def test_new_version_with_diff_then_save(client, auth, app):

@@ -356,10 +356,12 @@ def test_bank_new_version_of_a_table_shows_row_and_column_changes(client, auth, 
     changed["table-rows"] = str(last)
     preview = client.post(url, data=changed | {"step": "preview"})
     assert preview.status_code == 200
-    assert f"<code>row:{first_row['key']}</code>" in preview.text
+    # Rows and columns are named by their label, their key shown as a code (never "row:…").
+    assert f"<code>{first_row['key']}</code>" in preview.text and "<code>row:" not in preview.text
     assert "Ligne révisée</ins>" in preview.text
-    assert f"<code>column:{config['columns'][other]['key']}:type</code>" in preview.text
-    assert f"<code>row:{removed_key}</code>" in preview.text  # the removed row, label by label
+    assert f"<code>{config['columns'][other]['key']}</code>" in preview.text
+    assert "<code>column:" not in preview.text
+    assert f"<code>{removed_key}</code>" in preview.text  # the removed row, label by label
     digest = re.search(r'name="previewed" value="([0-9a-f]+)"', preview.text).group(1)
     saved = client.post(url, data=changed | {"step": "save", "previewed": digest})
     assert saved.status_code == 302

@@ -96,6 +96,7 @@ class Kind:
     type: ClassVar[str]
     widget: ClassVar[str]  # the template under answers/widgets/ that renders its input
     problem_field: ClassVar[str] = "config"  # the settings field a configuration problem is on
+    editor: ClassVar[str] = ""  # its settings editor in the question forms ("": none)
 
     def read(self, raw: Any, config: dict, context: Context) -> Any:
         return one(raw)

@@ -60,6 +60,17 @@ def widget(answer_type: str) -> str:
     return kind(answer_type).widget
 
 
+def editors() -> dict[str, str]:
+    """The settings editors of the question forms, each with the types that use it (names
+    joined by spaces, as the forms' `data-show-for` says): {"choices": "single_choice
+    multiple_choice", "number": "number", "table": "table"}."""
+    found: dict[str, list[str]] = {}
+    for name, each in KINDS.items():
+        if each.editor:
+            found.setdefault(each.editor, []).append(name)
+    return {editor: " ".join(names) for editor, names in found.items()}
+
+
 def parse(answer_type: str, config: dict | None, raw: Any, context: Context) -> Any:
     """The canonical value of `raw`, None when blank; raises ValueProblem when unreadable."""
     if is_blank(raw):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from app.answers import registry
 from app.answers.base import Given
 
+MAX_CHOICES = 40  # rows a choices editor reads, whatever `rows` claims
+
 
 def build(
     answer_type: str, given: Given, locale: str, base: dict | None = None
@@ -30,3 +32,42 @@ def build(
         if problems:
             errors[kind.problem_field] = problems[0].message
     return config, errors
+
+
+def choice_rows(form, langs: list[str]) -> list[dict]:
+    """The rows of the choices editor as posted (`rows`, then `choice-<i>-key` and
+    `choice-<i>-<lang>`), with its pressed button applied: `remove-row` (an index) drops a row,
+    `add-row` adds an empty one. Each row is {"key", "label": {lang: text}}."""
+    try:
+        count = max(0, min(int(form.get("rows") or 0), MAX_CHOICES))
+    except ValueError:
+        count = 0
+    rows = [
+        {
+            "key": (form.get(f"choice-{i}-key") or "").strip(),
+            "label": {lang: (form.get(f"choice-{i}-{lang}") or "").strip() for lang in langs},
+        }
+        for i in range(count)
+    ]
+    removed = form.get("remove-row")
+    if removed is not None:
+        rows = [row for i, row in enumerate(rows) if str(i) != removed]
+    if form.get("add-row") is not None:
+        rows.append({"key": "", "label": {}})
+    return rows
+
+
+def rows_edited(form) -> bool:
+    """Whether a choices editor's add or remove button was pressed (nothing is saved then)."""
+    return form.get("add-row") is not None or form.get("remove-row") is not None
+
+
+def choice_fields(choices: list[dict]) -> dict[str, str]:
+    """A configuration's choices as the choices editor posts them (the inverse of
+    `choice_rows`)."""
+    fields = {"rows": str(len(choices))}
+    for i, choice in enumerate(choices):
+        fields[f"choice-{i}-key"] = choice.get("key", "")
+        for lang, label in (choice.get("label") or {}).items():
+            fields[f"choice-{i}-{lang}"] = label
+    return fields

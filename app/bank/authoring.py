@@ -15,7 +15,7 @@ from flask_login import current_user
 
 from app import answers, policy
 from app.answers import settings, types
-from app.bank import bp, services, table_form, vocabularies
+from app.bank import bp, services, table_form, vocabularies, wording
 from app.bank.models import BankProposal, BankQuestion
 from app.directory.models import Instrument
 from app.extensions import db
@@ -39,10 +39,12 @@ def _my_instruments() -> list[Instrument]:
 
 
 def form_values(question: BankQuestion | None) -> dict:
-    """The form pre-filled from the latest version of `question` (empty for a new one); the
-    table editor's state under "table"."""
-    values: dict = {"answer_type": "", "code": "", "min": "", "max": ""}
+    """The form pre-filled from the latest version of `question` (empty for a new one), under
+    the names the form posts; the table editor's state under "table", the choices editor's rows
+    under "choice_rows"."""
+    values: dict = {"answer_type": "", "code": "", "minimum": "", "maximum": ""}
     values["table"] = table_form.table_values(None, languages())
+    values["choice_rows"] = [{"key": "", "label": {}} for _i in range(2)]
     if question is None:
         return values
     latest = question.latest
@@ -54,22 +56,35 @@ def form_values(question: BankQuestion | None) -> dict:
         values[f"text_{lang}"] = latest.text.get(lang, "")
         values[f"guidance_{lang}"] = latest.guidance.get(lang, "")
         values[f"unit_{lang}"] = (latest.config.get("unit") or {}).get(lang, "")
-    values["choices"] = "\n".join(
-        " | ".join([c.get("key", "")] + [c.get("label", {}).get(lang, "") for lang in languages()])
-        for c in latest.config.get("choices") or []
-    )
-    for bound in ("min", "max"):
+    choices = latest.config.get("choices") or []
+    if choices:
+        values |= settings.choice_fields(choices)
+        values["choice_rows"] = settings.choice_rows(values, languages())
+    for bound, name in (("min", "minimum"), ("max", "maximum")):
         if latest.config.get(bound) is not None:
-            values[bound] = str(latest.config[bound])
-    values["integer"] = "1" if latest.config.get("integer") else ""
-    values["allow_other"] = "1" if latest.config.get("allow_other") else ""
+            values[name] = str(latest.config[bound])
+    values["integer"] = "y" if latest.config.get("integer") else ""
+    values["allow_other"] = "y" if latest.config.get("allow_other") else ""
     return values
 
 
 def posted_values(form) -> dict:
-    """What was typed, to show again: the form's fields, and the table editor's state under
-    "table" with its pressed add or remove button applied."""
-    return dict(form) | {"table": table_form.read_table(form, languages())}
+    """What was typed, to show again: the form's fields, and the table and choices editors'
+    state with their pressed add or remove button applied."""
+    return dict(form) | {
+        "table": table_form.read_table(form, languages()),
+        "choice_rows": settings.choice_rows(form, languages()),
+    }
+
+
+def edited(form) -> bool:
+    """Whether an editor's add or remove button was pressed: the form comes back, unsaved."""
+    return table_form.edited(form) or settings.rows_edited(form)
+
+
+# The settings builder names the bounds' problems "min" and "max"; the form's fields are the
+# designer's "minimum" and "maximum" (answers/_settings.html).
+FIELD_OF_PROBLEM = {"min": "minimum", "max": "maximum"}
 
 
 def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
@@ -84,28 +99,19 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
     if not text.get("en"):
         errors["text_en"] = _("The English text of the question is required.")
     given = answers.Given(
+        choices=settings.choice_rows(form, languages()),
         allow_other=bool(form.get("allow_other")),
-        minimum=form.get("min", ""),
-        maximum=form.get("max", ""),
+        minimum=form.get("minimum", ""),
+        maximum=form.get("maximum", ""),
         integer=bool(form.get("integer")),
         unit={lang: form.get(f"unit_{lang}", "") for lang in languages()},
     )
     if answer_type == types.AnswerType.TABLE:
         given.table, given.table_errors = table_form.parse_table(form, languages())
-    elif answer_type in types.CHOICE_TYPES:
-        for number, line in enumerate(form.get("choices", "").splitlines(), start=1):
-            if not line.strip():
-                continue
-            parts = [p.strip() for p in line.split("|")]
-            if not parts[0]:
-                errors["choices"] = _("Line %(n)d: a choice starts with its key.", n=number)
-                break
-            labels = dict(zip(languages(), parts[1:], strict=False))
-            given.choices.append({"key": parts[0], "label": labels})
     config, problems = settings.build(answer_type, given, current_language(), base)
     if answer_type:
         for name, message in problems.items():
-            errors.setdefault(name, message)
+            errors.setdefault(FIELD_OF_PROBLEM.get(name, name), message)
     definition = {"answer_type": answer_type, "text": text, "guidance": guidance, "config": config}
     return definition, errors
 
@@ -144,7 +150,7 @@ def new_question():
     mine = _my_instruments()
     values = posted_values(request.form) if request.method == "POST" else form_values(None)
     tags = _tags(request.form)
-    if request.method == "GET" or table_form.edited(request.form):
+    if request.method == "GET" or edited(request.form):
         return _render("bank/author_new.html", values=values, tags=tags, owners=mine)
     definition, errors = parse(request.form, None)
     code_problem = services.code_problem(request.form.get("code", ""))
@@ -187,7 +193,7 @@ def _change_page(code: str, mode: str):
         values = form_values(question)
         return _render(template, question=question, values=values, tags=question.tags)
     values, tags = posted_values(request.form), _tags(request.form)
-    if table_form.edited(request.form):
+    if edited(request.form):
         return _render(template, question=question, values=values, tags=tags)
     definition, errors = parse(request.form, latest.config)
     if errors:
@@ -200,6 +206,9 @@ def _change_page(code: str, mode: str):
         config=definition["config"],
     )
     tags_changed = mode == "version" and set(tags) != set(question.tags)
+    shown = wording.lines(rows, latest.config, definition["config"])
+    if tags_changed:
+        shown.append(wording.tags_line(question.tags, tags))
     digest = _digest(definition, tags)
     # Saving needs the differences of exactly these values to have been shown first.
     seen = request.form.get("step") == "save" and request.form.get("previewed") == digest
@@ -213,7 +222,7 @@ def _change_page(code: str, mode: str):
             values=values,
             tags=tags,
             errors=errors,
-            diff=rows,
+            diff=shown,
             makes_version=makes_version,
             digest=digest,
         )
@@ -255,7 +264,7 @@ def _change_page(code: str, mode: str):
         db.session.rollback()
         errors["form"] = str(error)
         return _render(
-            template, 422, question=question, values=values, tags=tags, errors=errors, diff=rows
+            template, 422, question=question, values=values, tags=tags, errors=errors, diff=shown
         )
     db.session.commit()
     if mode != "version":
@@ -285,7 +294,10 @@ def proposals(code: str):
     return render_template(
         "bank/author_proposals.html",
         question=question,
-        proposals=[(p, services.proposal_diff(p)) for p in open_ones],
+        proposals=[
+            (p, wording.lines(services.proposal_diff(p), p.base_version.config, p.config))
+            for p in open_ones
+        ],
     )
 
 

@@ -320,7 +320,14 @@ def propose(
     )
     db.session.add(proposal)
     db.session.flush()
-    audit.record(actor, "bank.propose", question, f"{question.code} by {instrument.code}")
+    audit.record(
+        actor,
+        "bank.propose",
+        question,
+        f"{question.code} by {instrument.code}",
+        instrument=instrument.code,
+        version=question.latest.number,
+    )
     return proposal
 
 
@@ -417,6 +424,24 @@ def proposal_diff(proposal: BankProposal) -> list[DiffRow]:
 
 def open_proposals(question: BankQuestion) -> list[BankProposal]:
     return [p for p in proposals(question) if p.status == ProposalStatus.OPEN]
+
+
+def proposals_awaiting(owner_ids: set[int]) -> list[BankProposal]:
+    """The open proposals on questions the instruments `owner_ids` own, oldest first: what waits
+    for those secretariats' decision."""
+    if not owner_ids:
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(BankProposal)
+            .join(BankQuestion, BankProposal.question_id == BankQuestion.id)
+            .where(
+                BankQuestion.owner_id.in_(owner_ids),
+                BankProposal.status == ProposalStatus.OPEN.value,
+            )
+            .order_by(BankProposal.created_at, BankProposal.id)
+        )
+    )
 
 
 # --- mail about proposals ------------------------------------------------------------------------

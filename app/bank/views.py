@@ -4,7 +4,7 @@ differences in three languages, where each is used, proposals and history."""
 from flask import abort, render_template, request
 
 from app.answers import types
-from app.bank import bp, queries, services, uses, vocabularies
+from app.bank import bp, queries, services, uses, vocabularies, wording
 from app.directory import services as directory
 from app.policy import require
 
@@ -54,10 +54,12 @@ def question(code: str):
         versions=versions,
         older=older,
         newer=newer,
-        diff=services.diff(older, newer) if older.id != newer.id else [],
+        diff=wording.lines(services.diff(older, newer), older.config, newer.config)
+        if older.id != newer.id
+        else [],
         compatible=services.compatible(older, newer),
         usage=uses.questionnaires.usage([question.id]).get(question.id, []),
         proposals=services.proposals(question),
-        history=services.history(question),
+        history=[(event, wording.event_words(event)) for event in services.history(question)],
         vocabularies=vocabularies,
     )

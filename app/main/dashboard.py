@@ -1,10 +1,13 @@
-"""What a user's dashboard shows: their roles, and the instruments and countries they cover."""
+"""What a user's dashboard shows: their roles, the instruments and countries they cover, and
+what waits for them (a secretariat: the bank proposals on its instruments' questions)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from app.auth.models import Role, RoleGrant, User
+from app.bank import services as bank
+from app.bank.models import BankProposal
 from app.directory import services as directory
 from app.directory.models import Instrument, Party
 
@@ -16,6 +19,7 @@ class RoleCard:
     instruments: list[Instrument] = field(default_factory=list)
     parties: list[Party] = field(default_factory=list)
     all_instruments: bool = False
+    proposals: list[BankProposal] = field(default_factory=list)
 
 
 @dataclass
@@ -42,4 +46,6 @@ def dashboard_for(user: User) -> Dashboard:
     for card in cards.values():
         if card.all_instruments:
             card.instruments = directory.instruments()
+        if card.role == Role.SECRETARIAT:
+            card.proposals = bank.proposals_awaiting({i.id for i in card.instruments})
     return Dashboard(user=user, cards=list(cards.values()))

@@ -50,6 +50,7 @@ class SingleChoice(Kind):
     type = AnswerType.SINGLE_CHOICE
     widget = "answers/widgets/choice.html"
     problem_field = "choices"
+    editor = "choices"
 
     def settings(self, given: Given, locale: str) -> tuple[dict, dict[str, str]]:
         choices = [

@@ -17,6 +17,7 @@ class Number(Kind):
     type = AnswerType.NUMBER
     widget = "answers/widgets/number.html"
     problem_field = "max"
+    editor = "number"
 
     def read(self, raw: Any, config: dict, context: Context) -> int | float:
         locale = context.locale

@@ -21,6 +21,7 @@ class Table(Kind):
     type = AnswerType.TABLE
     widget = "answers/widgets/table.html"
     problem_field = "table"  # where the table editor shows the configuration's problems
+    editor = "table"
 
     def settings(self, given: Given, locale: str) -> tuple[dict, dict[str, str]]:
         return dict(given.table or {}), dict(given.table_errors)
