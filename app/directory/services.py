@@ -23,7 +23,7 @@ from app.directory.models import (
 )
 from app.directory.regions import region_of
 from app.extensions import db
-from app.i18n import languages, normalise, search_text
+from app.i18n import collated, languages, normalise, search_text
 
 
 class DirectoryError(ValueError):
@@ -98,19 +98,19 @@ def party_by_code(code: str) -> Party | None:
 def search_parties(
     query: str = "",
     region: str | None = None,
-    limit: int | None = None,
     with_memberships: bool = False,
-):
-    stmt = sa.select(Party).order_by(Party.code)
+    lang: str | None = None,
+) -> list[Party]:
+    """Parties matching `query` (any language, accents ignored) and `region`, ordered by their
+    name in the alphabet of a reader of `lang` (default: the request's language)."""
+    stmt = sa.select(Party)
     if with_memberships:
         stmt = stmt.options(selectinload(Party.memberships).joinedload(Membership.instrument))
     if query:
         stmt = stmt.where(Party.search_text.contains(normalise(query), autoescape=True))
     if region:
         stmt = stmt.where(Party.region == region)
-    if limit:
-        stmt = stmt.limit(limit)
-    return list(db.session.scalars(stmt))
+    return collated(db.session.scalars(stmt), key=lambda p: p.name, lang=lang)
 
 
 def update_party(party: Party, *, name: dict[str, str], region: str | None, actor=None) -> Party:
@@ -301,17 +301,18 @@ def remove_membership(membership: Membership, actor=None) -> None:
     audit.record(actor, "membership.delete", membership, summary)
 
 
-def memberships_of(instrument: Instrument, *, reporting_only: bool = False) -> list[Membership]:
+def memberships_of(
+    instrument: Instrument, *, reporting_only: bool = False, lang: str | None = None
+) -> list[Membership]:
+    """`instrument`'s memberships, by party name in the alphabet of a reader of `lang`."""
     stmt = (
         sa.select(Membership)
-        .join(Party)
         .where(Membership.instrument_id == instrument.id)
         .options(selectinload(Membership.party))
-        .order_by(Party.code)
     )
     if reporting_only:
         stmt = stmt.where(Membership.status == instrument.reporting_status.value)
-    return list(db.session.scalars(stmt))
+    return collated(db.session.scalars(stmt), key=lambda m: m.party.name, lang=lang)
 
 
 def reporting_parties(instrument: Instrument) -> list[Party]:
