@@ -55,7 +55,7 @@ def test_an_empty_date_keeps_the_stored_start_date(client, auth, app):
     assert response.status_code == 200
     with app.app_context():
         assert _membership("FRA", "CMS").since == date(1990, 7, 1)
-    assert "1 Jul 1990" in response.text  # the page says the date was kept
+    assert "the date already recorded (Jul 1, 1990) is kept" in response.text
 
 
 @pytest.mark.parametrize(
@@ -66,9 +66,7 @@ def test_an_empty_date_keeps_the_stored_start_date(client, auth, app):
         ("fr", "2024-13-01", "Saisissez une date, par exemple 31/03/2026."),
     ],
 )
-def test_an_unreadable_date_is_refused_next_to_its_field(
-    client, auth, app, locale, typed, message
-):
+def test_an_unreadable_date_is_refused_next_to_its_field(client, auth, app, locale, typed, message):
     _set_locale(app, "admin@demo.test", locale)
     auth.login("admin@demo.test")
     response = client.post(
@@ -76,7 +74,7 @@ def test_an_unreadable_date_is_refused_next_to_its_field(
         data={"m-party": "FRA", "m-status": "range_state", "m-since": typed},
     )
     assert response.status_code == 422
-    error = re.search(r'<div class="invalid-feedback" id="m-since-error">([^<]*)</div>', response.text)
+    error = re.search(r'class="invalid-feedback" id="m-since-error">([^<]*)<', response.text)
     assert error and unescape(error.group(1)) == message
     assert f'value="{typed}"' in response.text  # what was typed is kept
     with app.app_context():
@@ -98,9 +96,7 @@ def test_a_date_is_read_in_the_readers_language(client, auth, app):
 # --- confirmations ------------------------------------------------------------------------------
 
 
-def test_removing_a_membership_asks_first_and_says_what_happens_to_the_reports(
-    client, auth, app
-):
+def test_removing_a_membership_asks_first_and_says_what_happens_to_the_reports(client, auth, app):
     auth.login("admin@demo.test")
     with app.app_context():
         membership_id = _membership("FRA", "AEWA").id
@@ -114,9 +110,9 @@ def test_removing_a_membership_asks_first_and_says_what_happens_to_the_reports(
     assert confirm.status_code == 200
     text = _text(confirm.text)
     assert "France" in text and "AEWA" in text
-    assert "AEWA-MOP9" in text and "in progress" in text and "42 answers" in text
-    assert "is not deleted" in text
-    assert re.search(rf'<form method="post" action="{url}">', confirm.text)
+    assert "AEWA-MOP9 (In progress): 42 answers." in text
+    assert "None of these reports is deleted" in text
+    assert f'<form method="post" action="{url}"' in confirm.text
     with app.app_context():
         assert db.session.get(Membership, membership_id) is not None  # a GET changes nothing
 

@@ -263,7 +263,11 @@ def set_membership(
     since: date | None = None,
     actor=None,
 ) -> Membership:
-    """Add or change a party's membership of an instrument."""
+    """Add or change a party's membership of an instrument.
+
+    `since` None keeps the date an existing membership has: a form left empty never erases
+    what was recorded (a date is rarely unknown once known; removing the membership and adding
+    it again clears it)."""
     try:
         status_enum = MembershipStatus(status)
     except ValueError:
@@ -285,7 +289,8 @@ def set_membership(
         db.session.add(membership)
         action = "membership.create"
     membership.status = status_enum.value
-    membership.since = since
+    if since is not None:
+        membership.since = since
     db.session.flush()
     audit.record(actor, action, membership, f"{party.code} {instrument.code} {status_enum.value}")
     if status_enum != MembershipStatus.RANGE_STATE:
@@ -294,7 +299,20 @@ def set_membership(
     return membership
 
 
+# Each says, in sentences for the admin, what removing a membership leaves behind in a package
+# above the directory (reporting: the party's reports of the instrument, see
+# app/reporting/__init__.py). Called before the removal, to be shown on its confirmation page.
+removal_effects: list[Callable[[Membership], list[str]]] = []
+
+
+def removal_consequences(membership: Membership) -> list[str]:
+    """What removing `membership` leaves behind, one sentence per thing, for its confirmation."""
+    return [line for effect in removal_effects for line in effect(membership)]
+
+
 def remove_membership(membership: Membership, actor=None) -> None:
+    """Remove a membership. The reports its party was given are not touched (see
+    `removal_consequences`): they stay with their answers and submissions."""
     summary = f"{membership.party.code} {membership.instrument.code}"
     db.session.delete(membership)
     db.session.flush()

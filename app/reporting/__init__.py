@@ -21,11 +21,18 @@ def _open_reports_of_member(membership) -> None:
     services.open_reports_for_membership(membership)
 
 
+def _reports_kept(membership) -> list[str]:
+    from app.reporting import services
+
+    return services.reports_kept_on_removal(membership)
+
+
 # Publishing a questionnaire, or a party joining an instrument, opens the reports it owes. The
 # lower packages cannot call reporting, so reporting adds itself to their lists here, when the
 # package is first imported: app.models imports it, so this has happened before any database work.
 questionnaires.on_publish.append(_open_reports)
 directory.on_member.append(_open_reports_of_member)
+directory.removal_effects.append(_reports_kept)
 
 
 def register(app) -> None:

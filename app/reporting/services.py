@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import ngettext
 
 from app import answers
 from app.directory import services as directory
@@ -53,6 +54,32 @@ def open_reports_for_membership(membership: Membership) -> None:
     )
     for questionnaire in db.session.scalars(stmt):
         open_reports(questionnaire)
+
+
+def reports_kept_on_removal(membership: Membership) -> list[str]:
+    """One sentence per report `membership`'s party has for its instrument (newest cycle
+    first), with its status and answers: removing the membership leaves them all as they are."""
+    stmt = (
+        sa.select(Report, sa.func.count(Answer.id))
+        .join(Report.questionnaire)
+        .outerjoin(Answer, Answer.report_id == Report.id)
+        .where(
+            Report.party_id == membership.party_id,
+            Questionnaire.instrument_id == membership.instrument_id,
+        )
+        .group_by(Report.id)
+        .order_by(Questionnaire.cycle_order.desc())
+    )
+    return [
+        ngettext(
+            "%(questionnaire)s (%(status)s): %(num)d answer.",
+            "%(questionnaire)s (%(status)s): %(num)d answers.",
+            count,
+            questionnaire=report.questionnaire.code,
+            status=report.status_enum.label,
+        )
+        for report, count in db.session.execute(stmt)
+    ]
 
 
 def report_by_id(report_id: int) -> Report | None:
