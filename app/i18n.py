@@ -8,9 +8,10 @@ the one place that decides which of those a reader sees.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from functools import cache
+from typing import Protocol, TypeVar
 
 from babel import Locale
 from flask import current_app, has_request_context, request, session
@@ -20,6 +21,8 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 DEFAULT_LANGUAGE = "en"
+
+T = TypeVar("T")
 
 
 class HasWorkingLanguages(Protocol):
@@ -175,3 +178,38 @@ def plural_samples(lang: str) -> dict[str, int]:
     for n in (*range(1, 1000), 0, 1_000_000):
         samples.setdefault(rule(n), n)
     return samples
+
+
+@cache
+def _collator():
+    # The Unicode Collation Algorithm with its default table (DUCET): accents and case weigh
+    # less than letters, so « Égypte » files under E and « Bénin » before « Burundi ». It fits
+    # English, French and Spanish country names; a language whose alphabet differs (Spanish
+    # « ñ » as a letter of its own) would need CLDR tailoring, which PyICU offers.
+    from pyuca import Collator
+
+    return Collator()
+
+
+def sort_key(text: str, lang: str | None = None) -> tuple:
+    """A key that orders `text` as a reader of `lang` (default: the request's) expects.
+
+    `lang` is part of the signature so that a language needing its own tailoring can get it
+    here without changing the callers."""
+    return _collator().sort_key(unicodedata.normalize("NFC", str(text)))
+
+
+def collated(
+    items: Iterable[T], key: Callable[[T], object] = str, lang: str | None = None
+) -> list[T]:
+    """`items` ordered by `key(item)` (text, or a translated content value such as a party's
+    name) in the alphabet of a reader of `lang` (default: the request's language)."""
+    lang = lang or current_language()
+
+    def text(item: T) -> str:
+        value = key(item)
+        if isinstance(value, Mapping):
+            value = translate(value, lang=lang)
+        return str(value)
+
+    return sorted(items, key=lambda item: sort_key(text(item), lang))

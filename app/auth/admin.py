@@ -14,7 +14,7 @@ from app.auth.forms import GrantForm, NewUserForm
 from app.auth.models import Role, RoleGrant, User
 from app.directory import services as directory
 from app.extensions import db
-from app.forms_common import options
+from app.forms_common import ConfirmForm, options
 from app.i18n import language_name, languages, normalise, translate
 from app.notify import mail
 from app.policy import require
@@ -135,11 +135,20 @@ def grant(user_id: int):
     return redirect(url_for(".show", user_id=user.id))
 
 
-@bp.route("/<int:user_id>/grants/<int:grant_id>/revoke", methods=["POST"])
+@bp.route("/<int:user_id>/grants/<int:grant_id>/revoke", methods=["GET", "POST"])
 def revoke(user_id: int, grant_id: int):
+    """GET: what the revocation takes away, and the button; POST (from that page): revoke."""
     grant = db.session.get(RoleGrant, grant_id)
     if grant is None or grant.user_id != user_id:
         abort(404)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template(
+            "admin/grant_revoke.html",
+            grant=grant,
+            consequences=services.revoke_consequences(grant),
+            form=form,
+        )
     try:
         services.revoke_role(grant, actor=current_user)
     except services.AuthError as error:
@@ -151,9 +160,14 @@ def revoke(user_id: int, grant_id: int):
     return redirect(url_for(".show", user_id=user_id))
 
 
-@bp.route("/<int:user_id>/active", methods=["POST"])
+@bp.route("/<int:user_id>/active", methods=["GET", "POST"])
 def set_active(user_id: int):
+    """GET: what deactivation does, and the button; POST: deactivate (`active=0`, from that
+    page) or reactivate (`active=1`, from the account page: it takes nothing away)."""
     user = db.session.get(User, user_id) or abort(404)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("admin/user_deactivate.html", user=user, form=form)
     active = request.form.get("active") == "1"
     try:
         services.set_active(user, active, actor=current_user)

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
@@ -224,6 +225,97 @@ def revoke_role(grant: RoleGrant, actor: User | None = None) -> None:
     user.grants.remove(grant)
     db.session.flush()
     audit.record(actor, "role.revoke", user, summary)
+
+
+def revoke_consequences(grant: RoleGrant) -> list[str]:
+    """What revoking `grant` takes away, in sentences for its confirmation page."""
+    from app.i18n import translate
+
+    name = grant.user.name
+    instrument = grant.instrument.code if grant.instrument else None
+    party = str(translate(grant.party.name)) if grant.party else None
+    role = grant.role_enum
+    if role == Role.ADMIN:
+        lines = [
+            _(
+                "%(name)s will no longer manage accounts, instruments, countries and memberships.",
+                name=name,
+            )
+        ]
+    elif role == Role.SECRETARIAT:
+        lines = [
+            _(
+                "%(name)s will no longer design the questionnaires of %(instrument)s nor review"
+                " its reports.",
+                name=name,
+                instrument=instrument,
+            )
+        ]
+    elif role == Role.FOCAL_POINT:
+        lines = [
+            _(
+                "%(name)s will no longer fill, delegate or submit the reports of %(party)s to"
+                " %(instrument)s.",
+                name=name,
+                party=party,
+                instrument=instrument,
+            )
+        ]
+        others = [
+            u
+            for u in holders(
+                Role.FOCAL_POINT, instrument_id=grant.instrument_id, party_id=grant.party_id
+            )
+            if u.id != grant.user_id
+        ]
+        if not others:
+            lines.append(
+                _(
+                    "%(party)s will have no active focal point for %(instrument)s.",
+                    party=party,
+                    instrument=instrument,
+                )
+            )
+    elif role == Role.CONTRIBUTOR:
+        # A contributor's sections come from assignments, which the role does not hold.
+        lines = (
+            [
+                _(
+                    "%(name)s will no longer see the profile of %(party)s and its focal points'"
+                    " contacts.",
+                    name=name,
+                    party=party,
+                )
+            ]
+            if party
+            else []
+        )
+        lines.append(
+            _(
+                "The sections delegated to %(name)s stay delegated until a focal point"
+                " withdraws them.",
+                name=name,
+            )
+        )
+    elif instrument:
+        lines = [
+            _(
+                "%(name)s will no longer read the submitted reports and analyses of"
+                " %(instrument)s.",
+                name=name,
+                instrument=instrument,
+            )
+        ]
+    else:
+        lines = [
+            _(
+                "%(name)s will no longer read the submitted reports and analyses of any"
+                " instrument.",
+                name=name,
+            )
+        ]
+    lines.append(_("Nothing %(name)s wrote is deleted.", name=name))
+    return lines
 
 
 def _admin_count() -> int:

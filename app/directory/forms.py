@@ -1,10 +1,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import URL, DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.forms_common import options
+from app.forms_common import LocalDateField, options
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -47,5 +47,5 @@ class PartyForm(FlaskForm):
 class MembershipForm(FlaskForm):
     party = SelectField(_l("Country or organisation"), validators=[DataRequired()])
     status = SelectField(_l("Status"), validators=[DataRequired()])
-    since = DateField(_l("Since"), validators=[Optional()])
+    since = LocalDateField(_l("Since"), render_kw={"autocomplete": "off"})
     submit = SubmitField(_l("Save the membership"))

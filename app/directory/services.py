@@ -23,7 +23,7 @@ from app.directory.models import (
 )
 from app.directory.regions import region_of
 from app.extensions import db
-from app.i18n import languages, normalise, search_text
+from app.i18n import collated, languages, normalise, search_text
 
 
 class DirectoryError(ValueError):
@@ -98,19 +98,19 @@ def party_by_code(code: str) -> Party | None:
 def search_parties(
     query: str = "",
     region: str | None = None,
-    limit: int | None = None,
     with_memberships: bool = False,
-):
-    stmt = sa.select(Party).order_by(Party.code)
+    lang: str | None = None,
+) -> list[Party]:
+    """Parties matching `query` (any language, accents ignored) and `region`, ordered by their
+    name in the alphabet of a reader of `lang` (default: the request's language)."""
+    stmt = sa.select(Party)
     if with_memberships:
         stmt = stmt.options(selectinload(Party.memberships).joinedload(Membership.instrument))
     if query:
         stmt = stmt.where(Party.search_text.contains(normalise(query), autoescape=True))
     if region:
         stmt = stmt.where(Party.region == region)
-    if limit:
-        stmt = stmt.limit(limit)
-    return list(db.session.scalars(stmt))
+    return collated(db.session.scalars(stmt), key=lambda p: p.name, lang=lang)
 
 
 def update_party(party: Party, *, name: dict[str, str], region: str | None, actor=None) -> Party:
@@ -263,7 +263,11 @@ def set_membership(
     since: date | None = None,
     actor=None,
 ) -> Membership:
-    """Add or change a party's membership of an instrument."""
+    """Add or change a party's membership of an instrument.
+
+    `since` None keeps the date an existing membership has: a form left empty never erases
+    what was recorded (a date is rarely unknown once known; removing the membership and adding
+    it again clears it)."""
     try:
         status_enum = MembershipStatus(status)
     except ValueError:
@@ -285,7 +289,8 @@ def set_membership(
         db.session.add(membership)
         action = "membership.create"
     membership.status = status_enum.value
-    membership.since = since
+    if since is not None:
+        membership.since = since
     db.session.flush()
     audit.record(actor, action, membership, f"{party.code} {instrument.code} {status_enum.value}")
     if status_enum != MembershipStatus.RANGE_STATE:
@@ -294,24 +299,38 @@ def set_membership(
     return membership
 
 
+# Each says, in sentences for the admin, what removing a membership leaves behind in a package
+# above the directory (reporting: the party's reports of the instrument, see
+# app/reporting/__init__.py). Called before the removal, to be shown on its confirmation page.
+removal_effects: list[Callable[[Membership], list[str]]] = []
+
+
+def removal_consequences(membership: Membership) -> list[str]:
+    """What removing `membership` leaves behind, one sentence per thing, for its confirmation."""
+    return [line for effect in removal_effects for line in effect(membership)]
+
+
 def remove_membership(membership: Membership, actor=None) -> None:
+    """Remove a membership. The reports its party was given are not touched (see
+    `removal_consequences`): they stay with their answers and submissions."""
     summary = f"{membership.party.code} {membership.instrument.code}"
     db.session.delete(membership)
     db.session.flush()
     audit.record(actor, "membership.delete", membership, summary)
 
 
-def memberships_of(instrument: Instrument, *, reporting_only: bool = False) -> list[Membership]:
+def memberships_of(
+    instrument: Instrument, *, reporting_only: bool = False, lang: str | None = None
+) -> list[Membership]:
+    """`instrument`'s memberships, by party name in the alphabet of a reader of `lang`."""
     stmt = (
         sa.select(Membership)
-        .join(Party)
         .where(Membership.instrument_id == instrument.id)
         .options(selectinload(Membership.party))
-        .order_by(Party.code)
     )
     if reporting_only:
         stmt = stmt.where(Membership.status == instrument.reporting_status.value)
-    return list(db.session.scalars(stmt))
+    return collated(db.session.scalars(stmt), key=lambda m: m.party.name, lang=lang)
 
 
 def reporting_parties(instrument: Instrument) -> list[Party]:

@@ -8,6 +8,7 @@ from app.auth.models import Role, RoleGrant
 from app.directory import bp, services
 from app.directory.models import Region
 from app.extensions import db
+from app.i18n import collated, translate
 from app.policy import require
 
 
@@ -52,7 +53,7 @@ def instrument_contacts(code: str):
         )
         if g.user.active
     ]
-    grants.sort(key=lambda g: (g.party.code, g.user.name))
+    grants = collated(grants, key=lambda g: f"{translate(g.party.name)}\n{g.user.name}")
     return render_template("directory/contacts.html", instrument=instrument, grants=grants)
 
 

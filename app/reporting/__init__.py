@@ -27,6 +27,12 @@ def _open_reports_of_member(membership) -> None:
     services.open_reports_for_membership(membership)
 
 
+def _reports_kept(membership) -> list[str]:
+    from app.reporting import services
+
+    return services.reports_kept_on_removal(membership)
+
+
 # Publishing a questionnaire, or a party joining an instrument, opens the reports it owes (and
 # once a publication is committed, its page tells the focal points who owe one). The
 # lower packages cannot call reporting, so reporting adds itself to their lists here, when the
@@ -34,6 +40,7 @@ def _open_reports_of_member(membership) -> None:
 questionnaires.on_publish.append(_open_reports)
 questionnaires.after_publish.append(_tell_focal_points)
 directory.on_member.append(_open_reports_of_member)
+directory.removal_effects.append(_reports_kept)
 
 
 def register(app) -> None:

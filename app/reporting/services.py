@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import ngettext
 
 from app import answers, policy
 from app.directory import services as directory
@@ -65,6 +66,32 @@ def days_left(report: Report, today: date | None = None) -> int | None:
     if deadline is None or report.status_enum in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED):
         return None
     return (deadline - (today or date.today())).days
+
+
+def reports_kept_on_removal(membership: Membership) -> list[str]:
+    """One sentence per report `membership`'s party has for its instrument (newest cycle
+    first), with its status and answers: removing the membership leaves them all as they are."""
+    stmt = (
+        sa.select(Report, sa.func.count(Answer.id))
+        .join(Report.questionnaire)
+        .outerjoin(Answer, Answer.report_id == Report.id)
+        .where(
+            Report.party_id == membership.party_id,
+            Questionnaire.instrument_id == membership.instrument_id,
+        )
+        .group_by(Report.id)
+        .order_by(Questionnaire.cycle_order.desc())
+    )
+    return [
+        ngettext(
+            "%(questionnaire)s (%(status)s): %(num)d answer.",
+            "%(questionnaire)s (%(status)s): %(num)d answers.",
+            count,
+            questionnaire=report.questionnaire.code,
+            status=report.status_enum.label,
+        )
+        for report, count in db.session.execute(stmt)
+    ]
 
 
 def report_by_id(report_id: int) -> Report | None:

@@ -17,7 +17,7 @@ from app.auth import services as accounts
 from app.auth.models import Role, User
 from app.directory.models import Instrument
 from app.extensions import db
-from app.i18n import DEFAULT_LANGUAGE, translate
+from app.i18n import DEFAULT_LANGUAGE, sort_key, translate
 from app.questionnaires.models import Questionnaire
 from app.reporting import completeness, notices, services, snapshots
 from app.reporting.errors import ReportingError
@@ -391,7 +391,7 @@ def reports_of_instrument(
     rows.sort(
         key=lambda r: (
             -r.report.questionnaire.cycle_order,
-            str(translate(r.report.party.name, lang=lang)).casefold(),
+            sort_key(str(translate(r.report.party.name, lang=lang)), lang),
         )
     )
     return InstrumentReports(rows, counts, without)
