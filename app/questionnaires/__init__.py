@@ -23,6 +23,7 @@ def register(app) -> None:
         conditions_ui,
         designer,
         designer_bank_item,
+        loop_species,
         texts,
         views,
     )
