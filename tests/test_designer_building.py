@@ -92,9 +92,7 @@ def test_bank_results_are_paged_not_cut(client, auth, draft):
 def test_bank_results_filter_by_tag_and_instrument(client, auth, draft):
     with client.application.app_context():
         cooperation = [q.code for q in queries.search("", tag="theme:cooperation")]
-        aewa = [
-            q.code for q in queries.search("", instrument=directory.instrument_by_code("AEWA"))
-        ]
+        aewa = [q.code for q in queries.search("", instrument=directory.instrument_by_code("AEWA"))]
     auth.login(CMS_SEC)
     page = client.get(f"{URL}/bank-insert")
     assert '<select class="form-select" id="tag" name="tag">' in page.text
@@ -237,17 +235,40 @@ def test_loop_page_creates_the_species_list_from_the_previous_cycle(client, auth
 # --- confirming publication and closing ----------------------------------------------------------
 
 
-def test_publishing_asks_for_confirmation(client, auth, draft):
+def _publishable() -> dict:
+    cms = directory.instrument_by_code("CMS")
+    q = services.create_questionnaire(
+        instrument=cms, code="CMS-READY", cycle="COP17", cycle_order=97, title=TITLE
+    )
+    one = services.add_section(q, title={"en": "One", "fr": "Un", "es": "Uno"})
+    services.add_local_item(
+        q, one, code="CMS-R-YN", answer_type="yes_no",
+        text={"en": "Ready?", "fr": "Prêt ?", "es": "¿Listo?"},
+    )  # fmt: skip
+    return {"q": q, "one": one}
+
+
+def test_publishing_asks_for_confirmation(app, client, auth, draft):
+    committed_ids(app, _publishable)
     with client.application.app_context():
         owing = len(directory.reporting_parties(directory.instrument_by_code("CMS")))
     auth.login(CMS_SEC)
-    outline = client.get(f"{URL}/").text
-    assert f'action="{URL}/publish"' not in outline  # no one-click publication
-    assert f'href="{URL}/publish/confirm"' in outline
-    page = client.get(f"{URL}/publish/confirm")
+    url = "/questionnaires/CMS-READY"
+    outline = client.get(f"{url}/").text
+    assert f'action="{url}/publish"' not in outline  # no one-click publication
+    assert f'href="{url}/publish/confirm"' in outline
+    checks_page = client.get(f"{url}/checks").text
+    assert f'action="{url}/publish"' not in checks_page
+    assert f'href="{url}/publish/confirm"' in checks_page
+    page = client.get(f"{url}/publish/confirm")
     assert page.status_code == 200
-    assert f"{owing} " in page.text and "rapport" in page.text
-    assert f'action="{URL}/publish"' in page.text and 'method="post"' in page.text
+    effects = re.search(r'<ul id="publish-effects">(.*?)</ul>', page.text, re.S).group(1)
+    assert re.search(rf"\b{owing}\b", effects.split("</li>")[0])  # the reports it opens
+    assert f'action="{url}/publish"' in page.text and 'method="post"' in page.text
+    with client.application.app_context():
+        assert services.questionnaire_by_code("CMS-READY").is_draft  # nothing done on a GET
+    blocked = client.get(f"{URL}/publish/confirm").text  # a draft with problems
+    assert f'action="{URL}/publish"' not in blocked and f'href="{URL}/checks"' in blocked
 
 
 def test_closing_asks_for_confirmation(client, auth, database):

@@ -21,6 +21,7 @@ def register(app) -> None:
     from app.questionnaires import (  # noqa: F401 - their routes register on bp
         bank_insert,
         conditions_ui,
+        confirmations,
         designer,
         designer_bank_item,
         loop_species,
