@@ -295,7 +295,7 @@ def test_texts_and_translations_count_the_same_texts(client, auth, draft):
     auth.login(CMS_SEC)
     texts = client.get(f"{URL}/texts").text
     translations = client.get(f"{URL}/translations").text
-    assert f"{total} textes en tout" in texts
+    assert f"{total} textes au total" in texts
     present = re.findall(r"(\d+) / (\d+)", translations)
     assert present and all(int(of) == total for _n, of in present)
 
