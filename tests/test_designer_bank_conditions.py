@@ -227,7 +227,7 @@ def test_search_in_french_and_insert_pinned(client, auth, draft):
         "/questionnaires/CMS-TEST/bank-insert",
         data={"question": "SPEC-LISTING-04", "version": "2", "section": draft["general"]},
     )
-    assert again.status_code == 200
+    assert again.status_code == 422  # refused, the search and the choice kept
     assert "already in this questionnaire" in again.text or "déjà" in again.text
     assert 'role="alert"' in again.text
 

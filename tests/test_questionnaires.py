@@ -8,7 +8,7 @@ from app.bank import services as bank
 from app.bank.models import Species, SpeciesList, SpeciesListEntry
 from app.directory import services as directory
 from app.extensions import db
-from app.questionnaires import checks, render, services, tree
+from app.questionnaires import checks, render, services, texts_service, tree
 from app.questionnaires.models import Status
 from app.reporting.models import Report
 
@@ -205,9 +205,9 @@ def test_publish_refused_lists_each_problem(built):
 def test_completeness_counts_missing_texts(built):
     built["observers"].text = {"en": "How many observers?"}
     current = tree.load(built["q"])
-    french = checks.completeness(current, "fr")
-    spanish = checks.completeness(current, "es")
-    assert [m.text.node.number for m in french.missing] == ["1.2"]
+    french = texts_service.completeness(current, "fr")
+    spanish = texts_service.completeness(current, "es")
+    assert [m.node.number for m in french.missing] == ["1.2"]
     assert spanish.total == french.total and len(spanish.missing) > len(french.missing)
 
 

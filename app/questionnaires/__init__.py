@@ -21,8 +21,10 @@ def register(app) -> None:
     from app.questionnaires import (  # noqa: F401 - their routes register on bp
         bank_insert,
         conditions_ui,
+        confirmations,
         designer,
         designer_bank_item,
+        loop_species,
         texts,
         views,
     )

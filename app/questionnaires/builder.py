@@ -60,6 +60,45 @@ def insert_from_bank(
     return item
 
 
+class InsertRefused(QuestionnaireError):
+    """Some of the questions to insert were refused; `errors` holds a message per code."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
+def insert_several(
+    questionnaire: Questionnaire,
+    section: Node,
+    versions: list[BankVersion],
+    *,
+    position: int | None = None,
+    actor=None,
+) -> list[Node]:
+    """Insert each of `versions` (pinned) into `section`, in the order given, from `position` on
+    (at the end when None). All or nothing: when one is refused, InsertRefused says why for each
+    refused code and the caller rolls back the others."""
+    services.require_draft(questionnaire)
+    if section.questionnaire_id != questionnaire.id or not section.is_section:
+        raise QuestionnaireError(_l("Choose a section of this questionnaire."))
+    if not versions:
+        raise QuestionnaireError(_l("Check at least one question to insert."))
+    items: list[Node] = []
+    errors: dict[str, str] = {}
+    for version in versions:
+        at = position + len(items) if position is not None else None
+        try:
+            items.append(
+                insert_from_bank(questionnaire, section, version, position=at, actor=actor)
+            )
+        except QuestionnaireError as error:
+            errors[version.question.code] = str(error)
+    if errors:
+        raise InsertRefused(errors)
+    return items
+
+
 def save_condition(node: Node, condition: dict | None, actor=None) -> None:
     """services.set_condition, recorded as a designer edit so that it can be undone."""
     previous = node.condition

@@ -5,14 +5,14 @@ Each problem names the node it concerns, so that pages can link to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
 from app import answers
 from app.answers import types
-from app.i18n import language_label, missing_languages
+from app.i18n import language_label
+from app.questionnaires import texts_service
 from app.questionnaires.conditions import (
     NUMERIC_OPERATORS,
     OPERATORS,
@@ -137,72 +137,9 @@ def _keys(item) -> set[str] | None:
 
 
 # --- texts ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Text:
-    node: object | None
-    what: str
-    value: dict
-    from_bank: bool
-
-
-def texts(current: Tree) -> Iterator[Text]:
-    """Every translatable text a respondent will read, with where it comes from."""
-    questionnaire = current.questionnaire
-    yield Text(None, str(_l("Title of the questionnaire")), questionnaire.title or {}, False)
-    if any((questionnaire.introduction or {}).values()):
-        yield Text(None, str(_l("Introduction")), questionnaire.introduction, False)
-    for node in current.walk():
-        if node.is_section:
-            yield Text(node, str(_l("Section title")), node.title or {}, False)
-            continue
-        from_bank = node.bank_version is not None
-        yield Text(node, str(_l("Question")), node.effective_text or {}, from_bank)
-        if from_bank and any(node.bank_version.guidance.values()):
-            yield Text(node, str(_l("Guidance")), node.bank_version.guidance, True)
-        if any((node.guidance or {}).values()):
-            yield Text(node, str(_l("Local guidance")), node.guidance, False)
-        for path, label in types.translatable_texts(node.effective_config):
-            yield Text(node, describe_path(path), label, from_bank)
-
-
-def describe_path(path: str) -> str:
-    kind, _, key = path.partition(":")
-    names = {
-        "unit": _l("Unit"),
-        "choice": _l("Choice “%(key)s”", key=key),
-        "row": _l("Table row “%(key)s”", key=key),
-        "column": _l("Table column “%(key)s”", key=key.split(":")[0]),
-    }
-    return str(names.get(kind, path))
-
-
-@dataclass(frozen=True)
-class Missing:
-    text: Text
-    lang: str
-
-
-@dataclass(frozen=True)
-class Completeness:
-    lang: str
-    total: int
-    missing: list[Missing]
-
-    @property
-    def present(self) -> int:
-        return self.total - len(self.missing)
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.present / self.total if self.total else 100.0
-
-
-def completeness(current: Tree, lang: str) -> Completeness:
-    all_texts = list(texts(current))
-    missing = [Missing(t, lang) for t in all_texts if missing_languages(t.value, [lang])]
-    return Completeness(lang, len(all_texts), missing)
+# The list of a questionnaire's texts, their count and what is missing by language are the texts
+# service's (app/questionnaires/texts_service.py): one list for the Texts page, the Translations
+# page and the checks below.
 
 
 # --- publishing ----------------------------------------------------------------------------------
@@ -233,9 +170,8 @@ def publish_problems(current: Tree) -> list[Problem]:
         for config_problem in answers.config_problems(node.effective_type, node.effective_config):
             problems.append(_problem(node, config_problem.message, DEFINITION))
     problems += condition_problems(current)
-    working = list(questionnaire.instrument.working_languages)
-    for text in texts(current):
-        for lang in missing_languages(text.value, working):
+    for text in texts_service.counted(texts_service.rows(current)):
+        for lang in text.missing:
             message = (
                 _l(
                     "%(what)s: the bank question has no %(language)s text yet.",

@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.bank import species_lists
 from app.extensions import db
 from app.i18n import translate
 from app.questionnaires import bp, builder, services, tree, wording
@@ -169,6 +170,8 @@ def section_loop(code: str, node_id: int):
         abort(404)
     refused = ""
     chosen = section.loop or ""
+    if request.args.get("loop") in {member.value for member in Loop}:
+        chosen = request.args["loop"]  # back from creating the species list: the choice kept
     if request.method == "POST":
         chosen = request.form.get("loop", "")
         try:
@@ -191,4 +194,9 @@ def section_loop(code: str, node_id: int):
         refused=refused,
         species_list=species_list,
         entries=species_list.entries if species_list is not None else [],
+        previous_list=(
+            species_lists.previous_list(questionnaire.instrument, questionnaire.cycle)
+            if species_list is None
+            else None
+        ),
     ), (422 if refused else 200)

@@ -231,7 +231,7 @@ def _section_form(questionnaire, **kwargs):
     class SectionForm(_SectionForm):
         pass
 
-    add_text_fields(SectionForm, "title", _l("Title"), langs)
+    add_text_fields(SectionForm, "title", _l("Title"), langs, required=True)
     return SectionForm(**kwargs), langs
 
 
@@ -309,7 +309,7 @@ def _item_form(questionnaire, **kwargs):
     class ItemForm(_ItemForm):
         pass
 
-    add_text_fields(ItemForm, "text", _l("Question"), langs, area=True)
+    add_text_fields(ItemForm, "text", _l("Question"), langs, area=True, required=True)
     add_text_fields(ItemForm, "guidance", _l("Guidance"), langs, area=True)
     add_text_fields(ItemForm, "unit", _l("Unit"), langs)
     form = ItemForm(**kwargs)
@@ -507,7 +507,7 @@ def new():
     class Form(NewQuestionnaireForm):
         pass
 
-    add_text_fields(Form, "title", _l("Title"), langs)
+    add_text_fields(Form, "title", _l("Title"), langs, required=not copying)
     form = Form()
     sources = [q for q in services.questionnaires_of({i.id for i in instruments})]
     if copying:

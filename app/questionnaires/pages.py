@@ -63,16 +63,20 @@ def posted_texts(form, prefix: str, langs: list[str]) -> dict[str, str]:
     return {lang: (form[f"{prefix}_{lang}"].data or "").strip() for lang in langs}
 
 
-def add_text_fields(cls, prefix: str, label, langs: list[str], area: bool = False) -> None:
-    """Give the form class `cls` one field `<prefix>_<lang>` per language in `langs`."""
-    for lang in langs:
+def add_text_fields(
+    cls, prefix: str, label, langs: list[str], area: bool = False, required: bool = False
+) -> None:
+    """Give the form class `cls` one field `<prefix>_<lang>` per language in `langs`.
+
+    `required`: the first language must be written (the view checks it); its field says so
+    before anything is submitted (the `required` attribute and a mark in its label)."""
+    for index, lang in enumerate(langs):
         field = TextAreaField if area else StringField
+        render_kw: dict = {"lang": lang, "rows": 2} if area else {"lang": lang}
+        if required and index == 0:
+            render_kw["required"] = True
         setattr(
             cls,
             f"{prefix}_{lang}",
-            field(
-                label,
-                validators=[Optional(), Length(max=2000)],
-                render_kw={"lang": lang, "rows": 2} if area else {"lang": lang},
-            ),
+            field(label, validators=[Optional(), Length(max=2000)], render_kw=render_kw),
         )

@@ -71,7 +71,7 @@ def texts(code: str):
         "questionnaires/texts.html",
         questionnaire=questionnaire,
         rows=shown,
-        total=len(found),
+        total=len(texts_service.counted(found)),
         langs=langs,
         counts=texts_service.missing_counts(found, langs),
         meaning_lang=texts_service.meaning_language(questionnaire),

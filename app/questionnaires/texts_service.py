@@ -19,7 +19,6 @@ from app.audit import services as audit
 from app.audit.models import AuditEvent
 from app.extensions import db
 from app.i18n import languages, missing_languages
-from app.questionnaires.checks import describe_path
 from app.questionnaires.models import Node, Questionnaire, Status
 from app.questionnaires.tree import Tree
 
@@ -46,6 +45,22 @@ class TextRow:
     @property
     def target_field(self) -> str:
         return self.key.split(":", 1)[1]
+
+
+def describe_path(path: str) -> str:
+    """What a label inside a configuration is, by its path: a table column's choice is named by
+    its own key within its column, not as the column."""
+    kind, _sep, key = path.partition(":")
+    if kind == "column" and ":choice:" in key:
+        column, _sep, choice = key.partition(":choice:")
+        return str(_l("Choice “%(choice)s” of column “%(column)s”", choice=choice, column=column))
+    names = {
+        "unit": _l("Unit"),
+        "choice": _l("Choice “%(key)s”", key=key),
+        "row": _l("Table row “%(key)s”", key=key),
+        "column": _l("Table column “%(key)s”", key=key),
+    }
+    return str(names.get(kind, path))
 
 
 def working_languages(questionnaire: Questionnaire) -> list[str]:
@@ -122,8 +137,44 @@ def rows(current: Tree) -> list[TextRow]:
     return found
 
 
+def counted(found: list[TextRow]) -> list[TextRow]:
+    """The rows that are texts of the questionnaire: the required ones, and the optional ones
+    (introduction, guidance) written in some language. An empty optional text is a place to
+    write one, not a text: the Texts page shows it, and no count includes it."""
+    return [
+        row for row in found if row.required or any((v or "").strip() for v in row.value.values())
+    ]
+
+
+def count(current: Tree) -> int:
+    """How many texts the questionnaire has: the one number every page gives."""
+    return len(counted(rows(current)))
+
+
 def missing_counts(found: list[TextRow], langs: list[str]) -> dict[str, int]:
     return {lang: sum(lang in row.missing for row in found) for lang in langs}
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """The texts of a questionnaire in one language (working or not): how many, which missing."""
+
+    lang: str
+    total: int
+    missing: list[TextRow]
+
+    @property
+    def present(self) -> int:
+        return self.total - len(self.missing)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.present / self.total if self.total else 100.0
+
+
+def completeness(current: Tree, lang: str) -> Completeness:
+    texts = counted(rows(current))
+    return Completeness(lang, len(texts), [t for t in texts if missing_languages(t.value, [lang])])
 
 
 def can_edit_texts(questionnaire: Questionnaire) -> bool:

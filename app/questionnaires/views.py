@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from app import policy
 from app.extensions import db
 from app.i18n import current_language, languages
-from app.questionnaires import bp, checks, render, services, tree, wording
+from app.questionnaires import bp, checks, render, services, texts_service, tree, wording
 from app.questionnaires.models import Status
 from app.questionnaires.pages import load_questionnaire
 
@@ -105,7 +105,7 @@ def translations(code: str):
     return render_template(
         "questionnaires/translations.html",
         questionnaire=questionnaire,
-        reports=[checks.completeness(current, lang) for lang in languages()],
+        reports=[texts_service.completeness(current, lang) for lang in languages()],
         working=questionnaire.instrument.working_languages,
     )
 

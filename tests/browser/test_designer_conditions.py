@@ -57,16 +57,18 @@ def test_insert_from_the_bank_and_build_a_condition(new_page, sign_in, artifacts
     page.locator(f"a[href='/questionnaires/{CODE}/bank-insert']").click()
     page.locator("#q").fill("empoisonnement")
     page.locator("#q").press("Enter")
-    page.wait_for_url("**/bank-insert?q=empoisonnement")
+    page.wait_for_url("**/bank-insert?q=empoisonnement*")
     result = page.locator("#q-THR-POISON-01")
     expect(result).to_contain_text("empoisonnement des oiseaux migrateurs")
     expect(result).to_contain_text("CMS-COP15")  # where it is used
     _shot(page, artifacts, "designer-bank-insert-fr", "desktop")
     assert_accessible(page)
 
-    result.locator("select[name=section]").select_option(str(draft["general"]))
-    result.locator("button[type=submit]").click()
-    page.wait_for_url(f"**/questionnaires/{CODE}/#node-*")
+    page.locator("#section").select_option(str(draft["general"]))
+    result.locator("button[name=only]").click()
+    page.wait_for_url(f"**/questionnaires/{CODE}/bank-insert?*")
+    expect(page.locator("main .alert-success")).to_contain_text("THR-POISON-01")
+    page.goto(f"/questionnaires/{CODE}/")
     expect(page.locator("main")).to_contain_text("THR-POISON-01")
 
     note = page.locator("li.border-bottom", has_text="Décrivez le plan")

@@ -149,20 +149,30 @@ def _species_list_for_cop16(page: Page, artifacts) -> None:
 
 
 def _insert_from_bank(page: Page, sections: dict[int, str], artifacts) -> None:
+    """Each section's questions in one search: checked on each page of results that shows some,
+    inserted together into the section chosen once; the search stays after each insert."""
     page.goto(f"/questionnaires/{CODE}/")
-    for section, codes in BANK.items():
-        for code in codes:
-            page.locator(f"main a[href='/questionnaires/{CODE}/bank-insert']").click()
-            page.locator("#q").fill(code)
-            page.locator("#q").press("Enter")
-            result = page.locator(f"#q-{code}")
-            expect(result).to_be_visible()
-            if code == "IMPL-PLAN-06":
-                _shot(page, artifacts, "bank-insert")
-            result.locator("select[name=section]").select_option(sections[section])
-            result.locator("button[type=submit]").click()
-            page.wait_for_url(f"**/questionnaires/{CODE}/#node-*")
-            expect(page.locator("main .alert-success")).to_contain_text(code)
+    for section, (query, codes) in zip(BANK, (("impl", BANK[1]), ("thr", BANK[2])), strict=True):
+        page.locator(f"main a[href='/questionnaires/{CODE}/bank-insert']").click()
+        page.locator("#q").fill(query)
+        page.locator("#q").press("Enter")
+        remaining = list(codes)
+        while remaining:
+            here = [c for c in remaining if page.locator(f"#q-{c} input[name=question]").count()]
+            if here:
+                for code in here:
+                    page.locator(f"#q-{code} input[name=question]").check()
+                page.locator("#section").select_option(sections[section])
+                if section == 1:
+                    _shot(page, artifacts, "bank-insert")
+                page.locator("#insert-form fieldset button[type=submit]").click()
+                page.wait_for_url(f"**/questionnaires/{CODE}/bank-insert?*")
+                expect(page.locator("main .alert-success")).to_contain_text(here[0])
+                expect(page.locator("#q")).to_have_value(query)  # the search is kept
+                remaining = [c for c in remaining if c not in here]
+            if remaining:
+                page.locator("main .pagination li.active + li a").first.click()
+        page.goto(f"/questionnaires/{CODE}/")
 
 
 def _add_local_questions(page: Page, sections: dict[int, str]) -> None:
@@ -220,7 +230,7 @@ def _species_loop(page: Page, sections: dict[int, str], artifacts) -> None:
     page.goto(f"/questionnaires/{CODE}/")
     page.locator(f"a[href='/questionnaires/{CODE}/nodes/{sections[3]}/loop']").click()
     page.locator("#loop-species").check()
-    page.locator("main form button[type=submit]").first.click()
+    page.locator("main form button.btn-primary[type=submit]").click()
     page.wait_for_url(f"**/questionnaires/{CODE}/#node-*")
     expect(page.locator("main .alert-success")).to_contain_text("3")
 
@@ -285,6 +295,10 @@ def _publish(page: Page, artifacts) -> None:
     page.goto(f"/questionnaires/{CODE}/checks")
     expect(page.locator("main .alert-success")).to_contain_text("peut être publié")
     _shot(page, artifacts, "checks")
+    page.locator(f"main a[href='/questionnaires/{CODE}/publish/confirm']").click()
+    expect(page.locator("#publish-effects li")).to_have_count(4)  # reports, structure, texts, bank
+    _shot(page, artifacts, "publish-confirm")
+    assert_accessible(page)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"**/questionnaires/{CODE}/")
     expect(page.locator("main .alert-success")).to_contain_text(f"{CODE} a été publié")
@@ -336,8 +350,8 @@ def _aewa_reuses(page: Page, artifacts) -> None:
         expect(result).to_contain_text(CODE)  # where it is used: by CMS
         if code == "IMPL-PLAN-06":
             _shot(page, artifacts, "aewa-bank-insert")
-        result.locator("button[type=submit]").click()
-        page.wait_for_url("**/questionnaires/AEWA-MOP10/#node-*")
+        result.locator("button[name=only]").click()
+        page.wait_for_url("**/questionnaires/AEWA-MOP10/bank-insert?*")
     page.goto("/questionnaires/AEWA-MOP10/design")
     for number, code in enumerate(("IMPL-PLAN-06", "IMPL-PLAN-07", "THR-POWER-04"), start=1):
         expect(_outline_item(page, code).locator(".designer-number")).to_have_text(f"1.{number}")
