@@ -108,6 +108,13 @@ def _register_template_helpers(app: Flask) -> None:
     def tr_filter(value, instrument=None, bank=None):
         return i18n.translate(value, instrument=instrument, bank=bank)
 
+    @app.template_filter("numbered")
+    def numbered(value, questionnaire_id):
+        """Guidance with the codes of other questions said as their numbers here."""
+        from app.questionnaires import wording
+
+        return wording.with_numbers(value, questionnaire_id)
+
     @app.template_filter("answer_type_label")
     def answer_type_label(value):
         from app.answers.types import AnswerType

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+import sqlalchemy as sa
 from babel.lists import format_list
+from flask import g, has_app_context
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from app import answers
-from app.i18n import current_language
+from app.extensions import db
+from app.i18n import Translated, current_language
+from app.questionnaires.models import Node
 from app.questionnaires.tree import Tree
 
 
@@ -62,3 +68,30 @@ def describe(condition: dict | None, current: Tree) -> str:
     if clause.startswith("(") and clause.endswith(")"):
         clause = clause[1:-1]
     return _("Shown only when %(condition)s.", condition=clause)
+
+
+CODE = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b")
+
+
+def item_numbers(questionnaire_id: int) -> dict[str, str]:
+    """Each item's number by its code (a bank item's code is its bank code), once a request."""
+    cache = g.setdefault("item_numbers", {}) if has_app_context() else {}
+    if questionnaire_id not in cache:
+        rows = db.session.execute(
+            sa.select(Node.code, Node.number).where(
+                Node.questionnaire_id == questionnaire_id, Node.code.is_not(None)
+            )
+        )
+        cache[questionnaire_id] = {code: number for code, number in rows if code and number}
+    return cache[questionnaire_id]
+
+
+def with_numbers(text: Translated, questionnaire_id: int) -> Translated:
+    """Guidance that names another question by its code ("see question SPEC-PROT-03"), written
+    once for every questionnaire in the bank, names it by its number in this questionnaire
+    ("see question 2.4"); a code the questionnaire does not hold stays as written."""
+    numbers = item_numbers(questionnaire_id)
+    if not text.text or not numbers:
+        return text
+    said = CODE.sub(lambda m: numbers.get(m.group(0), m.group(0)), text.text)
+    return Translated(said, text.lang, text.requested)
