@@ -40,3 +40,35 @@ def test_guidance_names_another_question_by_its_number_here(client, auth, app):
     assert page.status_code == 200
     assert f"à la question {number}" in page.text
     assert not re.search(r"question SPEC-PROT-03", page.text)
+
+
+def test_a_condition_quotes_its_values_the_readers_way(app):
+    """Values in a condition were quoted “…” and joined with ", " in code, whatever the
+    language: each is quoted and the list joined through the catalog and Babel now."""
+    from types import SimpleNamespace
+
+    from flask_babel import force_locale
+
+    from app.questionnaires import wording
+
+    item = SimpleNamespace(
+        code="Q-GEAR",
+        number="3.5",
+        effective_type="multiple_choice",
+        effective_config={
+            "choices": [
+                {"key": "nets", "label": {"en": "Nets", "fr": "Filets", "es": "Redes"}},
+                {
+                    "key": "lines",
+                    "label": {"en": "Longlines", "fr": "Palangres", "es": "Palangres"},
+                },
+            ]
+        },
+    )
+    tree = SimpleNamespace(by_code=lambda: {"Q-GEAR": item})
+    condition = {"item": "Q-GEAR", "op": "in", "value": ["nets", "lines"]}
+    with app.test_request_context(), force_locale("fr"):
+        said = wording.describe(condition, tree)
+    assert "«\u00a0Filets\u00a0» ou «\u00a0Palangres\u00a0»" in said
+    with app.test_request_context(), force_locale("en"):
+        assert "“Nets” or “Longlines”" in wording.describe(condition, tree)

@@ -34,7 +34,9 @@ def _leaf(leaf: dict, current: Tree) -> str:
     if op == "not_answered":
         return _("%(item)s is not answered", item=ref)
     if op == "in":
-        labels = ", ".join(f"“{_value_label(item, v)}”" for v in value or [])
+        # each value quoted the language's way (« … » in French), the list joined its way
+        quoted = [_("“%(value)s”", value=_value_label(item, v)) for v in value or []]
+        labels = format_list(quoted, style="or", locale=get_locale())
         return _("%(item)s is one of %(values)s", item=ref, values=labels)
     label = _value_label(item, value)
     sentences = {
