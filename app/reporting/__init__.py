@@ -40,6 +40,7 @@ def register(app) -> None:
         reuse_views,
         review,
         sites,
+        submitted_views,
         views,
     )
 

@@ -272,7 +272,7 @@ def _decision_taken(report: Report) -> bool:
 
 @bp.route("/<int:report_id>/submissions")
 def submissions(report_id: int):
-    report = load_report(report_id, "report.submissions")
+    report = load_report(report_id, "report.read_submissions")
     found = submission_module.submissions_of(report)
     numbers = [s.number for s in found]
     older = request.args.get("a", type=int)
@@ -358,13 +358,13 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
 
 @bp.route("/<int:report_id>/print")
 def print_report(report_id: int):
-    report = load_report(report_id, "report.submissions")
+    report = load_report(report_id, "report.read_submissions")
     return _printed(report, None)[0]
 
 
 @bp.route("/<int:report_id>/submissions/<int:number>/print")
 def print_submission(report_id: int, number: int):
-    report = load_report(report_id, "report.submissions")
+    report = load_report(report_id, "report.read_submissions")
     return _printed(report, number)[0]
 
 
@@ -379,9 +379,9 @@ def _pdf(report: Report, number: int | None) -> Response:
 
 @bp.route("/<int:report_id>/print.pdf")
 def print_report_pdf(report_id: int):
-    return _pdf(load_report(report_id, "report.submissions"), None)
+    return _pdf(load_report(report_id, "report.read_submissions"), None)
 
 
 @bp.route("/<int:report_id>/submissions/<int:number>/print.pdf")
 def print_submission_pdf(report_id: int, number: int):
-    return _pdf(load_report(report_id, "report.submissions"), number)
+    return _pdf(load_report(report_id, "report.read_submissions"), number)
