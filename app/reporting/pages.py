@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from app import policy
 from app.extensions import db
 from app.policy import require
-from app.reporting import completeness, delegation, facts, services
+from app.reporting import completeness, delegation, facts, services, submission
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report
 
@@ -77,6 +77,38 @@ def restrict(filled: services.Filled) -> set[int] | None:
     kept = {n.id for s in allowed for n in filled.tree.walk(s)} | allowed
     filled.answers = {key: a for key, a in filled.answers.items() if key[0] in kept}
     return allowed
+
+
+def owed_rows(user, lang: str) -> list[dict]:
+    """What a focal point owes (their "My reports" and dashboard): each report of their parties
+    and instruments, soonest deadline first, with its progress and the next thing to do --
+    `next` is "settle" (missing or unreadable answers), "confirm" (pre-filled answers only),
+    "submit", or None once the report is submitted or closed; `blocking` counts what stands
+    between the report and its submission."""
+    rows = []
+    for report in services.reports_of_focal_point(policy.focal_point_scopes(user)):
+        filled = services.fill(report, lang)
+        found = completeness.issues(filled, lang)
+        deadline = report.questionnaire.deadline
+        blocking = submission.blockers(filled, lang) if report.is_editable else []
+        if not report.is_editable:
+            step = None
+        elif any(b.kind != "unconfirmed" for b in blocking):
+            step = "settle"
+        elif blocking:
+            step = "confirm"
+        else:
+            step = "submit"
+        rows.append(
+            {
+                "report": report,
+                "progress": completeness.progress(filled, found),
+                "days_left": (deadline - date.today()).days if deadline else None,
+                "next": step,
+                "blocking": len(blocking),
+            }
+        )
+    return rows
 
 
 def delegated_rows(user, lang: str) -> list[dict]:

@@ -4,8 +4,6 @@ autosave endpoint, the validation report and an answer's history."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import (
     abort,
     current_app,
@@ -43,18 +41,7 @@ from app.reporting.pages import committed, load_report
 def index():
     require("reports.own")
     lang = current_language()
-    rows = []
-    for report in services.reports_of_focal_point(policy.focal_point_scopes(current_user)):
-        filled = services.fill(report, lang)
-        found = completeness.issues(filled, lang)
-        deadline = report.questionnaire.deadline
-        rows.append(
-            {
-                "report": report,
-                "progress": completeness.progress(filled, found),
-                "days_left": (deadline - date.today()).days if deadline else None,
-            }
-        )
+    rows = pages.owed_rows(current_user, lang)
     delegated = pages.delegated_rows(current_user, lang)  # a contributor's sections
     return render_template("reporting/index.html", rows=rows, delegated=delegated)
 
