@@ -26,12 +26,13 @@ def test_focal_point_dashboard_lists_the_reports_owed(client, auth, app):
     cms, aewa = _ids(app, "CMS-COP15", "AEWA-MOP9")
     auth.login(FP_FRA)
     page = client.get("/dashboard").text
+    assert "Date limite" in page
     for report_id in (cms, aewa):
         row = _row(page, report_id)
         assert f'href="/reports/{report_id}/"' in row
         assert re.search(r'<progress[^>]* value="\d+" max="100"', row)
         assert "Réponses obligatoires" in row  # "n of N required answers", in French
-        assert "Date limite" in row
+        assert re.search(r"\b20\d\d\b", row)  # its deadline
         assert 'class="next-action' in row
     # nothing is ready to submit yet: the next action leads into the report, not to Submit
     assert f'href="/reports/{cms}/submit"' not in _row(page, cms)
