@@ -350,6 +350,7 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
             t=lambda value: snapshots.text(value, snap, lang),
             taken_at=as_utc(datetime.fromisoformat(snap["taken_at"])),
             inline_css=inline_css,
+            numbering=printing.page_numbering(),
         )
     suffix = f"-{number}" if number is not None else ""
     name = f"{report.questionnaire.code}-{report.party.code}{suffix}-{lang}.pdf"
