@@ -401,8 +401,8 @@ def _instrument_reports(user: User, instrument: Instrument) -> Decision:
 
 
 def _report_submissions(user: User, report: Any) -> Decision:
-    """A report's submissions, their differences, its audit trail and its print: the party's
-    focal points, the instrument's secretariat, administrators."""
+    """A report's audit trail and its review page: the party's focal points, the instrument's
+    secretariat, administrators. (Its submissions and print: `_read_submissions`.)"""
     seen = _view_report(user, report)
     if not seen:
         return seen
@@ -413,6 +413,40 @@ def _report_submissions(user: User, report: Any) -> Decision:
     if is_admin(user):
         return allow("administrator")
     return deny("the submissions are for the party and the instrument's secretariat")
+
+
+def _read_submissions(user: User, report: Any) -> Decision:
+    """A report's submissions, their differences, their print view and PDF: whoever reads its
+    audit trail (`_report_submissions`), and analysts of the instrument once the report is
+    submitted or accepted -- what was submitted, never a draft."""
+    seen = _view_report(user, report)
+    if not seen:
+        return seen
+    party_or_secretariat = _report_submissions(user, report)
+    if party_or_secretariat:
+        return party_or_secretariat
+    analyst = has_role(user, Role.ANALYST) and analyses(user, report.questionnaire.instrument_id)
+    if analyst and report.status in SUBMITTED_STATUSES:
+        return allow("analyst of this instrument, report submitted")
+    return party_or_secretariat
+
+
+def submitted_reports_scope(user: Any) -> set[int] | None:
+    """The instruments whose submitted reports `user` lists (analyst, secretariat); None: all
+    of them (administrators, analysts of every instrument)."""
+    if is_admin(user):
+        return None
+    analysed = analyst_instrument_ids(user) if has_role(user, Role.ANALYST) else set()
+    if analysed is None:
+        return None
+    return analysed | secretariat_instrument_ids(user)
+
+
+def _list_submitted_reports(user: User, obj: Any = None) -> Decision:
+    """The list of submitted and accepted reports: analysts, secretariats, administrators."""
+    if is_admin(user) or has_role(user, Role.ANALYST) or has_role(user, Role.SECRETARIAT):
+        return allow("analyst, secretariat or administrator")
+    return deny("the list of submitted reports is for analysts and secretariats")
 
 
 RULES: dict[str, Callable[..., Decision]] = {
@@ -445,6 +479,8 @@ RULES: dict[str, Callable[..., Decision]] = {
     "report.review": _review_report,
     "reports.instrument": _instrument_reports,
     "report.submissions": _report_submissions,
+    "report.read_submissions": _read_submissions,
+    "reports.submitted": _list_submitted_reports,
 }
 
 

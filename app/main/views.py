@@ -5,10 +5,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.directory import services as directory
 from app.extensions import db, limiter
-from app.i18n import languages
+from app.i18n import current_language, languages
 from app.main import bp
 from app.main.dashboard import dashboard_for
-from app.policy import require
+from app.policy import can, require
+from app.reporting import pages
 
 
 @bp.route("/")
@@ -22,7 +23,8 @@ def index():
 @login_required
 def dashboard():
     require("dashboard.view")
-    return render_template("main/dashboard.html", board=dashboard_for(current_user))
+    rows = pages.owed_rows(current_user, current_language()) if can("reports.own") else []
+    return render_template("main/dashboard.html", board=dashboard_for(current_user), rows=rows)
 
 
 @bp.route("/language", methods=["POST"])

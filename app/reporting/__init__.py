@@ -55,6 +55,7 @@ def register(app) -> None:
         reuse_views,
         review,
         sites,
+        submitted_views,
         views,
     )
 

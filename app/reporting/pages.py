@@ -61,6 +61,37 @@ def committed(operation: Callable[[], T], retry: Callable[[], object] | None = N
     raise AssertionError("unreachable")
 
 
+def owed_rows(user, lang: str) -> list[dict]:
+    """What a focal point owes (their "My reports" and dashboard): each report of their parties
+    and instruments, soonest deadline first, with its progress and the next thing to do --
+    `next` is "settle" (missing or unreadable answers), "confirm" (pre-filled answers only),
+    "submit", or None once the report is submitted or closed; `blocking` counts what stands
+    between the report and its submission."""
+    rows = []
+    for report in services.reports_of_focal_point(policy.focal_point_scopes(user)):
+        filled = services.fill(report, lang, viewer=user)
+        found = completeness.issues(filled, lang)
+        blocking = found if report.is_editable else []  # the one list (submission.blockers)
+        if not report.is_editable:
+            step = None
+        elif any(b.kind != "unconfirmed" for b in blocking):
+            step = "settle"
+        elif blocking:
+            step = "confirm"
+        else:
+            step = "submit"
+        rows.append(
+            {
+                "report": report,
+                "progress": completeness.progress(filled, found),
+                "days_left": services.days_left(report),
+                "next": step,
+                "blocking": len(blocking),
+            }
+        )
+    return rows
+
+
 def delegated_rows(user, lang: str) -> list[dict]:
     """What "My reports" lists for a contributor: each report holding live assignments of
     `user`, with the state of each of their sections."""

@@ -166,6 +166,24 @@ def _table(node: dict, answer: dict, snap: dict, lang: str) -> dict | None:
     }
 
 
+PAGE, PAGES = "\x01", "\x02"  # where the page counters go in the translated sentence
+
+
+def page_numbering() -> dict[str, str]:
+    """“Page X of Y” in the current locale, cut around X and Y for the print style's @page
+    footer (`content: string(page-before) counter(page) string(page-between) …`): a CSS file
+    cannot call gettext, so the print view hands it the words in data attributes. A language
+    that names the total first falls back to "X / Y"."""
+    from flask_babel import gettext
+
+    sentence = gettext("Page %(page)s of %(pages)s", page=PAGE, pages=PAGES)
+    before, _, rest = sentence.partition(PAGE)
+    between, found, after = rest.partition(PAGES)
+    if not found or PAGES in before:
+        before, between, after = "", " / ", ""
+    return {"before": before, "between": between, "after": after}
+
+
 def pdf(html: str, base_url: str) -> bytes:
     """`html` as a PDF. The printed page links no external file (its style is inline), so
     WeasyPrint fetches nothing."""

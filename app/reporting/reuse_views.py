@@ -324,6 +324,6 @@ def _counts(reports: list[Report]) -> dict[int, int]:
     return g.reuse_counts
 
 
-@bp.context_processor
+@bp.app_context_processor  # the dashboard shows the reports owed too (reporting/_owed.html)
 def reuse_helpers() -> dict:
     return {"reuse_panel": _panel, "reuse_summary": _summary, "reuse_counts": _counts}

@@ -276,7 +276,7 @@ def _decision_taken(report: Report) -> bool:
 
 @bp.route("/<int:report_id>/submissions")
 def submissions(report_id: int):
-    report = load_report(report_id, "report.submissions")
+    report = load_report(report_id, "report.read_submissions")
     found = submission_module.submissions_of(report)
     numbers = [s.number for s in found]
     older = request.args.get("a", type=int)
@@ -345,6 +345,7 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
             t=lambda value: snapshots.text(value, snap, lang),
             taken_at=as_utc(datetime.fromisoformat(snap["taken_at"])),
             inline_css=inline_css,
+            numbering=printing.page_numbering(),
         )
     suffix = f"-{number}" if number is not None else ""
     name = f"{report.questionnaire.code}-{report.party.code}{suffix}-{lang}.pdf"
@@ -353,13 +354,13 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
 
 @bp.route("/<int:report_id>/print")
 def print_report(report_id: int):
-    report = load_report(report_id, "report.submissions")
+    report = load_report(report_id, "report.read_submissions")
     return _printed(report, None)[0]
 
 
 @bp.route("/<int:report_id>/submissions/<int:number>/print")
 def print_submission(report_id: int, number: int):
-    report = load_report(report_id, "report.submissions")
+    report = load_report(report_id, "report.read_submissions")
     return _printed(report, number)[0]
 
 
@@ -374,9 +375,9 @@ def _pdf(report: Report, number: int | None) -> Response:
 
 @bp.route("/<int:report_id>/print.pdf")
 def print_report_pdf(report_id: int):
-    return _pdf(load_report(report_id, "report.submissions"), None)
+    return _pdf(load_report(report_id, "report.read_submissions"), None)
 
 
 @bp.route("/<int:report_id>/submissions/<int:number>/print.pdf")
 def print_submission_pdf(report_id: int, number: int):
-    return _pdf(load_report(report_id, "report.submissions"), number)
+    return _pdf(load_report(report_id, "report.read_submissions"), number)

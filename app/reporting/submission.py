@@ -335,6 +335,51 @@ class InstrumentReports:
         return sum(self.counts.values())
 
 
+def _latest_submissions(report_ids: list[int]) -> dict[int, Submission]:
+    """The latest submission of each report, in one query."""
+    if not report_ids:
+        return {}
+    newest = (
+        sa.select(Submission.report_id, sa.func.max(Submission.number).label("number"))
+        .where(Submission.report_id.in_(report_ids))
+        .group_by(Submission.report_id)
+        .subquery()
+    )
+    query = sa.select(Submission).join(
+        newest,
+        sa.and_(Submission.report_id == newest.c.report_id, Submission.number == newest.c.number),
+    )
+    return {s.report_id: s for s in db.session.scalars(query)}
+
+
+def submitted_reports(instrument_ids: set[int] | None, lang: str = DEFAULT_LANGUAGE):
+    """The submitted and accepted reports of `instrument_ids` (None: every instrument), each
+    with its latest submission, by questionnaire (latest cycle first) then party name in
+    `lang`. Two queries whatever the number of reports."""
+    stmt = (
+        sa.select(Report)
+        .join(Report.questionnaire)
+        .where(Report.status.in_([ReportStatus.SUBMITTED.value, ReportStatus.ACCEPTED.value]))
+    )
+    if instrument_ids is not None:
+        stmt = stmt.where(Questionnaire.instrument_id.in_(instrument_ids or {-1}))
+    reports = list(db.session.scalars(stmt))
+    latest = _latest_submissions([r.id for r in reports])
+    rows = [
+        ReportRow(r, latest[r.id].submitted_at, latest[r.id].number, latest[r.id].decision)
+        for r in reports
+        if r.id in latest
+    ]
+    rows.sort(
+        key=lambda r: (
+            r.report.questionnaire.instrument.code,
+            -r.report.questionnaire.cycle_order,
+            str(translate(r.report.party.name, lang=lang)).casefold(),
+        )
+    )
+    return rows
+
+
 def reports_of_instrument(
     instrument: Instrument,
     questionnaire: Questionnaire | None = None,
@@ -360,22 +405,7 @@ def reports_of_instrument(
     without = len({r.party_id for r in reports} - covered)
     if status:
         reports = [r for r in reports if r.status == status]
-    latest: dict[int, Submission] = {}
-    if reports:
-        ids = [r.id for r in reports]
-        newest = (
-            sa.select(Submission.report_id, sa.func.max(Submission.number).label("number"))
-            .where(Submission.report_id.in_(ids))
-            .group_by(Submission.report_id)
-            .subquery()
-        )
-        query = sa.select(Submission).join(
-            newest,
-            sa.and_(
-                Submission.report_id == newest.c.report_id, Submission.number == newest.c.number
-            ),
-        )
-        latest = {s.report_id: s for s in db.session.scalars(query)}
+    latest = _latest_submissions([r.id for r in reports])
     rows = []
     for report in reports:
         last = latest.get(report.id)

@@ -41,17 +41,7 @@ from app.reporting.pages import committed, load_report
 def index():
     require("reports.own")
     lang = current_language()
-    rows = []
-    for report in services.reports_of_focal_point(policy.focal_point_scopes(current_user)):
-        filled = services.fill(report, lang, viewer=current_user)
-        found = completeness.issues(filled, lang)
-        rows.append(
-            {
-                "report": report,
-                "progress": completeness.progress(filled, found),
-                "days_left": services.days_left(report),
-            }
-        )
+    rows = pages.owed_rows(current_user, lang)
     delegated = pages.delegated_rows(current_user, lang)  # a contributor's sections
     return render_template("reporting/index.html", rows=rows, delegated=delegated)
 
