@@ -186,35 +186,30 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
 def _counted_statuses(lang) -> dict[str, dict[str, str]]:
     """The save statuses that count answers, each as one sentence per plural category of the
     language with {n} where the count goes (autosave.js picks the form and puts the count in)."""
+    sentences = {
+        "conflicts": lambda n: ngettext(
+            "%(count)s answer in conflict: choose a version",
+            "%(count)s answers in conflict: choose a version",
+            n,
+            count="{n}",
+        ),
+        "refused": lambda n: ngettext(
+            "%(count)s answer could not be saved: see the message below.",
+            "%(count)s answers could not be saved: see the messages below.",
+            n,
+            count="{n}",
+        ),
+        "invalid": lambda n: ngettext(
+            "Saved, except %(count)s answer to correct",
+            "Saved, except %(count)s answers to correct",
+            n,
+            count="{n}",
+        ),
+    }
     samples = plural_samples(lang)
     return {
-        "conflicts": {
-            category: ngettext(
-                "%(count)s answer in conflict: choose a version",
-                "%(count)s answers in conflict: choose a version",
-                n,
-                count="{n}",
-            )
-            for category, n in samples.items()
-        },
-        "refused": {
-            category: ngettext(
-                "%(count)s answer could not be saved: see the message below.",
-                "%(count)s answers could not be saved: see the messages below.",
-                n,
-                count="{n}",
-            )
-            for category, n in samples.items()
-        },
-        "invalid": {
-            category: ngettext(
-                "Saved, except %(count)s answer to correct",
-                "Saved, except %(count)s answers to correct",
-                n,
-                count="{n}",
-            )
-            for category, n in samples.items()
-        },
+        name: {category: say(n) for category, n in samples.items()}
+        for name, say in sentences.items()
     }
 
 
