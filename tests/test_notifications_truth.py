@@ -218,7 +218,7 @@ def test_the_receipt_names_who_got_it(client, auth, app, mailbox):
     assert '<html lang="es">' in page.text
     assert _told(app, "es", ["Javier Martínez"]) in text
     (receipt,) = mailbox.to(FP_ESP)
-    assert "Estimado/a Javier Martínez" in receipt.get_content()
+    assert "Buenos días, Javier Martínez" in receipt.get_content()
 
 
 def test_a_failed_receipt_is_not_said_to_be_sent(client, auth, app, mailbox, failing_mail):
@@ -322,7 +322,7 @@ def test_publishing_tells_the_focal_points_who_owe_a_report_in_their_language(
 
     expected = {
         FP_FRA: ("FRA", "Rapport d’essai", "30 septembre 2027", "Bonjour Françoise Lefèvre"),
-        FP_ESP: ("ESP", "Informe de prueba", "30 de septiembre de 2027", "Estimado/a Javier"),
+        FP_ESP: ("ESP", "Informe de prueba", "30 de septiembre de 2027", "Buenos días, Javier"),
         FP_KEN: ("KEN", "Test report", "September 30, 2027", "Hello Wanjiru Kamau"),
     }
     for email, (code, title, deadline, greeting) in expected.items():

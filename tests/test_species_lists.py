@@ -226,7 +226,7 @@ def test_secretariat_creates_fills_and_orders_a_list_in_french(client, auth, dra
     assert '<html lang="fr">' in page and "CMS-COP16" in page and "COP15" in page
     url = "/bank/species-lists/CMS/COP16"
     page = client.get(url).get_data(as_text=True)
-    assert "Créer la liste de COP16 à partir de celle de COP15" in page
+    assert "Créer la liste du cycle COP16 à partir de celle du cycle COP15" in page
 
     response = client.post("/bank/species-lists/CMS/new", data={"cycle": "COP16", "source": ""})
     assert response.status_code == 302
@@ -236,7 +236,7 @@ def test_secretariat_creates_fills_and_orders_a_list_in_french(client, auth, dra
     response = client.post("/bank/species-lists/CMS/new", data={"cycle": "COP16", "source": ""})
     text = response.get_data(as_text=True)
     assert (
-        response.status_code == 422 and "La liste d’espèces de CMS pour COP16 existe déjà." in text
+        response.status_code == 422 and "La liste d’espèces (CMS) pour le cycle COP16 existe déjà." in text
     )
     assert 'value="COP16"' in text and 'aria-invalid="true"' in text
     response = client.post(

@@ -192,7 +192,7 @@ def test_spanish_focal_point_gets_the_receipt_in_spanish(ctx, mailbox):
     sub.submit(report, user(FP_ESP), "es")
     (receipt,) = mailbox.to(FP_ESP)
     body = receipt.get_content()
-    assert "Estimado/a Javier Martínez" in body and "Informe nacional" in body
+    assert "Buenos días, Javier Martínez" in body and "Informe nacional" in body
     assert mailbox.to(FP_FRA) == []  # another party's focal point hears nothing
 
 
