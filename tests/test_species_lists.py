@@ -235,9 +235,8 @@ def test_secretariat_creates_fills_and_orders_a_list_in_french(client, auth, dra
     # A second creation is refused with a message; the cycle typed stays in the form.
     response = client.post("/bank/species-lists/CMS/new", data={"cycle": "COP16", "source": ""})
     text = response.get_data(as_text=True)
-    assert (
-        response.status_code == 422 and "La liste d’espèces (CMS) pour le cycle COP16 existe déjà." in text
-    )
+    assert response.status_code == 422
+    assert "La liste d’espèces (CMS) pour le cycle COP16 existe déjà." in text
     assert 'value="COP16"' in text and 'aria-invalid="true"' in text
     response = client.post(
         "/bank/species-lists/CMS/new", data={"cycle": "COP16", "source": "", "from": "list"}
