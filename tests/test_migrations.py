@@ -51,3 +51,18 @@ def test_upgrade_from_empty_then_downgrade_one_step_and_back(app, empty_database
         assert db.session.scalar(sa.text("SELECT version_num FROM alembic_version")) == head
         db.session.remove()
         db.engine.dispose()
+
+
+def test_revision_ids_fit_alembic_version_on_postgresql():
+    """alembic_version.version_num is VARCHAR(32) on PostgreSQL: a longer revision id passes on
+    SQLite and fails the upgrade on PostgreSQL."""
+    import re
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "migrations" / "versions"
+    ids = [
+        re.search(r"^revision = ['\"]([^'\"]+)['\"]", path.read_text(), re.M).group(1)
+        for path in folder.glob("*.py")
+    ]
+    assert len(ids) >= 8
+    assert [i for i in ids if len(i) > 32] == []

@@ -26,11 +26,13 @@ def test_guidance_names_another_question_by_its_number_here(client, auth, app):
                 Node.questionnaire_id == report.questionnaire_id, Node.code == "SPEC-PROT-03"
             )
         )
-        pointing = db.session.scalar(
-            sa.select(Node).where(
-                Node.questionnaire_id == report.questionnaire_id,
-                Node.bank_version.has(sa.text("guidance LIKE '%SPEC-PROT-03%'")),
-            )
+        nodes = db.session.scalars(
+            sa.select(Node).where(Node.questionnaire_id == report.questionnaire_id)
+        )
+        pointing = next(
+            n
+            for n in nodes
+            if n.bank_version and "SPEC-PROT-03" in (n.bank_version.guidance or {}).get("fr", "")
         )
         section = pointing.parent_id
         while db.session.get(Node, section).parent_id is not None:

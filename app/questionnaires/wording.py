@@ -92,8 +92,8 @@ def with_numbers(text: Translated, questionnaire_id: int) -> Translated:
     """Guidance that names another question by its code ("see question SPEC-PROT-03"), written
     once for every questionnaire in the bank, names it by its number in this questionnaire
     ("see question 2.4"); a code the questionnaire does not hold stays as written."""
+    if not text.text or not CODE.search(text.text):
+        return text  # most guidance names no other question: no query
     numbers = item_numbers(questionnaire_id)
-    if not text.text or not numbers:
-        return text
     said = CODE.sub(lambda m: numbers.get(m.group(0), m.group(0)), text.text)
     return Translated(said, text.lang, text.requested)

@@ -71,15 +71,18 @@ def days_left(report: Report, today: date | None = None) -> int | None:
 def reports_kept_on_removal(membership: Membership) -> list[str]:
     """One sentence per report `membership`'s party has for its instrument (newest cycle
     first), with its status and answers: removing the membership leaves them all as they are."""
+    # the count as a subquery, not a GROUP BY: a report loads its questionnaire and party
+    # joined, which PostgreSQL refuses to group by the report's id alone
+    answers = (
+        sa.select(sa.func.count(Answer.id)).where(Answer.report_id == Report.id).scalar_subquery()
+    )
     stmt = (
-        sa.select(Report, sa.func.count(Answer.id))
+        sa.select(Report, answers)
         .join(Report.questionnaire)
-        .outerjoin(Answer, Answer.report_id == Report.id)
         .where(
             Report.party_id == membership.party_id,
             Questionnaire.instrument_id == membership.instrument_id,
         )
-        .group_by(Report.id)
         .order_by(Questionnaire.cycle_order.desc())
     )
     return [

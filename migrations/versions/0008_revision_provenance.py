@@ -1,6 +1,6 @@
 """answer revisions say what they were: a copy (reuse, pre-fill) with its source, or a confirmation
 
-Revision ID: 0008_i13_truth_revision_provenance
+Revision ID: 0008_revision_provenance
 Revises: 0007_jsonb_values
 Create Date: 2026-12-06 18:40:00
 
@@ -15,7 +15,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0008_i13_truth_revision_provenance'
+revision = '0008_revision_provenance'
 down_revision = '0007_jsonb_values'
 branch_labels = None
 depends_on = None
