@@ -167,6 +167,7 @@ def search_text(*values: Mapping[str, str] | str | None) -> str:
     return normalise(" | ".join(parts))
 
 
+@cache  # the same for every request of a language: computed once
 def plural_samples(lang: str) -> dict[str, int]:
     """One whole number of each plural category of `lang`, by its CLDR name ("one", "few",
     "many", "other"…): a sentence rendered with each sample lets a script pick the right form for

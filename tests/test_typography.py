@@ -74,3 +74,24 @@ def test_a_condition_quotes_its_values_the_readers_way(app):
     assert "«\u00a0Filets\u00a0» ou «\u00a0Palangres\u00a0»" in said
     with app.test_request_context(), force_locale("en"):
         assert "“Nets” or “Longlines”" in wording.describe(condition, tree)
+
+
+def test_the_french_catalog_elides_nothing_before_a_name_and_names_no_gender():
+    """« de AEWA », « à AEWA-MOP9 », « de Sénégal » can't be right for every name a placeholder
+    takes; « correspondant national » says a man. The catalog writes around both."""
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    path = Path(__file__).resolve().parents[1] / "translations/fr/LC_MESSAGES/messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    names = r"%\((instrument|questionnaire|code|party|cycle|source)\)s"
+    before = re.compile(rf"\b(de|à|le|la|que|du) {names}")
+    found = []
+    for message in catalog:
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in texts:
+            if before.search(text) or "correspondant" in text:
+                found.append(text)
+    assert found == []
