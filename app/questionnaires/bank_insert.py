@@ -11,7 +11,7 @@ from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import bank_uses, bp, builder, services, tree
 from app.questionnaires.models import Node
-from app.questionnaires.pages import draft_or_back, load_questionnaire
+from app.questionnaires.pages import load_draft
 
 RESULTS = 30
 
@@ -85,8 +85,7 @@ def _insert(questionnaire) -> tuple[list | None, dict[str, str], str]:
 
 @bp.route("/<code>/bank-insert", methods=["GET", "POST"])
 def bank_insert(code: str):
-    questionnaire = load_questionnaire(code, "questionnaire.manage")
-    back = draft_or_back(questionnaire)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
     args = _search_args(request.values)

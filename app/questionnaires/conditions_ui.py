@@ -15,7 +15,7 @@ from app.extensions import db
 from app.i18n import translate
 from app.questionnaires import bp, builder, services, tree, wording
 from app.questionnaires.models import Loop, Node
-from app.questionnaires.pages import draft_or_back, load_node, load_questionnaire
+from app.questionnaires.pages import load_draft, load_node
 
 
 def _value_kind(item: Node | None, op: str) -> str:
@@ -61,8 +61,7 @@ def _rows_from_form(form) -> tuple[str, list[builder.Rule]]:
 
 @bp.route("/<code>/nodes/<int:node_id>/condition", methods=["GET", "POST"])
 def condition_builder(code: str, node_id: int):
-    questionnaire = load_questionnaire(code, "questionnaire.manage")
-    back = draft_or_back(questionnaire)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
     node = load_node(questionnaire, node_id)
@@ -140,8 +139,7 @@ def condition_builder(code: str, node_id: int):
 
 @bp.route("/<code>/nodes/<int:node_id>/condition/remove", methods=["POST"])
 def remove_condition(code: str, node_id: int):
-    questionnaire = load_questionnaire(code, "questionnaire.manage")
-    back = draft_or_back(questionnaire)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
     node = load_node(questionnaire, node_id)
@@ -161,8 +159,7 @@ def remove_condition(code: str, node_id: int):
 
 @bp.route("/<code>/nodes/<int:node_id>/loop", methods=["GET", "POST"])
 def section_loop(code: str, node_id: int):
-    questionnaire = load_questionnaire(code, "questionnaire.manage")
-    back = draft_or_back(questionnaire)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
     section = load_node(questionnaire, node_id)

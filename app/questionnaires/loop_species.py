@@ -12,13 +12,12 @@ from app.extensions import db
 from app.policy import require
 from app.questionnaires import bp
 from app.questionnaires.models import Loop
-from app.questionnaires.pages import draft_or_back, load_node, load_questionnaire
+from app.questionnaires.pages import load_draft, load_node
 
 
 @bp.route("/<code>/nodes/<int:node_id>/loop/species-list", methods=["POST"])
 def loop_species_list(code: str, node_id: int):
-    questionnaire = load_questionnaire(code, "questionnaire.manage")
-    back = draft_or_back(questionnaire)
+    questionnaire, back = load_draft(code)
     if back is not None:
         return back
     section = load_node(questionnaire, node_id)
