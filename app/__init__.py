@@ -17,6 +17,9 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     name = config_name or os.environ.get("APP_CONFIG", "development")
     config = CONFIGS[name]()
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    from app import bounds
+
+    bounds.register(app)  # before any route: every <int:…> is a bounded id
     app.config.from_object(config)
     app.config.update(overrides)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
@@ -103,6 +106,9 @@ def _register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["settings_editors"] = registry.editors
     app.jinja_env.globals["field_values"] = forms_common.field_values
     app.jinja_env.globals["field_errors"] = forms_common.field_errors
+    # the lengths the server accepts, as `maxlength` of the inputs (static/js/limits.js counts)
+    app.jinja_env.globals["limits"] = _input_limits()
+    app.jinja_env.globals["counter_sentences"] = forms_common.counter_sentences
 
     @app.template_filter("tr")
     def tr_filter(value, instrument=None, bank=None):
@@ -139,6 +145,24 @@ def _register_template_helpers(app: Flask) -> None:
             "Role": Role,
             "request_path": request.full_path.rstrip("?") if request else "/",
         }
+
+
+def _input_limits() -> dict[str, int]:
+    """The `maxlength` of the inputs: as the answer types, the services and the search pages
+    check them (app/bounds.py says how texts are counted)."""
+    from app import bounds, forms_common
+    from app.answers import reading
+    from app.answers.kinds import site, text
+
+    return {
+        "text": text.MAX_TEXT,
+        "number": reading.MAX_NUMBER_CHARS,
+        "site_name": site.MAX_NAME,
+        "search": forms_common.MAX_SEARCH,
+        "wording": bounds.MAX_WORDING,
+        "key": bounds.MAX_KEY,
+        "message": bounds.MAX_MESSAGE,
+    }
 
 
 @event.listens_for(Engine, "connect")

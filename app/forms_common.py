@@ -3,16 +3,19 @@
 from datetime import date
 
 from babel.dates import format_date, parse_date
+from babel.numbers import format_decimal
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import IntegerField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
-from app.i18n import current_language
+from app import bounds
+from app.i18n import current_language, plural_samples
 
 
 def checked_email(text: str) -> str:
@@ -66,6 +69,81 @@ class LocalDateField(StringField):
         if self.data is None:
             return ""
         return format_date(self.data, format="short", locale=current_language())
+
+
+class WholeNumberField(IntegerField):
+    """A whole number within `low`..`high` (shown as the box's min and max); anything else,
+    however long, is refused with the range before it is converted. Empty is None."""
+
+    def __init__(self, label=None, validators=None, low=0, high=bounds.MAX_INT, **kwargs):
+        render_kw = {"min": low, "max": high, **(kwargs.pop("render_kw", None) or {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+        self.low, self.high = low, high
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if not valuelist or not str(valuelist[0]).strip():
+            return
+        try:
+            self.data = bounds.integer(valuelist[0], self.low, self.high)
+        except ValueError:
+            raise ValueError(whole_number_message(self.low, self.high)) from None
+
+
+def whole_number_message(low: int, high: int) -> str:
+    locale = current_language()
+    return _(
+        "Enter a whole number from %(low)s to %(high)s.",
+        low=format_decimal(low, locale=locale),
+        high=format_decimal(high, locale=locale),
+    )
+
+
+class TextLength:
+    """A long text of at most `max` characters, counted as the browser counts them for the
+    `maxlength` it gets (bounds.text_length); refused with the limit, never cut."""
+
+    def __init__(self, max: int) -> None:  # noqa: A002 - the name WTForms' Length uses
+        self.max = max
+        self.field_flags = {"maxlength": max}
+
+    def __call__(self, form, field) -> None:
+        if field.data and bounds.text_length(field.data) > self.max:
+            raise ValidationError(too_long_message(self.max))
+
+
+def too_long_message(limit: int) -> str:
+    """The one message for a text over its limit (answers, comments, names, messages)."""
+    return _("This text is longer than %(max)d characters.", max=limit)
+
+
+MAX_SEARCH = 200  # characters: a search of more words than a database query may hold is none
+
+
+def checked_search(text: str | None) -> tuple[str, str | None]:
+    """(the search as typed, stripped; the message refusing it when it is too long to be one,
+    in which case nothing is searched)."""
+    query = (text or "").strip()
+    if len(query) > MAX_SEARCH:
+        return query, _("This search is longer than %(max)d characters.", max=MAX_SEARCH)
+    return query, None
+
+
+def counter_sentences() -> dict[str, dict[str, str]]:
+    """What static/js/limits.js says under a text box, in the reader's language: characters
+    left and characters too many, one sentence per plural category with {n} for the count."""
+    samples = plural_samples(current_language())
+    left = {
+        category: ngettext("%(count)s character left", "%(count)s characters left", n, count="{n}")
+        for category, n in samples.items()
+    }
+    over = {
+        category: ngettext(
+            "%(count)s character too many", "%(count)s characters too many", n, count="{n}"
+        )
+        for category, n in samples.items()
+    }
+    return {"left": left, "over": over}
 
 
 def options(pairs) -> list[SelectChoice]:

@@ -29,7 +29,16 @@ RANK = {
 }
 SERVICES = {"audit", "notify"}  # anyone may call them
 TOP = {"", "main", "demo", "cli"}  # "" is app/__init__.py, create_app
-BASE = {"i18n", "extensions", "utils", "security", "forms_common", "policy", "enums"}
+BASE = {
+    "i18n",
+    "extensions",
+    "utils",
+    "security",
+    "forms_common",
+    "policy",
+    "enums",
+    "bounds",
+}
 REGISTRY = "models"  # app/models.py imports every model: for Alembic and the top only
 # What app/policy.py may read besides models modules and base modules.
 POLICY_FACTS = {"app.reporting.facts"}

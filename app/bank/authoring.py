@@ -13,7 +13,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import answers, policy
+from app import answers, bounds, policy
 from app.answers import settings, types
 from app.bank import bp, services, table_form, vocabularies, wording
 from app.bank.models import BankProposal, BankQuestion
@@ -98,6 +98,9 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
     guidance = {lang: form.get(f"guidance_{lang}", "").strip() for lang in languages()}
     if not text.get("en"):
         errors["text_en"] = _("The English text of the question is required.")
+    for name, limit in _limits(form):
+        if bounds.text_length(form.get(name, "")) > limit:
+            errors[name] = _("This text is longer than %(max)d characters.", max=limit)
     given = answers.Given(
         choices=settings.choice_rows(form, languages()),
         allow_other=bool(form.get("allow_other")),
@@ -114,6 +117,12 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
             errors.setdefault(FIELD_OF_PROBLEM.get(name, name), message)
     definition = {"answer_type": answer_type, "text": text, "guidance": guidance, "config": config}
     return definition, errors
+
+
+def _limits(form) -> list[tuple[str, int]]:
+    """The form's long texts, each with its limit (the page's `maxlength`)."""
+    wording = [f"{part}_{lang}" for part in ("text", "guidance", "unit") for lang in languages()]
+    return [(name, bounds.MAX_WORDING) for name in wording] + [("message", bounds.MAX_MESSAGE)]
 
 
 def _digest(definition: dict, tags: list[str]) -> str:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 
-from app import answers
+from app import answers, bounds
 from app.answers import types
 from app.audit import services as audit
 from app.audit.models import AuditEvent
@@ -50,6 +50,12 @@ def _check_tags(tags: list[str]) -> None:
     unknown = [t for t in tags if not vocabularies.is_known(t)]
     if unknown:
         raise BankError(_l("Unknown tags: %(tags)s.", tags=", ".join(unknown)))
+
+
+def _within_limit(message: str) -> str:
+    if bounds.text_length(message) > bounds.MAX_MESSAGE:
+        raise BankError(_l("This text is longer than %(max)d characters.", max=bounds.MAX_MESSAGE))
+    return message
 
 
 def _clean(texts: dict | None) -> dict[str, str]:
@@ -316,7 +322,7 @@ def propose(
         text=text,
         guidance=_clean(guidance),
         config=config,
-        message=message.strip(),
+        message=_within_limit(message.strip()),
     )
     db.session.add(proposal)
     db.session.flush()
@@ -360,7 +366,7 @@ def _decide(proposal: BankProposal, status: ProposalStatus, actor, note: str) ->
     proposal.status = status.value
     proposal.decided_by_id = getattr(actor, "id", None)
     proposal.decided_at = utcnow()
-    proposal.decision_note = note.strip()
+    proposal.decision_note = _within_limit(note.strip())
     audit.record(actor, f"bank.proposal_{status.value}", proposal.question, proposal.question.code)
 
 

@@ -10,13 +10,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import policy
+from app import bounds, policy
 from app.bank import bp, species_lists, uses
 from app.bank.models import Species, SpeciesList
 from app.bank.services import BankError
 from app.directory import services as directory
 from app.directory.models import Instrument
 from app.extensions import db
+from app.forms_common import checked_search
 from app.policy import require
 
 
@@ -35,8 +36,10 @@ def _listing_from_form(instrument: Instrument, prefix: str) -> dict[str, str]:
 def _page(instrument: Instrument, cycle: str, *, status: int = 200, **state):
     """The list page of `instrument` for `cycle`; `state` keeps what a refused form held."""
     species_list = species_lists.list_for(instrument, cycle)
-    query = request.values.get("q", "").strip()
-    results = species_lists.search_species(query) if query else []
+    query, refused = checked_search(request.values.get("q"))
+    if refused:
+        flash(refused, "warning")
+    results = species_lists.search_species(query) if query and not refused else []
     listed = {e.species_id for e in species_list.entries} if species_list else set()
     return render_template(
         "bank/species_list.html",
@@ -114,7 +117,7 @@ def species_list_create(instrument_code: str):
     cycle = request.form.get("cycle", "").strip()
     source = None
     if request.form.get("source"):
-        source = db.session.get(SpeciesList, request.form.get("source", type=int) or 0)
+        source = db.session.get(SpeciesList, request.form.get("source", type=bounds.integer) or 0)
         if source is None or source.instrument_id != instrument.id:
             abort(404)
     try:
@@ -148,7 +151,7 @@ def species_list_add(instrument_code: str, cycle: str):
     instrument = _instrument(instrument_code)
     require("species_list.manage", instrument)
     species_list = _list(instrument, cycle)
-    species = db.session.get(Species, request.form.get("species", type=int) or 0)
+    species = db.session.get(Species, request.form.get("species", type=bounds.integer) or 0)
     listing = _listing_from_form(instrument, f"listing-{request.form.get('species', '')}-")
     if species is None:
         return _page(instrument, cycle, status=422, refused=_("Choose a species to add."))

@@ -19,7 +19,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from app import answers
+from app import answers, bounds
 from app.answers import types
 from app.i18n import language_label
 
@@ -96,10 +96,7 @@ def form_fields(state: dict[str, list[dict]], langs: list[str]) -> dict[str, str
 
 
 def _count(formdata, name: str, limit: int) -> int:
-    try:
-        return max(0, min(int(formdata.get(name) or 0), limit))
-    except ValueError:
-        return 0
+    return min(bounds.integer_or(formdata.get(name), 0), limit)
 
 
 def _text(formdata, name: str) -> str:
@@ -143,10 +140,7 @@ def edited(formdata) -> bool:
 
 
 def _index(formdata, name: str) -> int | None:
-    try:
-        return int(formdata.get(name))
-    except (TypeError, ValueError):
-        return None
+    return bounds.integer_or(formdata.get(name))
 
 
 def read_table(formdata, langs: list[str]) -> dict[str, list[dict]]:
@@ -167,9 +161,10 @@ def read_table(formdata, langs: list[str]) -> dict[str, list[dict]]:
     if index is not None and 0 <= index < len(columns):
         choices = columns[index]["choices"]
         choices += [dict(blank)] if len(choices) < MAX_CHOICES else []
-    where = (formdata.get("table-remove-choice") or "").split("-")
-    if len(where) == 2 and all(part.isdigit() for part in where):
-        j, k = (int(part) for part in where)
+    pressed = formdata.get("table-remove-choice") or ""
+    where = [bounds.integer_or(part) for part in pressed.split("-")]
+    if len(where) == 2 and None not in where:
+        j, k = where
         if j < len(columns) and k < len(columns[j]["choices"]):
             del columns[j]["choices"][k]
     for column in columns:
@@ -224,6 +219,13 @@ def _check(parts: list[dict], prefix: str, where, first: str, errors: dict) -> l
                 where=where(n + 1),
                 language=language_label(first),
             )
+        for lang, text in part["label"].items():
+            if bounds.text_length(text) > bounds.MAX_WORDING:
+                errors[f"{prefix}-{n}-{lang}"] = _(
+                    "%(where)s: its label is longer than %(max)d characters.",
+                    where=where(n + 1),
+                    max=bounds.MAX_WORDING,
+                )
     return [p for _n, p in kept]
 
 

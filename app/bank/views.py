@@ -1,11 +1,13 @@
 """Read-only pages of the bank: search in any language, a question with its versions, their
 differences in three languages, where each is used, proposals and history."""
 
-from flask import abort, render_template, request
+from flask import abort, flash, render_template, request
 
+from app import bounds
 from app.answers import types
 from app.bank import bp, queries, services, uses, vocabularies, wording
 from app.directory import services as directory
+from app.forms_common import checked_search
 from app.policy import require
 
 
@@ -22,14 +24,21 @@ def index():
     tag = args.get("tag") if vocabularies.is_known(args.get("tag", "")) else None
     known_types = {t.value for t in types.AnswerType}
     answer_type = args.get("type") if args.get("type") in known_types else None
-    questions = queries.search(
-        args.get("q", ""), tag=tag, answer_type=answer_type, instrument=instrument, owner=owner
+    query, refused = checked_search(args.get("q"))
+    if refused:
+        flash(refused, "warning")
+    questions = (
+        []
+        if refused
+        else queries.search(
+            query, tag=tag, answer_type=answer_type, instrument=instrument, owner=owner
+        )
     )
     return render_template(
         "bank/index.html",
         questions=questions,
         usage=uses.questionnaires.usage([q.id for q in questions]),
-        query=args.get("q", ""),
+        query=query,
         tag=tag,
         answer_type=answer_type,
         instrument=instrument,
@@ -43,9 +52,9 @@ def index():
 @bp.route("/<code>")
 def question(code: str):
     question = services.question_by_code(code) or abort(404)
-    versions = question.versions
-    newer = question.version(request.args.get("to", type=int) or question.latest.number)
-    older = question.version(request.args.get("from", type=int) or max(newer.number - 1, 1))
+    versions, args = question.versions, request.args
+    newer = question.version(args.get("to", type=bounds.integer) or question.latest.number)
+    older = question.version(args.get("from", type=bounds.integer) or max(newer.number - 1, 1))
     if newer is None or older is None:
         abort(404)
     return render_template(

@@ -14,7 +14,7 @@ from app.directory import services
 from app.directory.forms import InstrumentForm, MembershipForm, PartyForm
 from app.directory.models import InstrumentKind, Membership, MembershipStatus, Party, Region
 from app.extensions import db
-from app.forms_common import ConfirmForm, options
+from app.forms_common import ConfirmForm, checked_search, options
 from app.i18n import language_name, languages, translate
 from app.policy import require
 
@@ -201,11 +201,13 @@ def _party_form(obj: Party | None = None) -> PartyForm:
 
 @bp.route("/parties/")
 def parties():
-    query = request.args.get("q", "").strip()
+    query, refused = checked_search(request.args.get("q"))
     region = request.args.get("region") or None
+    if refused:
+        flash(refused, "warning")
     return render_template(
         "directory/admin_parties.html",
-        parties=services.search_parties(query, region, with_memberships=True),
+        parties=[] if refused else services.search_parties(query, region, with_memberships=True),
         query=query,
         region=region,
         regions=list(Region),

@@ -5,10 +5,12 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from app import bounds
 from app.bank import queries, vocabularies
 from app.bank import services as bank
 from app.directory import services as directory
 from app.extensions import db
+from app.forms_common import checked_search
 from app.questionnaires import bank_uses, bp, builder, services, tree
 from app.questionnaires.models import Node
 from app.questionnaires.pages import load_draft
@@ -35,8 +37,8 @@ def _search_args(source) -> dict[str, str]:
     instrument = directory.instrument_by_code((source.get("instrument") or "").strip())
     if instrument is not None:
         args["instrument"] = instrument.code
-    if (source.get("page", type=int) or 1) > 1:
-        args["page"] = str(source.get("page", type=int))
+    if (source.get("page", type=bounds.integer) or 1) > 1:
+        args["page"] = str(source.get("page", type=bounds.integer))
     return args
 
 
@@ -47,7 +49,9 @@ def _chosen_versions(form) -> tuple[list, dict[str, str]]:
     versions, errors = [], {}
     for code in dict.fromkeys(codes):
         question = bank.question_by_code(code) or abort(404)
-        number = form.get(f"version-{code}", type=int) or form.get("version", type=int)
+        number = form.get(f"version-{code}", type=bounds.integer) or form.get(
+            "version", type=bounds.integer
+        )
         version = question.version(number) if number else question.latest
         if version is None:
             errors[code] = _("%(code)s has no such version.", code=code)
@@ -61,8 +65,8 @@ def _insert(questionnaire) -> tuple[list | None, dict[str, str], str]:
     versions, errors = _chosen_versions(request.form)
     if errors:
         return None, errors, ""
-    section = db.session.get(Node, request.form.get("section", type=int) or 0)
-    position = request.form.get("position", type=int)
+    section = db.session.get(Node, request.form.get("section", type=bounds.integer) or 0)
+    position = request.form.get("position", type=bounds.integer)
     try:
         if section is None or section.questionnaire_id != questionnaire.id:
             raise services.QuestionnaireError(_("Choose a section of this questionnaire."))
@@ -109,19 +113,22 @@ def bank_insert(code: str):
             )
     instrument = directory.instrument_by_code(args.get("instrument", ""))
     searching = bool(args.get("q") or args.get("tag") or instrument)
+    too_long = checked_search(args["q"])[1]
+    if too_long:
+        flash(too_long, "warning")
     found = (
         queries.search(args["q"], tag=args.get("tag") or None, instrument=instrument)
-        if searching
+        if searching and not too_long
         else []
     )
-    page = queries.page_of(found, request.values.get("page", type=int), RESULTS)
+    page = queries.page_of(found, request.values.get("page", type=bounds.integer), RESULTS)
     questions = list(page.items)
     for refused in errors:  # a refused question stays in view with its message
         question = bank.question_by_code(refused)
         if question is not None and question not in questions:
             questions.insert(0, question)
     current = tree.load(questionnaire)
-    section_id = request.values.get("section", type=int)
+    section_id = request.values.get("section", type=bounds.integer)
     return render_template(
         "questionnaires/bank_insert.html",
         questionnaire=questionnaire,

@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import bounds
 from app.bank import species_lists
 from app.extensions import db
 from app.i18n import translate
@@ -47,7 +48,7 @@ def _meta(items: list[Node]) -> dict:
 
 
 def _rows_from_form(form) -> tuple[str, list[builder.Rule]]:
-    count = min(form.get("rows", type=int) or 0, 20)
+    count = min(form.get("rows", type=bounds.integer) or 0, 20)
     rules = [
         builder.Rule(
             form.get(f"rule-{i}-item", ""),
@@ -80,7 +81,7 @@ def condition_builder(code: str, node_id: int):
         if action == "add":
             rules.append(builder.Rule())
         elif action.startswith("drop-"):
-            index = int(action[5:]) if action[5:].isdigit() else -1
+            index = bounds.integer_or(action[5:], -1)
             if 0 <= index < len(rules):
                 del rules[index]
         if action in ("save", "preview"):

@@ -10,14 +10,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
+from wtforms import BooleanField, DateField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from app import answers, policy
+from app import answers, bounds, policy
 from app.answers import settings, types
 from app.bank import table_form
 from app.directory.models import Instrument
 from app.extensions import db
+from app.forms_common import WholeNumberField
 from app.i18n import current_language, language_label
 from app.questionnaires import bp, editing, services, tree, wording
 from app.questionnaires.models import Node
@@ -32,6 +33,7 @@ from app.questionnaires.pages import (
 from app.questionnaires.services import QuestionnaireError
 
 MAX_CHOICES = 40
+MAX_CYCLE_ORDER = 9999  # cycles are numbered (COP14, MOP9) or dated (2026)
 
 
 # --- the outline ---------------------------------------------------------------------------------
@@ -144,7 +146,7 @@ def design_move(code: str):
         if _wants_json():
             return jsonify(error=_("Only a draft questionnaire can change its structure.")), 409
         return back
-    node = load_node(questionnaire, request.form.get("node", type=int))
+    node = load_node(questionnaire, request.form.get("node", type=bounds.integer))
     direction = request.form.get("direction")
     try:
         if direction:
@@ -153,9 +155,9 @@ def design_move(code: str):
                 raise QuestionnaireError(_("This move is not possible."))
             parent, position = target
         else:
-            parent_id = request.form.get("parent", type=int)
-            parent = load_node(questionnaire, parent_id) if parent_id else None
-            position = request.form.get("position", type=int)
+            parent_id = request.form.get("parent", "")  # empty: the top
+            parent = load_node(questionnaire, bounds.integer_or(parent_id)) if parent_id else None
+            position = request.form.get("position", type=bounds.integer)
             if position is None:
                 abort(400)
             if parent is None and not node.is_section:
@@ -368,10 +370,10 @@ def design_item(code: str, node_id: int | None = None):
     if request.method == "POST":
         form, langs = _item_form(questionnaire)
         table = table_form.read_table(request.form, langs)
-        count = max(0, min(request.form.get("rows", type=int) or 0, MAX_CHOICES))
+        count = max(0, min(request.form.get("rows", type=bounds.integer) or 0, MAX_CHOICES))
         rows = _choice_rows(request.form, langs, count)
         if request.form.get("remove-row") is not None:
-            index = request.form.get("remove-row", type=int)
+            index = request.form.get("remove-row", type=bounds.integer)
             rows = [r for i, r in enumerate(rows) if i != index]
         if request.form.get("add-row") is not None:
             rows.append({"key": "", "label": {}})
@@ -383,7 +385,7 @@ def design_item(code: str, node_id: int | None = None):
         form.code.data = item.code
     if len(rows) < 2 and request.method == "GET":  # two empty choices to start from
         rows += [{"key": "", "label": {}} for _i in range(2 - len(rows))]
-    section_id = request.values.get("section", type=int) or (
+    section_id = request.values.get("section", type=bounds.integer) or (
         item.parent_id if item else sections[0].id
     )
     choice_error, table_errors = None, {}
@@ -463,8 +465,8 @@ def design_item(code: str, node_id: int | None = None):
 
 
 class NewQuestionnaireForm(FlaskForm):
-    instrument = SelectField(_l("Instrument"), coerce=int, choices=[])
-    source = SelectField(_l("Copy the structure of"), coerce=int, choices=[])
+    instrument = SelectField(_l("Instrument"), coerce=bounds.integer, choices=[])
+    source = SelectField(_l("Copy the structure of"), coerce=bounds.integer, choices=[])
     code = StringField(
         _l("Code"),
         validators=[DataRequired(message=_l("Give the questionnaire a code.")), Length(max=40)],
@@ -473,9 +475,11 @@ class NewQuestionnaireForm(FlaskForm):
         _l("Cycle"),
         validators=[DataRequired(message=_l("Name the cycle, for example COP16.")), Length(max=20)],
     )
-    cycle_order = IntegerField(
+    cycle_order = WholeNumberField(
         _l("Order of the cycle"),
         validators=[Optional()],
+        low=1,
+        high=MAX_CYCLE_ORDER,
         description=_l("Leave empty to place it after the instrument's latest cycle."),
     )
     deadline = DateField(

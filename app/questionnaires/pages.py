@@ -7,9 +7,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from wtforms import StringField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Optional
 
+from app.bounds import MAX_WORDING
 from app.extensions import db
+from app.forms_common import TextLength
 from app.policy import require
 from app.questionnaires import services
 from app.questionnaires.models import Node
@@ -72,11 +74,13 @@ def add_text_fields(
     before anything is submitted (the `required` attribute and a mark in its label)."""
     for index, lang in enumerate(langs):
         field = TextAreaField if area else StringField
-        render_kw: dict = {"lang": lang, "rows": 2} if area else {"lang": lang}
+        render_kw: dict = {"lang": lang}
+        if area:
+            render_kw |= {"rows": 2, "data-counter": True}
         if required and index == 0:
             render_kw["required"] = True
         setattr(
             cls,
             f"{prefix}_{lang}",
-            field(label, validators=[Optional(), Length(max=2000)], render_kw=render_kw),
+            field(label, validators=[Optional(), TextLength(MAX_WORDING)], render_kw=render_kw),
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from app import bounds
 from app.answers import types
 from app.audit import services as audit
 from app.audit.models import AuditEvent
@@ -236,6 +237,8 @@ def set_text(
         )
     if published and not value:
         raise TextError(_l("A translation fix cannot remove a text."))
+    if bounds.text_length(value) > bounds.MAX_WORDING:
+        raise TextError(_l("This text is longer than %(max)d characters.", max=bounds.MAX_WORDING))
 
     if node is None:
         allowed = {"title", "introduction"}

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app import answers
+from app import answers, bounds
 from app.reporting.saving import Change
 
 
@@ -33,9 +33,8 @@ def split(name: str) -> tuple[int, str] | None:
     if not name.startswith("f-"):
         return None
     node_id, _, loop_key = name[2:].partition("-")
-    if not node_id.isdigit():
-        return None
-    return int(node_id), loop_key
+    number = bounds.integer_or(node_id, None, low=1)
+    return None if number is None else (number, loop_key)
 
 
 def field_names(form: Mapping[str, Any]) -> list[str]:
@@ -44,8 +43,7 @@ def field_names(form: Mapping[str, Any]) -> list[str]:
 
 
 def version(form: Mapping[str, Any], name: str) -> int:
-    text = str(form.get(f"v-{name}", "0")).strip()
-    return int(text) if text.isdigit() else 0
+    return bounds.integer_or(str(form.get(f"v-{name}", "0")), 0)
 
 
 def change(form, name: str, answer_type: str) -> Change:

@@ -21,7 +21,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from app import policy
+from app import bounds, policy
 from app.extensions import db
 from app.forms_common import options
 from app.i18n import current_language, language_label, language_name, languages, translate
@@ -168,7 +168,11 @@ def people(report_id: int):
 def _assign(report: Report, form: AssignForm) -> bool:
     try:
         assigned = delegation.assign(
-            report, int(form.section.data), form.email.data, current_user, form.locale.data
+            report,
+            bounds.integer(form.section.data),
+            form.email.data,
+            current_user,
+            form.locale.data,
         )
     except delegation.DelegationError as error:
         db.session.rollback()

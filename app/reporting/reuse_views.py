@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from app import policy
+from app import bounds, policy
 from app.i18n import current_language
 from app.questionnaires.render import RenderedItem
 from app.reporting import bp, delegation, prefill, reuse_copying, reuse_offers, services
@@ -76,7 +76,7 @@ def _write(
 
 
 def _version() -> int | None:
-    return request.args.get("v", type=int)
+    return request.args.get("v", type=bounds.integer)
 
 
 # --- one cell -------------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ def _on_cell(report_id: int, node_id: int, action, done: str):
 
 @bp.route("/<int:report_id>/reuse/<int:node_id>", methods=["POST"])
 def reuse_answer(report_id: int, node_id: int):
-    source_id = request.form.get("source", type=int)
+    source_id = request.form.get("source", type=bounds.integer)
     return _on_cell(
         report_id,
         node_id,

@@ -27,11 +27,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired
 
-from app import policy
+from app import bounds, policy
 from app.directory import services as directory
 from app.extensions import db
+from app.forms_common import TextLength
 from app.i18n import current_language, languages
 from app.policy import require
 from app.questionnaires.models import Questionnaire, Status
@@ -42,7 +43,7 @@ from app.reporting.models import Report, ReportStatus
 from app.reporting.pages import committed, load_report
 from app.utils import as_utc
 
-MESSAGE_MAX = 5000
+MESSAGE_MAX = bounds.MAX_MESSAGE
 AUDIT_LABELS = trail.LABELS
 
 
@@ -55,9 +56,9 @@ class ReturnForm(FlaskForm):
         _l("Message to the party"),
         validators=[
             DataRequired(message=_l("Write a message telling the party what to change.")),
-            Length(max=MESSAGE_MAX),
+            TextLength(MESSAGE_MAX),
         ],
-        render_kw={"rows": 5},
+        render_kw={"rows": 5, "data-counter": True},
     )
     submit = SubmitField(_l("Return with this message"))
 
@@ -65,8 +66,8 @@ class ReturnForm(FlaskForm):
 class AcceptForm(FlaskForm):
     note = TextAreaField(
         _l("Note to the party (optional)"),
-        validators=[Length(max=MESSAGE_MAX)],
-        render_kw={"rows": 2},
+        validators=[TextLength(MESSAGE_MAX)],
+        render_kw={"rows": 2, "data-counter": True},
     )
     submit = SubmitField(_l("Accept the report"))
 
@@ -279,8 +280,8 @@ def submissions(report_id: int):
     report = load_report(report_id, "report.read_submissions")
     found = submission_module.submissions_of(report)
     numbers = [s.number for s in found]
-    older = request.args.get("a", type=int)
-    newer = request.args.get("b", type=int)
+    older = request.args.get("a", type=bounds.integer)
+    newer = request.args.get("b", type=bounds.integer)
     if older is None and newer is None and len(found) >= 2:
         older, newer = numbers[-2], numbers[-1]
     problem = None

@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from app import answers
+from app import answers, bounds
 from app.answers.kinds import text as text_kind
 from app.answers.types import AnswerType
 from app.extensions import db
@@ -185,12 +185,20 @@ def _new_state(answer: Answer | None, node: Node, change: Change, context) -> _N
         except answers.ValueProblem as error:
             state["value"], state["typed"], problem = None, change.raw, error.message
     if change.other is not None:
-        state["other"] = change.other.strip()[: text_kind.MAX_TEXT]
+        state["other"] = _within_limit(change.other.strip())
     if change.comment is not None:
-        state["comment"] = change.comment[: text_kind.MAX_TEXT]
+        state["comment"] = _within_limit(change.comment)
     if change.no_info is not None:
         state["no_info"] = bool(change.no_info)
     return _NewState(state, problem)
+
+
+def _within_limit(text: str) -> str:
+    """`text`, or a refusal of the whole save when it is longer than an answer may be (the
+    stored answer stays as it was; the person's text stays in their field)."""
+    if bounds.text_length(text) > text_kind.MAX_TEXT:
+        raise ReportingError(text_kind.too_long())
+    return text
 
 
 def _insert(report, node, loop_key, state, user, now, filled) -> tuple[Answer, bool]:

@@ -11,7 +11,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import policy
+from app import bounds, policy
 from app.answers import reading
 from app.extensions import db
 from app.i18n import current_language, translate
@@ -28,7 +28,7 @@ def _site(report: Report, site_id: int) -> Site:
 
 def _back(report: Report) -> int | None:
     """The top-level section whose "Manage sites" link led here, to go back to it."""
-    section_id = request.args.get("section", type=int)
+    section_id = request.args.get("section", type=bounds.integer)
     node = db.session.get(Node, section_id) if section_id else None
     if (
         node is None

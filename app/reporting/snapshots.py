@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app import answers
+from app import answers, bounds
 from app.answers.types import AnswerType
 from app.extensions import db
 from app.i18n import languages, translate
@@ -171,7 +171,8 @@ def _loop_labels(filled: services.Filled) -> dict[str, dict]:
         }
     site_keys = {key for (_node, key) in filled.answers if key and key not in labels}
     known = {site.key: site for site in filled.sites}
-    missing = [int(k) for k in site_keys if k not in known and k.isdigit()]
+    missing = [bounds.integer_or(k) for k in site_keys if k not in known]
+    missing = [site_id for site_id in missing if site_id is not None]
     if missing:  # answers kept for removed sites
         for site in db.session.scalars(sa.select(Site).where(Site.id.in_(missing))):
             known[site.key] = site

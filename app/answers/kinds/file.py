@@ -7,10 +7,9 @@ from typing import Any
 from babel.lists import format_list
 from flask_babel import ngettext
 
+from app import bounds
 from app.answers.base import Cell, Context, Kind, Saying
 from app.answers.types import AnswerType
-
-MAX_ID_DIGITS = 18
 
 
 class File(Kind):
@@ -19,9 +18,10 @@ class File(Kind):
 
     def read(self, raw: Any, config: dict, context: Context) -> list[int] | None:
         given = raw if isinstance(raw, list) else [raw]
-        ids = [int(v) for v in given if str(v).isdigit() and len(str(v)) <= MAX_ID_DIGITS]
+        ids = [bounds.integer_or(str(v), None, low=1) for v in given]
         known = context.attachments
-        return list(dict.fromkeys(i for i in ids if known is None or i in known)) or None
+        kept = (i for i in ids if i is not None and (known is None or i in known))
+        return list(dict.fromkeys(kept)) or None
 
     def from_form(self, form, name: str) -> list[str]:
         return [v for v in form.getlist(name) if v]

@@ -1,4 +1,5 @@
-"""Short and long text: stored as written, up to MAX_TEXT characters."""
+"""Short and long text: stored as written, up to MAX_TEXT characters (counted as a browser counts
+`maxlength`: see app/bounds.py). Comments and "other" texts have the same limit."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app import bounds
 from app.answers.base import Context, Kind, ValueProblem, one
 from app.answers.types import AnswerType
 
@@ -18,9 +20,13 @@ class ShortText(Kind):
 
     def read(self, raw: Any, config: dict, context: Context) -> str:
         text = raw if isinstance(raw, str) else one(raw)
-        if len(text) > MAX_TEXT:
-            raise ValueProblem(_l("This text is longer than %(max)d characters.", max=MAX_TEXT))
+        if bounds.text_length(text) > MAX_TEXT:
+            raise ValueProblem(too_long())
         return text
+
+
+def too_long():
+    return _l("This text is longer than %(max)d characters.", max=MAX_TEXT)
 
 
 class LongText(ShortText):

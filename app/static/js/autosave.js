@@ -98,7 +98,11 @@
       if (el.name.startsWith("p-")) return;
       const given = values[el.name] || [];
       if (el.type === "checkbox" || el.type === "radio") el.checked = given.includes(el.value);
-      else el.value = given.length ? given[0] : "";
+      else {
+        el.value = given.length ? given[0] : "";
+        // tells a character counter (limits.js) only: the event does not bubble to the form
+        if (el.hasAttribute("data-counter")) el.dispatchEvent(new Event("input"));
+      }
     });
   }
   function versionInput(field) { return form.querySelector(`input[name="v-${CSS.escape(field)}"]`); }
