@@ -108,6 +108,14 @@ def _register_template_helpers(app: Flask) -> None:
     def tr_filter(value, instrument=None, bank=None):
         return i18n.translate(value, instrument=instrument, bank=bank)
 
+    @app.template_filter("exact_number")
+    def exact_number(value):
+        """A number in the reader's locale with every digit (Babel's `numberformat` keeps
+        three decimals: a bound of 0.0005 would read "0")."""
+        from app.answers.reading import format_number
+
+        return format_number(value, i18n.current_language())
+
     @app.template_filter("numbered")
     def numbered(value, questionnaire_id):
         """Guidance with the codes of other questions said as their numbers here."""

@@ -60,9 +60,7 @@ def form_values(question: BankQuestion | None) -> dict:
     if choices:
         values |= settings.choice_fields(choices)
         values["choice_rows"] = settings.choice_rows(values, languages())
-    for bound, name in (("min", "minimum"), ("max", "maximum")):
-        if latest.config.get(bound) is not None:
-            values[name] = str(latest.config[bound])
+    values |= settings.bound_fields(latest.config, current_language())
     values["integer"] = "y" if latest.config.get("integer") else ""
     values["allow_other"] = "y" if latest.config.get("allow_other") else ""
     return values
