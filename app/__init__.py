@@ -9,6 +9,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from app import utils
 from config import CONFIGS, INSTANCE_DIR
 
 
@@ -17,8 +18,14 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     name = config_name or os.environ.get("APP_CONFIG", "development")
     config = CONFIGS[name]()
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    app.json = utils.StrictJSONProvider(app)  # before the templates' `tojson` is made
     app.config.from_object(config)
     app.config.update(overrides)
+    # the JSON columns (answers, snapshots) store no NaN or Infinity either
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
+        "json_serializer": utils.json_dumps,
+    }
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         os.makedirs(app.instance_path, exist_ok=True)
 

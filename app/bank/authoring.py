@@ -7,13 +7,12 @@ The rules live in app/bank/services.py; these views parse the form, call them, r
 from __future__ import annotations
 
 import hashlib
-import json
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import answers, policy
+from app import answers, policy, utils
 from app.answers import settings, types
 from app.bank import bp, services, table_form, vocabularies, wording
 from app.bank.models import BankProposal, BankQuestion
@@ -115,7 +114,7 @@ def parse(form, base: dict | None) -> tuple[dict, dict[str, str]]:
 
 
 def _digest(definition: dict, tags: list[str]) -> str:
-    payload = json.dumps([definition, sorted(tags)], sort_keys=True, ensure_ascii=False)
+    payload = utils.json_dumps([definition, sorted(tags)], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
