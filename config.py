@@ -98,14 +98,24 @@ class Config:
     # Attachments: kept outside the static folder under random names, served through the policy.
     ATTACHMENT_FOLDER = os.environ.get("ATTACHMENT_FOLDER", str(INSTANCE_DIR / "attachments"))
     ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
-    # Extensions accepted (PDF, office documents, images, CSV); each file's first bytes must
-    # match its extension, and the type sent back on download is ours, not the uploader's.
+    # Extensions accepted (PDF, office documents, images, CSV); each file's content must be a
+    # genuine file of its extension (app/reporting/file_checks.py), and the type sent back on
+    # download is ours, not the uploader's.
     ATTACHMENT_EXTENSIONS = tuple(
         os.environ.get(
             "ATTACHMENT_EXTENSIONS",
             "pdf,doc,docx,xls,xlsx,ppt,pptx,odt,ods,odp,csv,png,jpg,jpeg,gif,webp",
         ).split(",")
     )
+    # Bounds of that check: an image's width × height, what an office document's parts add up
+    # to once unpacked (a zip bomb is refused from its directory, never inflated), a PDF's pages,
+    # and the encoding a CSV that is not UTF-8 is read in (what spreadsheets write on Windows).
+    ATTACHMENT_MAX_PIXELS = int(os.environ.get("ATTACHMENT_MAX_PIXELS", "50000000"))
+    ATTACHMENT_MAX_UNPACKED_BYTES = int(
+        os.environ.get("ATTACHMENT_MAX_UNPACKED_BYTES", str(200 * 1000 * 1000))
+    )
+    ATTACHMENT_MAX_PDF_PAGES = 10_000
+    ATTACHMENT_CSV_FALLBACK_ENCODING = os.environ.get("ATTACHMENT_CSV_FALLBACK_ENCODING", "cp1252")
 
 
 class DevelopmentConfig(Config):
