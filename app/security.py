@@ -1,4 +1,7 @@
-"""Security headers on every response."""
+"""Security headers on every response, and the one check of a redirect target a request names."""
+
+import unicodedata
+from urllib.parse import unquote
 
 from flask import Flask, Response
 
@@ -32,3 +35,37 @@ def register(app: Flask) -> None:
         if app.config.get("SESSION_COOKIE_SECURE"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
+
+
+MAX_NEXT = 2048  # longer than any page address of the site
+
+
+def safe_next(target: object, default: str) -> str:
+    """`target` when it is a path of this site, else `default`: the only way a `next` (or any
+    address a request names) becomes a redirect.
+
+    Browsers drop tabs and newlines inside an address, read a backslash as a slash and take
+    `//host` for another site; some proxies decode `%2F` before routing. So a target is refused
+    when it is longer than MAX_NEXT, holds whitespace, a control or format character or a
+    backslash, or does not start with exactly one slash, as written or once its path is decoded
+    or normalised (NFKC turns a fullwidth solidus into a slash)."""
+    if not isinstance(target, str) or not target or len(target) > MAX_NEXT:
+        return default
+    if "\\" in target or any(ch.isspace() or _is_control(ch) for ch in target):
+        return default
+    forms = [target, unicodedata.normalize("NFKC", target)]
+    path = target.split("?", 1)[0].split("#", 1)[0]
+    for _ in range(3):  # decoded twice by two proxies, still one slash
+        path = unquote(path)
+        forms += [path, unicodedata.normalize("NFKC", path)]
+    for form in forms:
+        if form[:1] != "/" or form[1:2] in ("/", "\\") or "\\" in form:
+            return default
+        if any(_is_control(ch) for ch in form):
+            return default
+    return target
+
+
+def _is_control(ch: str) -> bool:
+    """Control, format (bidirectional overrides, zero-width), surrogate, private or unassigned."""
+    return unicodedata.category(ch).startswith("C")
