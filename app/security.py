@@ -1,9 +1,13 @@
-"""Security headers on every response, and the one check of a redirect target a request names."""
+"""Security headers on every response, the trusted proxies' headers, and the one check of a
+redirect target a request names."""
 
 import unicodedata
 from urllib.parse import unquote
 
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from config import proxy_count
 
 CSP = "; ".join(
     [
@@ -23,6 +27,8 @@ CSP = "; ".join(
 
 
 def register(app: Flask) -> None:
+    behind_proxies(app)
+
     @app.after_request
     def headers(response: Response) -> Response:
         response.headers.setdefault("Content-Security-Policy", CSP)
@@ -35,6 +41,16 @@ def register(app: Flask) -> None:
         if app.config.get("SESSION_COOKIE_SECURE"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
+
+
+def behind_proxies(app: Flask) -> None:
+    """With TRUSTED_PROXIES=n, the client's address and scheme are read from what the n proxies
+    in front appended to X-Forwarded-For and X-Forwarded-Proto (the rate limits count per
+    person, not per proxy); without it those headers are ignored, as anyone can send them.
+    The Host header is never taken from X-Forwarded-Host: the proxy passes Host through."""
+    count = proxy_count(app.config.get("TRUSTED_PROXIES", 0))
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
 
 
 MAX_NEXT = 2048  # longer than any page address of the site

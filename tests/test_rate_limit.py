@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.extensions import db, limiter
-from tests.conftest import PASSWORD, make_test_app
+from app.extensions import limiter
+from tests.conftest import PASSWORD, make_test_app, on_connection
 
 
 @pytest.fixture
@@ -15,15 +15,12 @@ def limited_app(app, db_url, database):
         LOGIN_LIMIT_PER_ACCOUNT="3 per minute",
         LOGIN_LIMIT_PER_ADDRESS="6 per minute",
     )
-    with limited.app_context():
-        engine = db.engines[None]
-        db.engines[None] = database
-        limiter.reset()
-    yield limited
-    with limited.app_context():
-        limiter.reset()
-        db.session.remove()
-        db.engines[None] = engine
+    with on_connection(limited, database):
+        with limited.app_context():
+            limiter.reset()
+        yield limited
+        with limited.app_context():
+            limiter.reset()
     limiter.enabled = app.config["RATELIMIT_ENABLED"]  # the limiter is one object for all apps
 
 
