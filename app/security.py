@@ -1,6 +1,7 @@
 """Security headers on every response, the trusted proxies' headers, and the one check of a
 redirect target a request names."""
 
+import re
 import unicodedata
 from urllib.parse import unquote
 
@@ -67,21 +68,27 @@ def safe_next(target: object, default: str) -> str:
     or normalised (NFKC turns a fullwidth solidus into a slash)."""
     if not isinstance(target, str) or not target or len(target) > MAX_NEXT:
         return default
-    if "\\" in target or any(ch.isspace() or _is_control(ch) for ch in target):
+    if "\\" in target or _has_control(target) or any(ch.isspace() for ch in target):
         return default
     forms = [target, unicodedata.normalize("NFKC", target)]
     path = target.split("?", 1)[0].split("#", 1)[0]
     for _ in range(3):  # decoded twice by two proxies, still one slash
         path = unquote(path)
         forms += [path, unicodedata.normalize("NFKC", path)]
-    for form in forms:
-        if form[:1] != "/" or form[1:2] in ("/", "\\") or "\\" in form:
+    for form in dict.fromkeys(forms):
+        if len(form) > MAX_NEXT or form[:1] != "/" or form[1:2] in ("/", "\\") or "\\" in form:
             return default
-        if any(_is_control(ch) for ch in form):
+        if _has_control(form):
             return default
     return target
 
 
-def _is_control(ch: str) -> bool:
-    """Control, format (bidirectional overrides, zero-width), surrogate, private or unassigned."""
-    return unicodedata.category(ch).startswith("C")
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _has_control(text: str) -> bool:
+    """A control, format (bidirectional override, zero-width), surrogate, private or unassigned
+    character."""
+    if text.isascii():
+        return _ASCII_CONTROL.search(text) is not None
+    return any(unicodedata.category(ch).startswith("C") for ch in text)

@@ -49,6 +49,8 @@ BYPASSES = [
     "/\u2028/evil.example",  # line separator
     "/\x00/evil.example",
     "/" + "a" * MAX_NEXT,
+    "/" + "\ufdfa" * (MAX_NEXT // 2),  # one character NFKC makes eighteen
+    "/x\x7f",
     "",
     None,
     ["/dashboard"],
