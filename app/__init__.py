@@ -30,7 +30,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         os.makedirs(app.instance_path, exist_ok=True)
 
     from app import cli, i18n, models, security  # noqa: F401 - models registers the schema
-    from app.auth import services as auth_services
+    from app.auth import sessions
     from app.extensions import (
         babel,
         bootstrap,
@@ -49,7 +49,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
-    login_manager.user_loader(auth_services.load_session_user)
+    sessions.register(app)
     from flask_babel import lazy_gettext as _l
 
     login_manager.login_message = _l("Please sign in to open this page.")
