@@ -20,7 +20,7 @@ from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire, Status
 from app.reporting.models import Answer, Attachment, Report, ReportStatus, Site
-from app.reporting.site_store import sites_of
+from app.reporting.site_store import SubmittedSite, sites_for
 
 OPEN_QUESTIONNAIRE_STATUSES = {Status.PUBLISHED.value, Status.CLOSED.value}
 
@@ -132,7 +132,8 @@ class Filled:
     species_keys: frozenset[str]
     site_keys: frozenset[str]
     lang: str = "en"
-    sites: list[Site] = field(default_factory=list)
+    # the party's sites; a submitted or accepted report's as submitted (site_store.sites_for)
+    sites: list[Site] | list[SubmittedSite] = field(default_factory=list)
     species_entries: list = field(default_factory=list)
     attachments: dict[int, Attachment] = field(default_factory=dict)
     # the top-level sections kept for the viewer (None: the whole report, see `fill`)
@@ -276,7 +277,7 @@ def fill(report: Report, lang: str, *, viewer: Any = None) -> Filled:
     validation before submitting, the demo); pages always pass the person asking."""
     scope = None if viewer is None else policy.section_scope(viewer, report)
     current = tree_module.load(report.questionnaire)
-    sites = sites_of(report.party_id)
+    sites = sites_for(report)
     entries = tree_module.species_entries(report.questionnaire)
     filled = Filled(
         report,
