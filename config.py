@@ -1,8 +1,11 @@
 """Configuration classes. `create_app` picks one by name from the APP_CONFIG variable."""
 
+import logging
+import math
 import os
 import secrets
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -21,6 +24,65 @@ def _development_secret_key() -> str:
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+TEST_SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+SECRET_KEY_MIN_LENGTH = 32
+SECRET_KEY_MIN_DISTINCT = 8
+SECRET_KEY_MIN_BITS = 80  # token_hex(16), the shortest random key accepted, scores 92 or more
+SECRET_KEY_REPEAT = 8  # the same 8 characters twice: about 1 in 2.7 million token_hex(32)
+
+
+def estimated_bits(key: str) -> float:
+    """Shannon entropy of the key's own characters times its length: 0 for "aaaa…", 40 for
+    "ab" × 20, about 240 for secrets.token_hex(32). An upper bound for a chosen phrase."""
+    counts = Counter(key)
+    return -sum(n * math.log2(n / len(key)) for n in counts.values())
+
+
+def _repeats(key: str, size: int) -> bool:
+    """Whether some run of `size` characters occurs twice in `key` (a pattern, a phrase)."""
+    runs = [key[i : i + size] for i in range(len(key) - size + 1)]
+    return len(set(runs)) < len(runs)
+
+
+def _development_key_on_disk() -> str | None:
+    try:
+        return (INSTANCE_DIR / "secret_key").read_text().strip()
+    except OSError:
+        return None
+
+
+def secret_key_problem(key: str | None) -> str | None:
+    """Why `key` cannot sign production sessions, or None when it can."""
+    if not key or len(key) < SECRET_KEY_MIN_LENGTH:
+        return f"SECRET_KEY is not set or shorter than {SECRET_KEY_MIN_LENGTH} characters"
+    if key in (TEST_SECRET_KEY, _development_key_on_disk()):
+        return "SECRET_KEY is the test or the development key"
+    if len(set(key)) < SECRET_KEY_MIN_DISTINCT:
+        return f"SECRET_KEY has fewer than {SECRET_KEY_MIN_DISTINCT} different characters"
+    if _repeats(key, SECRET_KEY_REPEAT):
+        return f"SECRET_KEY repeats a run of {SECRET_KEY_REPEAT} characters"
+    if estimated_bits(key) < SECRET_KEY_MIN_BITS:
+        return "SECRET_KEY varies too little to be random"
+    return None
+
+
+def limiter_storage_uri(environ) -> str:
+    """Where the rate limits count: RATELIMIT_STORAGE_URI, else the Redis of REDIS_URL, else
+    the memory of each process (one worker only: with several, each counts apart)."""
+    return environ.get("RATELIMIT_STORAGE_URI") or environ.get("REDIS_URL") or "memory://"
+
+
+def proxy_count(value) -> int:
+    """TRUSTED_PROXIES read as a number of proxies (0 to 5)."""
+    text = str(value).strip() or "0"
+    if not (text.isascii() and text.isdigit()) or int(text) > 5:
+        raise ConfigurationError(
+            f"TRUSTED_PROXIES={value!r}: give the number of reverse proxies in front of the "
+            "application that set X-Forwarded-For (0 to 5; 0 trusts none)."
+        )
+    return int(text)
 
 
 def database_url(url: str) -> str:
@@ -68,10 +130,18 @@ class Config:
     BOOTSTRAP_BTN_STYLE = "primary"
 
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") != "0"
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Counts shared by every worker: Redis when REDIS_URL names one (memory counts per process).
+    RATELIMIT_STORAGE_URI = limiter_storage_uri(os.environ)
+    RATELIMIT_KEY_PREFIX = "family-ors"
+    # Redis unreachable: each worker counts in memory until it answers again (no 500 on sign-in).
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
     LOGIN_LIMIT_PER_ADDRESS = "20 per minute;200 per hour"
+
+    # How many reverse proxies in front of the app set X-Forwarded-For and X-Forwarded-Proto;
+    # 0 (the default) trusts no such header: they are the client's to forge.
+    TRUSTED_PROXIES = os.environ.get("TRUSTED_PROXIES", "0")
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
@@ -98,14 +168,24 @@ class Config:
     # Attachments: kept outside the static folder under random names, served through the policy.
     ATTACHMENT_FOLDER = os.environ.get("ATTACHMENT_FOLDER", str(INSTANCE_DIR / "attachments"))
     ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
-    # Extensions accepted (PDF, office documents, images, CSV); each file's first bytes must
-    # match its extension, and the type sent back on download is ours, not the uploader's.
+    # Extensions accepted (PDF, office documents, images, CSV); each file's content must be a
+    # genuine file of its extension (app/reporting/file_checks.py), and the type sent back on
+    # download is ours, not the uploader's.
     ATTACHMENT_EXTENSIONS = tuple(
         os.environ.get(
             "ATTACHMENT_EXTENSIONS",
             "pdf,doc,docx,xls,xlsx,ppt,pptx,odt,ods,odp,csv,png,jpg,jpeg,gif,webp",
         ).split(",")
     )
+    # Bounds of that check: an image's width × height, what an office document's parts add up
+    # to once unpacked (a zip bomb is refused from its directory, never inflated), a PDF's pages,
+    # and the encoding a CSV that is not UTF-8 is read in (what spreadsheets write on Windows).
+    ATTACHMENT_MAX_PIXELS = int(os.environ.get("ATTACHMENT_MAX_PIXELS", "50000000"))
+    ATTACHMENT_MAX_UNPACKED_BYTES = int(
+        os.environ.get("ATTACHMENT_MAX_UNPACKED_BYTES", str(200 * 1000 * 1000))
+    )
+    ATTACHMENT_MAX_PDF_PAGES = 10_000
+    ATTACHMENT_CSV_FALLBACK_ENCODING = os.environ.get("ATTACHMENT_CSV_FALLBACK_ENCODING", "cp1252")
 
 
 class DevelopmentConfig(Config):
@@ -119,7 +199,7 @@ class DevelopmentConfig(Config):
 class TestConfig(Config):
     NAME = "test"
     TESTING = True
-    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+    SECRET_KEY = TEST_SECRET_KEY
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
@@ -141,13 +221,20 @@ class ProductionConfig(Config):
 
     def __init__(self) -> None:
         key = os.environ.get("SECRET_KEY")
-        if not key or len(key) < 32:
+        problem = secret_key_problem(key)
+        if problem:
             raise ConfigurationError(
-                "SECRET_KEY is not set (or shorter than 32 characters). The production "
-                "configuration refuses to start without it: export SECRET_KEY=<random string>, "
-                "for example from `python -c 'import secrets; print(secrets.token_hex(32))'`."
+                f"{problem}. The production configuration refuses to start without a random "
+                "SECRET_KEY: export SECRET_KEY=<random string>, for example from "
+                "`python -c 'import secrets; print(secrets.token_hex(32))'`."
             )
         self.SECRET_KEY = key
+        self.RATELIMIT_STORAGE_URI = limiter_storage_uri(os.environ)
+        if self.RATELIMIT_STORAGE_URI.startswith("memory://"):
+            logging.getLogger(__name__).warning(
+                "Rate limits count in each worker's memory: set REDIS_URL (e.g. "
+                "redis://127.0.0.1:6379/0) so that every worker shares the sign-in counts."
+            )
         if "DATABASE_URL" not in os.environ:
             raise ConfigurationError(
                 "DATABASE_URL is not set: production runs on PostgreSQL, "

@@ -9,6 +9,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from app import bounds, utils
 from config import CONFIGS, INSTANCE_DIR
 
 
@@ -17,16 +18,20 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     name = config_name or os.environ.get("APP_CONFIG", "development")
     config = CONFIGS[name]()
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
-    from app import bounds
-
+    app.json = utils.StrictJSONProvider(app)  # before the templates' `tojson` is made
     bounds.register(app)  # before any route: every <int:…> is a bounded id
     app.config.from_object(config)
     app.config.update(overrides)
+    # the JSON columns (answers, snapshots) store no NaN or Infinity either
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
+        "json_serializer": utils.json_dumps,
+    }
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         os.makedirs(app.instance_path, exist_ok=True)
 
     from app import cli, i18n, models, security  # noqa: F401 - models registers the schema
-    from app.auth import services as auth_services
+    from app.auth import sessions
     from app.extensions import (
         babel,
         bootstrap,
@@ -45,7 +50,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
-    login_manager.user_loader(auth_services.load_session_user)
+    sessions.register(app)
     from flask_babel import lazy_gettext as _l
 
     login_manager.login_message = _l("Please sign in to open this page.")
@@ -113,6 +118,14 @@ def _register_template_helpers(app: Flask) -> None:
     @app.template_filter("tr")
     def tr_filter(value, instrument=None, bank=None):
         return i18n.translate(value, instrument=instrument, bank=bank)
+
+    @app.template_filter("exact_number")
+    def exact_number(value):
+        """A number in the reader's locale with every digit (Babel's `numberformat` keeps
+        three decimals: a bound of 0.0005 would read "0")."""
+        from app.answers.reading import format_number
+
+        return format_number(value, i18n.current_language())
 
     @app.template_filter("numbered")
     def numbered(value, questionnaire_id):

@@ -1,7 +1,7 @@
 """Every mapped class, imported in one place so that Alembic and the tests see the whole schema."""
 
 from app.audit.models import AuditEvent
-from app.auth.models import RoleGrant, User
+from app.auth.models import RoleGrant, User, UserSession
 from app.bank.models import (
     BankProposal,
     BankQuestion,
@@ -33,4 +33,5 @@ __all__ = [
     "SpeciesList",
     "SpeciesListEntry",
     "User",
+    "UserSession",
 ]

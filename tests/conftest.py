@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -192,6 +193,20 @@ def database(app):
                 factory.kw.pop("join_transaction_mode", None)
             else:
                 factory.kw["join_transaction_mode"] = previous_mode
+
+
+@contextmanager
+def on_connection(application, connection):
+    """Another app of the run (other settings) working in the test's transaction too."""
+    with application.app_context():
+        engine = db.engines[None]
+        db.engines[None] = connection
+    try:
+        yield application
+    finally:
+        with application.app_context():
+            db.session.remove()
+            db.engines[None] = engine
 
 
 @pytest.fixture

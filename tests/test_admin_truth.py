@@ -3,6 +3,7 @@ nothing, a date that cannot be read is refused next to its field, every destruct
 a confirmation page that says what it does, and lists of countries follow the reader's alphabet.
 """
 
+import functools
 import re
 from datetime import date
 from html import unescape
@@ -208,10 +209,15 @@ def test_the_memberships_table_follows_the_readers_alphabet(client, auth, app):
     assert members.index("Égypte") < members.index("Zimbabwe")
 
 
-def _collation_key(name: str):
+@functools.cache
+def _collator():
     from pyuca import Collator
 
-    return Collator().sort_key(name)
+    return Collator()  # built once: reading its table takes a second
+
+
+def _collation_key(name: str):
+    return _collator().sort_key(name)
 
 
 def test_the_review_list_follows_the_readers_alphabet(client, auth):

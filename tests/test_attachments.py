@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import sqlalchemy as sa
 from app.extensions import db
 from app.reporting import attachments, saving, services
 from app.reporting.models import Answer, Attachment
+from tests import sample_files
 from tests.test_reporting import (
     ANALYST,
     CMS_SEC,
@@ -25,8 +27,8 @@ from tests.test_reporting import (
     user,
 )
 
-PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = sample_files.pdf()
+PNG = sample_files.image("PNG")
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
 
 
@@ -220,7 +222,7 @@ def test_a_refused_file_gets_a_translated_message(client, auth, app):
 
 
 def test_without_javascript_a_refused_file_loses_nothing_else(client, auth, app, monkeypatch):
-    monkeypatch.setitem(app.config, "ATTACHMENT_MAX_BYTES", 100)
+    monkeypatch.setitem(app.config, "ATTACHMENT_MAX_BYTES", 1000)
     report_id, section, source, name = _threats(app, "SEN")
     auth.login(FP_SEN)
     url = f"/reports/{report_id}/sections/{section}"
@@ -231,11 +233,11 @@ def test_without_javascript_a_refused_file_loses_nothing_else(client, auth, app,
         f"c-{source}": "Plan adopté en 2024",
         f"p-{name}": "1",
         f"v-{name}": "0",
-        f"u-{name}": (io.BytesIO(PDF * 10), "plan.pdf"),
+        f"u-{name}": (io.BytesIO(PDF + b"0" * 1000), "plan.pdf"),
     }
     page = client.post(url, data=data, content_type="multipart/form-data")
     assert page.status_code == 200
-    assert "«\u00a0plan.pdf\u00a0» dépasse 100\u202fo\u00a0: il n’a pas été joint." in page.text
+    assert "«\u00a0plan.pdf\u00a0» dépasse 1\u202fko\u00a0: il n’a pas été joint." in page.text
     assert "Plan adopté en 2024" in page.text
     with app.app_context():
         values = set(
@@ -244,7 +246,7 @@ def test_without_javascript_a_refused_file_loses_nothing_else(client, auth, app,
         assert "Plan adopté en 2024" in values
         assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
     # the same form with an acceptable file attaches it
-    data[f"u-{name}"] = (io.BytesIO(PDF[:90]), "plan.pdf")
+    data[f"u-{name}"] = (io.BytesIO(PDF), "plan.pdf")
     data[f"v-{source}"] = "1"
     saved = client.post(url, data=data, content_type="multipart/form-data", follow_redirects=True)
     assert "Vos réponses ont été enregistrées." in saved.text and "plan.pdf" in saved.text
@@ -282,3 +284,165 @@ def test_only_the_party_attaches(client, auth, app, who, status):
     assert _upload(client, report_id, name, "a.pdf", PDF).status_code == status
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+
+
+# --- content checked, not first bytes (issue 14) --------------------------------------------------
+
+NOT_VALID = (
+    "“%(name)s” is not a valid %(type)s file: its content does not match its name. "
+    "It was not attached."
+)
+
+
+def in_language(app, lang: str, msgid: str, **params) -> str:
+    """`msgid` as the catalog of `lang` gives it (English until the translator fills it)."""
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context(), force_locale(lang):
+        return gettext(msgid, **params)
+
+
+def _attachment_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(sa.select(sa.func.count(Attachment.id)))
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [
+        ("effectifs.csv", b"<html><script>alert(document.cookie)</script></html>\n"),
+        ("plan.pdf", b"%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n"),
+        ("carte.webp", b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x10\x00\x00\x00" + b"\x00" * 32),
+        ("rapport.docx", sample_files.zipped({"readme.txt": b"any zip at all"})),
+    ],
+    ids=["csv-holding-html", "pdf-html-polyglot", "riff-not-webp", "zip-not-docx"],
+)
+def test_files_whose_first_bytes_lie_are_refused_naming_the_file(
+    client, auth, app, filename, content
+):
+    """The four files issue 14 found accepted on their first bytes alone: a CSV holding HTML, a
+    `%PDF-` + HTML polyglot, a RIFF that is not WebP, a zip that is not a Word document."""
+    report_id, _section, _source, name = _threats(app, "SEN")
+    auth.login(FP_SEN)
+    before = stored_files(app)
+    refused = _upload(client, report_id, name, filename, content)
+    assert refused.status_code == 422 and refused.json["status"] == "error"
+    kind = filename.rsplit(".", 1)[1].upper()
+    assert refused.json["message"] == in_language(app, "fr", NOT_VALID, name=filename, type=kind)
+    assert filename in refused.json["message"]
+    assert _attachment_count(app) == 0 and stored_files(app) == before
+
+
+def test_genuine_files_of_every_accepted_type_are_attached(ctx, app):
+    """Real files built in the test (a Word, Excel and PowerPoint document, their OpenDocument
+    and 97–2003 kinds, a PDF, four image formats, a CSV) all pass the content checks."""
+    filled = services.fill(report_of("CMS-COP15", "SEN"), "fr")
+    item = file_item(filled)
+    uploads = [upload(f"exemple.{ext}", make()) for ext, make in sample_files.GENUINE.items()]
+    saved = attachments.attach(
+        filled, item.node, item.loop_key, uploads, user=user(FP_SEN), locale="fr"
+    )
+    stored = [ctx.get(Attachment, i) for i in saved.answer.value]
+    assert [a.filename for a in stored] == [f"exemple.{e}" for e in sample_files.GENUINE]
+    assert {a.content_type for a in stored} == {t for t, _s in attachments.TYPES.values()}
+
+
+@pytest.mark.parametrize(
+    ("filename", "make", "msgid", "limit"),
+    [
+        (
+            "bombe.docx",
+            lambda: sample_files.zip_bomb(1024),
+            "“%(name)s” unpacks to more than %(max)s: it was not attached.",
+            "200\u202fMo",
+        ),
+        (
+            "carte.png",
+            lambda: sample_files.png_bomb(20_000, 10_000),
+            "“%(name)s” is an image of more than %(max)s pixels: it was not attached.",
+            "50\u202f000\u202f000",
+        ),
+    ],
+    ids=["zip-bomb", "pixel-bomb"],
+)
+def test_zip_and_pixel_bombs_are_refused_fast_naming_the_file(
+    client, auth, app, filename, make, msgid, limit
+):
+    """A docx that inflates to 1 GB and a PNG of 200 million pixels, a few kilobytes to one
+    megabyte each, are refused from their directory or header in well under a second."""
+    report_id, _section, _source, name = _threats(app, "SEN")
+    auth.login(FP_SEN)
+    content = make()
+    start = time.perf_counter()
+    refused = _upload(client, report_id, name, filename, content)
+    elapsed = time.perf_counter() - start
+    assert refused.status_code == 422
+    assert refused.json["message"] == in_language(app, "fr", msgid, name=filename, max=limit)
+    assert elapsed < 1.0, elapsed
+    assert _attachment_count(app) == 0
+
+
+@pytest.mark.parametrize("csrf", [False, True])
+def test_an_upload_over_the_request_limit_gets_the_json_refusal_in_french(
+    client, auth, app, monkeypatch, csrf
+):
+    """Over MAX_CONTENT_LENGTH werkzeug refuses the request before it is read (with CSRF on, as
+    in production, while the token is looked for): the upload script still gets its JSON
+    refusal, translated, never the HTML 413 page."""
+    report_id, _section, _source, name = _threats(app, "SEN")
+    auth.login(FP_SEN)
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 2000)
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", csrf)
+    refused = _upload(client, report_id, name, "annexes.pdf", PDF + b"0" * 3000)
+    assert refused.status_code == 413 and refused.is_json
+    assert refused.json["status"] == "error"
+    assert refused.json["message"].startswith(
+        "Les données envoyées dépassent la taille acceptée par le site. "
+    )
+    each = attachments.size_label(app.config["ATTACHMENT_MAX_BYTES"], "fr")
+    assert refused.json["message"].endswith(
+        in_language(app, "fr", "No file was attached; each file may be up to %(max)s.", max=each)
+    )
+    assert _attachment_count(app) == 0
+
+
+def test_without_javascript_a_post_over_the_request_limit_keeps_what_was_saved(
+    client, auth, app, monkeypatch
+):
+    """A section posted without JavaScript, files and all, over MAX_CONTENT_LENGTH: back on its
+    page with a translated message; the answers saved before are as they were."""
+    report_id, section, source, name = _threats(app, "SEN")
+    auth.login(FP_SEN)
+    url = f"/reports/{report_id}/sections/{section}"
+    data = {f"p-{source}": "1", f"v-{source}": "0", source: "yes", f"c-{source}": "Plan 2024"}
+    assert client.post(url, data=data).status_code == 302
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 2000)
+    data |= {
+        f"v-{source}": "1",
+        f"c-{source}": "Plan révisé",
+        f"p-{name}": "1",
+        f"v-{name}": "0",
+        f"u-{name}": (io.BytesIO(PDF + b"0" * 3000), "annexes.pdf"),
+    }
+    sent = client.post(url, data=data, content_type="multipart/form-data")
+    assert sent.status_code == 303 and sent.headers["Location"].endswith(url)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Les données envoyées dépassent la taille acceptée par le site." in page.text
+    assert "Plan 2024" in page.text
+    with app.app_context():
+        comments = set(
+            db.session.scalars(sa.select(Answer.comment).where(Answer.report_id == report_id))
+        )
+    assert comments == {"Plan 2024"} and _attachment_count(app) == 0
+
+
+def test_an_autosave_over_the_request_limit_gets_the_json_refusal(client, auth, app, monkeypatch):
+    """The autosave script, too, gets a translated JSON refusal it can show by the item."""
+    report_id, _section, source, _name = _threats(app, "ESP")
+    auth.login(FP_ESP)
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 500)
+    data = {"field": source, f"p-{source}": "1", f"v-{source}": "0", f"c-{source}": "x" * 600}
+    refused = client.post(f"/reports/{report_id}/answers", data=data)
+    assert refused.status_code == 413 and refused.json["status"] == "error"
+    assert refused.json["message"] == "Los datos enviados superan el tamaño que admite el sitio."

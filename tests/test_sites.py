@@ -20,9 +20,10 @@ from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import services as questionnaires
 from app.questionnaires.models import Questionnaire
-from app.reporting import completeness, saving, services, site_store
+from app.reporting import completeness, saving, services, site_store, submission
 from app.reporting.errors import ReportingError
 from app.reporting.models import Answer, Report, Site
+from tests.reporting_helpers import make_ready
 
 FP_SEN, FP_FRA = "fp.sen@demo.test", "fp.fra@demo.test"
 AEWA_SEC, CMS_SEC, ANALYST = (
@@ -579,7 +580,8 @@ def test_an_analyst_reads_a_submitted_report_s_sites_but_cannot_write(client, au
 
 def test_a_closed_report_shows_the_sites_but_does_not_change_them(client, auth, app):
     with app.app_context():
-        report = report_of("CMS-COP14", "FRA")  # its questionnaire is closed
+        report = report_of("AEWA-MOP9", "FRA")  # in progress when its questionnaire closes
+        questionnaires.close(report.questionnaire, actor=user(AEWA_SEC))
         site_store.save_site(report.party_id, None, name=CAMARGUE, latitude="43,5",
                            longitude="4,6", locale="fr")  # fmt: skip
         db.session.commit()
@@ -592,6 +594,77 @@ def test_a_closed_report_shows_the_sites_but_does_not_change_them(client, auth, 
         client.post(f"/reports/{report_id}/sites", data={"name": "Étang de Thau"}).status_code
         == 403
     )
+
+
+def _submit_and_accept(app, report_id: int) -> None:
+    with app.app_context():
+        report = db.session.get(Report, report_id)
+        make_ready(report, user(FP_SEN))
+        submission.submit(report, user(FP_SEN), "fr", notify=False)
+        submission.accept(report, user(AEWA_SEC), notify=False)
+        db.session.commit()
+
+
+def test_an_accepted_report_shows_the_sites_it_was_submitted_with(client, auth, aewa10, app):
+    """Senegal's sites change through another of its reports after AEWA-MOP10 was accepted:
+    the analyst reading the accepted report reads the sites submitted (its sites page and its
+    site questions), the open report the party's current ones."""
+    auth.login(FP_SEN)
+    add(client, aewa10["SEN"], **DJOUDJ)
+    add(client, aewa10["SEN"], name=SALOUM, latitude="13,8", longitude="-16,6")
+    saloum = party_site(app, "SEN", SALOUM)
+    djoudj = party_site(app, "SEN", DJOUDJ["name"])
+    _submit_and_accept(app, aewa10["SEN"])
+    with app.app_context():
+        other = report_of("AEWA-MOP9", "SEN").id
+    assert add(client, other, name="Lac de Guiers", latitude="", longitude="").status_code == 302
+    renamed = {"name": "Delta du Saloum et îles", "latitude": "14", "longitude": "-16,7"}
+    assert client.post(f"/reports/{other}/sites/{saloum.id}", data=renamed).status_code == 302
+    assert client.post(f"/reports/{other}/sites/{djoudj.id}/remove").status_code == 302
+    client.get(f"/reports/{other}/sites")  # the messages of these changes, read here
+
+    auth.logout()
+    auth.login(ANALYST)
+    page = client.get(f"/reports/{aewa10['SEN']}/sites")
+    assert page.status_code == 200
+    assert "Lac de Guiers" not in page.text and "îles" not in page.text
+    assert f'id="site-{djoudj.id}"' in page.text and SALOUM in page.text
+    assert "13.8" in page.text  # Saloum's coordinates as submitted (in English)
+    assert 'id="as-submitted"' in page.text  # and the page says so
+    section = client.get(f"/reports/{aewa10['SEN']}/sections/{aewa10['section']}")
+    iteration = r'<legend class="fs-6 fw-semibold float-none[^"]*">([^<]*)<'
+    legends = re.findall(iteration, section.text)
+    assert sorted(legends) == sorted([DJOUDJ["name"], SALOUM])
+
+    auth.logout()
+    auth.login(FP_SEN)
+    current = client.get(f"/reports/{other}/sites")
+    assert "Lac de Guiers" in current.text and "îles" in current.text
+    assert f'id="site-{djoudj.id}"' not in current.text and 'id="as-submitted"' not in current.text
+
+
+def test_a_snapshot_without_its_sites_recorded_lists_its_loop_keys(ctx):
+    """Submissions made before the snapshot recorded the sites hold their keys only: the
+    sites are those, as they are now; a recorded list wins."""
+    party = directory.party_by_code("SEN")
+    djoudj = site_store.save_site(party.id, None, locale="fr", **DJOUDJ)
+    saloum = site_store.save_site(
+        party.id, None, name=SALOUM, latitude="", longitude="", locale="fr"
+    )
+    site_store.save_site(party.id, None, name="Lac de Guiers", latitude="", longitude="",
+                         locale="fr")  # fmt: skip
+    site_store.withdraw_site(saloum)
+    old = {"loops": {"species": [], "site": [saloum.key, djoudj.key]}}
+    assert [(s.key, s.name) for s in site_store.sites_as_submitted(old)] == [
+        (saloum.key, SALOUM),
+        (djoudj.key, DJOUDJ["name"]),
+    ]
+    assert site_store.sites_as_submitted(old)[1].latitude == 16.4133
+    recorded = {**old, "sites": [{"id": saloum.id, "name": "Saloum"}]}
+    assert [(s.key, s.name) for s in site_store.sites_as_submitted(recorded)] == [
+        (saloum.key, "Saloum")
+    ]
+    assert site_store.sites_as_submitted({"loops": {"species": []}}) == []
 
 
 def test_a_site_of_another_party_is_not_found_through_this_report(client, auth, aewa10, app):

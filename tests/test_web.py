@@ -126,7 +126,7 @@ def test_production_refuses_to_start_without_secret_key(monkeypatch):
 def test_production_cookies_are_secure(monkeypatch):
     from config import ProductionConfig
 
-    monkeypatch.setenv("SECRET_KEY", "k" * 40)
+    monkeypatch.setenv("SECRET_KEY", "k3Q9vX2mT7pL4wZ8rN6bY1cF5hJ0dG3s")
     monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/x")
     config = ProductionConfig()
     assert config.SESSION_COOKIE_SECURE and config.REMEMBER_COOKIE_SECURE

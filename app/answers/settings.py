@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.answers import registry
 from app.answers.base import Given
+from app.answers.reading import format_number
 
 MAX_CHOICES = 40  # rows a choices editor reads, whatever `rows` claims
 
@@ -32,6 +33,17 @@ def build(
         if problems:
             errors[kind.problem_field] = problems[0].message
     return config, errors
+
+
+def bound_fields(config: dict | None, locale: str) -> dict[str, str]:
+    """A configuration's bounds as both editors show them ("minimum", "maximum"): in `locale`'s
+    format with every digit ("0,00001" in French, never "1e-05"), so that saving the form
+    unchanged reads them back as they were."""
+    config = config or {}
+    return {
+        field: "" if config.get(bound) is None else format_number(config[bound], locale)
+        for bound, field in (("min", "minimum"), ("max", "maximum"))
+    }
 
 
 def choice_rows(form, langs: list[str]) -> list[dict]:

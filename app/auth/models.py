@@ -42,8 +42,11 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    # Bumped on password change and deactivation: invalidates sessions and reset links.
+    # Bumped on password change and deactivation: invalidates reset links (sessions end by
+    # their rows in user_sessions, app/auth/sessions.py).
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # The token of the session this request was signed in by (set by the loader; not stored).
+    session_token = None
 
     grants: Mapped[list[RoleGrant]] = relationship(
         back_populates="user",
@@ -57,7 +60,8 @@ class User(UserMixin, db.Model):
         return self.active
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_version}"
+        """What the session and remember cookies carry: the account and its session's token."""
+        return f"{self.id}:{self.session_token or ''}"
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
@@ -102,3 +106,21 @@ class RoleGrant(db.Model):
 
     def __repr__(self) -> str:
         return f"<RoleGrant {self.role} user={self.user_id}>"
+
+
+class UserSession(db.Model):
+    """One signed-in browser. Its cookies carry the token, of which only a hash is kept here:
+    signing out deletes the row, a password change or a deactivation all of the user's rows,
+    and a cookie naming no row signs nobody in."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    remember: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+
+    def __repr__(self) -> str:
+        return f"<UserSession {self.id} user={self.user_id}>"

@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from app.audit import services as audit
+from app.auth import sessions
 from app.auth.models import ROLE_SCOPE, Role, RoleGrant, User
 from app.directory.models import Instrument, Party
 from app.extensions import db
@@ -41,7 +42,8 @@ def set_password(user: User, password: str) -> None:
             )
         )
     user.password_hash = _hasher().hash(password)
-    user.session_version = (user.session_version or 0) + 1
+    user.session_version = (user.session_version or 0) + 1  # spends reset links
+    sessions.end_all(user)  # whoever had the old password is signed out everywhere
 
 
 def check_password(user: User, password: str) -> bool:
@@ -78,18 +80,6 @@ def authenticate(email: str, password: str) -> User | None:
 
 def user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
-
-
-def load_session_user(session_id: str) -> User | None:
-    """Flask-Login's loader: the id carries the session version, so old sessions expire."""
-    try:
-        user_id, version = (int(part) for part in session_id.split(":"))
-    except ValueError:
-        return None
-    user = db.session.get(User, user_id)
-    if user is None or user.session_version != version:
-        return None
-    return user
 
 
 def create_user(
@@ -333,7 +323,8 @@ def set_active(user: User, active: bool, actor: User | None = None) -> None:
         return
     user.active = active
     if not active:
-        user.session_version += 1  # signs the user out everywhere
+        user.session_version += 1
+        sessions.end_all(user)  # signs the user out everywhere
     audit.record(actor, "user.activate" if active else "user.deactivate", user, user.email)
 
 

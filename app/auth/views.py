@@ -1,10 +1,8 @@
-from urllib.parse import urlsplit
-
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth import bp, services
+from app.auth import bp, services, sessions
 from app.auth.forms import (
     ChangePasswordForm,
     ForgotPasswordForm,
@@ -13,26 +11,33 @@ from app.auth.forms import (
     PreferencesForm,
 )
 from app.extensions import db, limiter
-from app.forms_common import options
+from app.forms_common import ConfirmForm, options
 from app.i18n import language_name, languages
 from app.notify import mail
+from app.security import safe_next
 
 
 def _account_key() -> str:
     return "account:" + services.normalise_email(request.form.get("email", ""))
 
 
-def _safe_next(target: str | None) -> str:
-    """Only same-site paths are followed after login (no open redirect)."""
-    if target and urlsplit(target).netloc == "" and target.startswith("/") and "//" not in target:
-        return target
-    return url_for("main.dashboard")
+def _not_signed_in(response) -> bool:
+    """Sign-in attempts count against the limits unless they succeed: a focal point signing in
+    many times a day near a deadline is never locked out by it."""
+    return not g.get("signed_in")
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"])
 @limiter.limit(
-    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=_account_key, methods=["POST"]
+    lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"],
+    methods=["POST"],
+    deduct_when=_not_signed_in,
+)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
+    key_func=_account_key,
+    methods=["POST"],
+    deduct_when=_not_signed_in,
 )
 def login():
     if current_user.is_authenticated:
@@ -45,7 +50,8 @@ def login():
         else:
             login_user(user, remember=form.remember.data)
             db.session.commit()
-            return redirect(_safe_next(request.args.get("next")))
+            g.signed_in = True
+            return redirect(safe_next(request.args.get("next"), url_for("main.dashboard")))
     return render_template("auth/login.html", form=form)
 
 
@@ -73,7 +79,24 @@ def account():
         db.session.commit()
         flash(_("Your preferences are saved."), "success")
         return redirect(url_for("auth.account"))
-    return render_template("auth/account.html", prefs=prefs, password=ChangePasswordForm())
+    return render_template(
+        "auth/account.html",
+        prefs=prefs,
+        password=ChangePasswordForm(),
+        others=sessions.others(current_user),
+        end_others=ConfirmForm(),
+    )
+
+
+@bp.route("/sessions/end-others", methods=["POST"])
+@login_required
+def end_other_sessions():
+    """Sign out every other browser of this account (a lost phone, a shared computer)."""
+    if ConfirmForm().validate_on_submit():
+        sessions.end_all(current_user, keep_current=True)
+        db.session.commit()
+        flash(_("You are signed out everywhere else."), "success")
+    return redirect(url_for("auth.account"))
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -81,14 +104,16 @@ def account():
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
+        remembered = getattr(sessions.current(current_user), "remember", False)
         try:
             services.change_password(current_user, form.current.data, form.password.data)
         except services.AuthError as error:
             form.password.errors = [*form.password.errors, str(error)]
         else:
             db.session.commit()
-            # the session id carries the new session version; pass the user, not the proxy
-            login_user(current_user._get_current_object())
+            # Every session ended, this one too (a copy of its cookies is worthless now):
+            # sign this browser in again, as it was. Pass the user, not the proxy.
+            login_user(current_user._get_current_object(), remember=remembered)
             flash(_("Your password is changed."), "success")
             return redirect(url_for("auth.account"))
     return render_template("auth/change_password.html", form=form)

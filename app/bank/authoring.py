@@ -7,13 +7,12 @@ The rules live in app/bank/services.py; these views parse the form, call them, r
 from __future__ import annotations
 
 import hashlib
-import json
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import answers, bounds, policy
+from app import answers, bounds, policy, utils
 from app.answers import settings, types
 from app.bank import bp, services, table_form, vocabularies, wording
 from app.bank.models import BankProposal, BankQuestion
@@ -60,9 +59,7 @@ def form_values(question: BankQuestion | None) -> dict:
     if choices:
         values |= settings.choice_fields(choices)
         values["choice_rows"] = settings.choice_rows(values, languages())
-    for bound, name in (("min", "minimum"), ("max", "maximum")):
-        if latest.config.get(bound) is not None:
-            values[name] = str(latest.config[bound])
+    values |= settings.bound_fields(latest.config, current_language())
     values["integer"] = "y" if latest.config.get("integer") else ""
     values["allow_other"] = "y" if latest.config.get("allow_other") else ""
     return values
@@ -126,7 +123,7 @@ def _limits(form) -> list[tuple[str, int]]:
 
 
 def _digest(definition: dict, tags: list[str]) -> str:
-    payload = json.dumps([definition, sorted(tags)], sort_keys=True, ensure_ascii=False)
+    payload = utils.json_dumps([definition, sorted(tags)], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 

@@ -10,6 +10,7 @@ from app.main import bp
 from app.main.dashboard import dashboard_for
 from app.policy import can, require
 from app.reporting import pages
+from app.security import safe_next
 
 
 @bp.route("/")
@@ -37,10 +38,7 @@ def set_language():
     if current_user.is_authenticated:
         current_user.locale = code
         db.session.commit()
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.index")
-    return redirect(target)
+    return redirect(safe_next(request.form.get("next"), url_for("main.index")))
 
 
 @bp.route("/healthz")

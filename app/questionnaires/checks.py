@@ -58,6 +58,8 @@ def condition_problems(current: Tree) -> list[Problem]:
 
 
 def _leaf_problems(current: Tree, node, leaf: dict, items, order) -> list[Problem]:
+    if "const" in leaf:  # an outcome settled for a page (conditions.settle), never stored
+        return [_problem(node, _l("Unknown operator in the condition."))]
     code, op = leaf.get("item"), leaf.get("op")
     target = items.get(code or "")
     if target is None:

@@ -4,7 +4,10 @@ A condition is JSON, the same in Python and in the browser:
 
 * a test of one earlier item: ``{"item": "THR-POISON-01", "op": "equals", "value": "yes"}``
   with op one of equals, not_equals, in (value: a list), answered, not_answered, gt, gte, lt, lte;
-* a combination: ``{"all": [condition, ...]}`` or ``{"any": [condition, ...]}``.
+* a combination: ``{"all": [condition, ...]}`` or ``{"any": [condition, ...]}``;
+* an outcome decided already: ``{"const": true}`` or ``{"const": false}``. Never stored: the
+  server puts it in place of a test of an item the reader may not read (`settle`), so that a
+  page carries the outcome of that test, never the item's answer.
 
 Inside a loop, a test of an item of the same loop reads that item in the same iteration: the
 caller's lookup takes care of it, since it is given the loop key of the block being evaluated.
@@ -63,6 +66,8 @@ def evaluate(condition: dict | None, lookup: Lookup) -> bool:
     """Whether `condition` holds, reading answers with `lookup(code)` (None: not answered)."""
     if not condition:
         return True
+    if "const" in condition:
+        return condition["const"] is True
     if "all" in condition:
         return all(evaluate(part, lookup) for part in condition["all"])
     if "any" in condition:
@@ -109,4 +114,18 @@ def leaves(condition: dict | None) -> Iterator[dict]:
 
 
 def referenced_codes(condition: dict | None) -> list[str]:
-    return [leaf.get("item", "") for leaf in leaves(condition)]
+    return [leaf.get("item", "") for leaf in leaves(condition) if "const" not in leaf]
+
+
+def settle(condition: dict | None, lookup: Lookup, sealed: Callable[[str], bool]) -> dict | None:
+    """`condition` with each test of an item that `sealed(code)` keeps from the reader replaced
+    by its outcome, ``{"const": true|false}``, read with `lookup` as `evaluate` reads it: the
+    rest is left for the browser to evaluate while the person types."""
+    if not condition:
+        return condition
+    for key in ("all", "any"):
+        if key in condition:
+            return {key: [settle(part, lookup, sealed) for part in condition[key]]}
+    if "const" in condition or not sealed(condition.get("item", "")):
+        return condition
+    return {"const": evaluate(condition, lookup)}

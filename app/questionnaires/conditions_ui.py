@@ -4,13 +4,11 @@ Plain forms that work without JavaScript (a button updates the comparisons offer
 question); app/static/js/condition_builder.js adapts them at once when scripts run.
 """
 
-import json
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import bounds
+from app import bounds, utils
 from app.bank import species_lists
 from app.extensions import db
 from app.i18n import translate
@@ -128,7 +126,7 @@ def condition_builder(code: str, node_id: int):
         mode=mode,
         rows=rows,
         items=[(i, _item_label(i, questionnaire)) for i in choosable],
-        meta=json.dumps(_meta(choosable), ensure_ascii=False),
+        meta=utils.json_dumps(_meta(choosable), ensure_ascii=False),
         labels=builder.OPERATOR_LABELS,
         words=words,
         refused=refused,

@@ -342,8 +342,7 @@ def _item_data(item: Node) -> tuple[dict, list[dict]]:
     config = item.config or {}
     data["integer"] = bool(config.get("integer"))
     data["allow_other"] = bool(config.get("allow_other"))
-    data["minimum"] = "" if config.get("min") is None else str(config["min"])
-    data["maximum"] = "" if config.get("max") is None else str(config["max"])
+    data |= settings.bound_fields(config, current_language())
     rows = [
         {"key": c.get("key", ""), "label": dict(c.get("label") or {})}
         for c in config.get("choices") or []

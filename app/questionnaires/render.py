@@ -6,13 +6,13 @@ Used by the preview now and by report filling later. Loading is a fixed number o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.i18n import Translated, translate
 from app.questionnaires import tree as tree_module
-from app.questionnaires.conditions import evaluate
+from app.questionnaires.conditions import evaluate, settle
 from app.questionnaires.models import Loop, Node, Questionnaire
 
 NO_LOOP = ""
@@ -31,6 +31,9 @@ class RenderedItem:
     loop_key: str
     visible: bool
     value: Any
+    # the condition as the reader's page carries it: the node's, with the tests of items the
+    # reader may not read settled to their outcome (see `render`'s `sealed`)
+    condition: dict | None = None
 
     @property
     def field_name(self) -> str:
@@ -107,9 +110,12 @@ def render(
     sites: list[tuple[str, str]] | None = None,
     current: tree_module.Tree | None = None,
     species: list | None = None,
+    sealed: Collection[str] = frozenset(),
 ) -> Rendered:
     """Expand and evaluate `questionnaire` for `answers` keyed by (item code, loop key);
-    `species`, the questionnaire's species list when the caller has it loaded already."""
+    `species`, the questionnaire's species list when the caller has it loaded already;
+    `sealed`, the codes of the items whose answers the reader may not read: each item's
+    `condition` holds the outcome of a test of one of them, never a way to its answer."""
     current = current or tree_module.load(questionnaire)
     loop_cache: dict[str, list[Iteration]] = {}
     hidden: set[tuple[str, str]] = set()
@@ -128,11 +134,16 @@ def render(
     by_code = current.by_code()
 
     def visit(node: Node, loop_key: str, loop_node: Node | None, parent_visible: bool):
-        visible = parent_visible and evaluate(node.condition, lookup_in(loop_key, loop_node))
+        lookup = lookup_in(loop_key, loop_node)
+        visible = parent_visible and evaluate(node.condition, lookup)
         if not node.is_section:
             if not visible:
                 hidden.add((node.code, loop_key))
-            return RenderedItem(node, loop_key, visible, answers.get((node.code, loop_key)))
+            condition = (
+                settle(node.condition, lookup, sealed.__contains__) if sealed else node.condition
+            )
+            value = answers.get((node.code, loop_key))
+            return RenderedItem(node, loop_key, visible, value, condition)
         section = RenderedSection(node, visible)
         if node.loop:
             if node.loop not in loop_cache:

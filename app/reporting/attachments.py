@@ -1,12 +1,13 @@
 """Files attached to answers: what is accepted, where files live, and attaching them.
 
 A file is accepted when its extension is in ATTACHMENT_EXTENSIONS, its first bytes match that
-extension (a renamed executable is refused) and it is no larger than ATTACHMENT_MAX_BYTES. It is
-written under ATTACHMENT_FOLDER (outside the static folder) under a random name; the name it was
-uploaded with is kept for display only. The type sent back on download is ours, never the
-uploader's. Attaching adds to the files already on the answer, so two people attaching files to
-one answer at once both keep theirs; removing a file is an ordinary save of the answer (with its
-version check).
+extension (a renamed executable is refused), its content is a genuine file of that format
+(file_checks: a `.docx` is a Word document, a `.pdf` parses, an image decodes within
+ATTACHMENT_MAX_PIXELS) and it is no larger than ATTACHMENT_MAX_BYTES. It is written under
+ATTACHMENT_FOLDER (outside the static folder) under a random name; the name it was uploaded with
+is kept for display only. The type sent back on download is ours, never the uploader's. Attaching
+adds to the files already on the answer, so two people attaching files to one answer at once both
+keep theirs; removing a file is an ordinary save of the answer (with its version check).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from babel.numbers import format_decimal
 from babel.units import format_unit
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -25,7 +27,7 @@ from flask_babel import lazy_gettext as _l
 from app.answers.types import AnswerType
 from app.extensions import db
 from app.questionnaires.models import Node
-from app.reporting import saving, services
+from app.reporting import file_checks, saving, services
 from app.reporting.errors import ReportingError
 from app.reporting.models import Attachment
 
@@ -172,6 +174,56 @@ def _refused(filename: str) -> AttachmentError:
     )
 
 
+def limits() -> file_checks.Limits:
+    config = current_app.config
+    return file_checks.Limits(
+        pixels=int(config["ATTACHMENT_MAX_PIXELS"]),
+        unpacked_bytes=int(config["ATTACHMENT_MAX_UNPACKED_BYTES"]),
+        pdf_pages=int(config["ATTACHMENT_MAX_PDF_PAGES"]),
+        csv_fallback=config["ATTACHMENT_CSV_FALLBACK_ENCODING"],
+    )
+
+
+def _verify(path: Path, ext: str, filename: str, locale: str) -> None:
+    """AttachmentError, naming the file, unless its content is a genuine `ext` file."""
+    name = clean_name(filename)
+    try:
+        file_checks.check(path, ext, limits())
+    except file_checks.TooManyPixels as bound:
+        raise AttachmentError(
+            _l(
+                "“%(name)s” is an image of more than %(max)s pixels: it was not attached.",
+                name=name,
+                max=format_decimal(bound.limit, locale=locale),
+            )
+        ) from bound
+    except file_checks.UnpacksTooLarge as bound:
+        raise AttachmentError(
+            _l(
+                "“%(name)s” unpacks to more than %(max)s: it was not attached.",
+                name=name,
+                max=size_label(bound.limit, locale),
+            )
+        ) from bound
+    except file_checks.TooManyPages as bound:
+        raise AttachmentError(
+            _l(
+                "“%(name)s” has more than %(max)s pages: it was not attached.",
+                name=name,
+                max=format_decimal(bound.limit, locale=locale),
+            )
+        ) from bound
+    except file_checks.Unfit as unfit:
+        raise AttachmentError(
+            _l(
+                "“%(name)s” is not a valid %(type)s file: its content does not match its name. "
+                "It was not attached.",
+                name=name,
+                type=ext.upper(),
+            )
+        ) from unfit
+
+
 def _check(upload: Upload) -> str:
     """The extension of an acceptable upload, or AttachmentError."""
     ext = extension(clean_name(upload.filename))
@@ -219,6 +271,7 @@ def attach(
                 )
             if signatures and not head.startswith(signatures):
                 raise _refused(upload.filename)
+            _verify(written[-1], ext, upload.filename, locale)
             attachment = Attachment(
                 report_id=filled.report.id,
                 node_id=node.id,

@@ -6,13 +6,13 @@ reuse_offers.py."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from app import utils
 from app.audit import services as audit
 from app.questionnaires import render as render_module
 from app.questionnaires.models import Node
@@ -214,7 +214,7 @@ def fingerprint(planned: list[Planned]) -> str:
         [p.item.node.id, p.item.loop_key, p.source.answer.id, p.source.answer.version]
         for p in planned
     ]
-    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+    return hashlib.sha256(utils.json_dumps(parts).encode()).hexdigest()[:32]
 
 
 def preview_all(filled: Filled, user) -> list[Planned]:

@@ -18,10 +18,9 @@ from app.directory.models import Membership
 from app.extensions import db
 from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
-from app.questionnaires.conditions import referenced_codes
 from app.questionnaires.models import Node, Questionnaire, Status
 from app.reporting.models import Answer, Attachment, Report, ReportStatus, Site
-from app.reporting.site_store import sites_of
+from app.reporting.site_store import SubmittedSite, sites_for
 
 OPEN_QUESTIONNAIRE_STATUSES = {Status.PUBLISHED.value, Status.CLOSED.value}
 
@@ -133,12 +132,14 @@ class Filled:
     species_keys: frozenset[str]
     site_keys: frozenset[str]
     lang: str = "en"
-    sites: list[Site] = field(default_factory=list)
+    # the party's sites; a submitted or accepted report's as submitted (site_store.sites_for)
+    sites: list[Site] | list[SubmittedSite] = field(default_factory=list)
     species_entries: list = field(default_factory=list)
     attachments: dict[int, Attachment] = field(default_factory=dict)
     # the top-level sections kept for the viewer (None: the whole report, see `fill`)
     scope: frozenset[int] | None = None
-    # answers outside the scope, by (item code, loop key): read by skip logic, never shown
+    # answers outside the scope, by (item code, loop key): read by the server's skip logic,
+    # never shown nor sent to the browser (see `sealed`)
     outside: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     @cached_property
@@ -190,6 +191,7 @@ class Filled:
             sites=[(site.key, site.name) for site in self.sites],
             current=self.tree,
             species=self.species_entries,
+            sealed=self.sealed,
         )
         if self.scope is not None:
             self.rendered.sections = [s for s in self.rendered.sections if s.node.id in self.scope]
@@ -202,6 +204,14 @@ class Filled:
         return frozenset(
             {n.id for top in self.scope for n in self.tree.walk(top)} | set(self.scope)
         )
+
+    @cached_property
+    def sealed(self) -> frozenset[str]:
+        """The codes of the items outside the scope: their answers steer the skip logic of the
+        items held, which gets only the outcome of each test of them (render's `sealed`)."""
+        if self._held_nodes is None:
+            return frozenset()
+        return frozenset(n.code for n in self.tree.items() if n.id not in self._held_nodes)
 
     def holds(self, node_id: int) -> bool:
         """Whether the node is part of what this Filled holds (its scope)."""
@@ -228,27 +238,14 @@ class Filled:
 
     def condition_values(self) -> dict[str, Any]:
         """What the browser's skip logic reads, by "code|loop key": the values of the items
-        held, and of the items outside the scope that their conditions refer to."""
-        values = {
+        held and shown, and nothing else. A hidden item counts as not answered (as on the
+        server), so its value stays home; a condition testing an item outside the scope comes
+        to the page with that test's outcome in its place (`RenderedItem.condition`)."""
+        return {
             f"{i.node.code}|{i.loop_key}": i.value
             for i in self.rendered.items()
-            if i.value is not None
+            if i.value is not None and i.visible
         }
-        if self.outside:
-            wanted = {
-                code
-                for node in self.tree.nodes
-                if node.condition and self.holds(node.id)
-                for code in referenced_codes(node.condition)
-            }
-            values.update(
-                {
-                    f"{code}|{key}": value
-                    for (code, key), value in self.outside.items()
-                    if code in wanted and value is not None
-                }
-            )
-        return values
 
     def answer(self, item: render_module.RenderedItem) -> Answer | None:
         return self.answers.get((item.node.id, item.loop_key))
@@ -280,7 +277,7 @@ def fill(report: Report, lang: str, *, viewer: Any = None) -> Filled:
     validation before submitting, the demo); pages always pass the person asking."""
     scope = None if viewer is None else policy.section_scope(viewer, report)
     current = tree_module.load(report.questionnaire)
-    sites = sites_of(report.party_id)
+    sites = sites_for(report)
     entries = tree_module.species_entries(report.questionnaire)
     filled = Filled(
         report,

@@ -1,18 +1,24 @@
 """The sites of a party (where it monitors): listing, adding, renaming and removing them, reading
-coordinates typed in the person's locale, and what of a report depends on them."""
+coordinates typed in the person's locale, and what of a report depends on them. A submitted or
+accepted report keeps the sites its submission recorded (`sites_for`): the party's list moves
+on through its other reports."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from app import answers
+from app import answers, bounds
 from app.answers import reading
 from app.extensions import db
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Node, Questionnaire
 from app.reporting.errors import ReportingError
-from app.reporting.models import Answer, Report, Site
+from app.reporting.models import Answer, Report, ReportStatus, Site, Submission
+
+AS_SUBMITTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 
 
 def sites_of(party_id: int) -> list[Site]:
@@ -164,3 +170,63 @@ def has_site_loop(questionnaire: Questionnaire) -> bool:
     """Whether some section of `questionnaire` repeats for each site of the party."""
     stmt = sa.select(Node.id).where(Node.questionnaire_id == questionnaire.id, Node.loop == "site")
     return db.session.scalar(stmt.limit(1)) is not None
+
+
+# --- the sites of a submitted report ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubmittedSite:
+    """A site as a submission recorded it: the party may have renamed or removed it since."""
+
+    id: int
+    name: str
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def key(self) -> str:
+        return str(self.id)
+
+
+def site_record(site: Site | SubmittedSite) -> dict:
+    """What a submission's snapshot records of a site (see `sites_as_submitted`)."""
+    return {
+        "id": site.id,
+        "name": site.name,
+        "latitude": site.latitude,
+        "longitude": site.longitude,
+    }
+
+
+def sites_as_submitted(snapshot: dict) -> list[SubmittedSite]:
+    """The sites a snapshot recorded, in its order. A snapshot taken before the sites were
+    recorded holds their keys only (its site loop's order): those sites as they are now."""
+    records = snapshot.get("sites")
+    if records is not None:
+        return [
+            SubmittedSite(r["id"], r["name"], r.get("latitude"), r.get("longitude"))
+            for r in records
+        ]
+    keys = (snapshot.get("loops") or {}).get("site") or []
+    ids = [i for i in (bounds.integer_or(str(k)) for k in keys) if i is not None]
+    if not ids:
+        return []
+    rows = {s.id: s for s in db.session.scalars(sa.select(Site).where(Site.id.in_(ids)))}
+    return [SubmittedSite(**site_record(rows[i])) for i in ids if i in rows]
+
+
+def sites_for(report: Report) -> list[Site] | list[SubmittedSite]:
+    """The sites `report` repeats its site questions over and its sites page lists: the
+    party's current sites while the report is being filled (or was returned), those its latest
+    submission recorded once it is submitted or accepted -- what was submitted."""
+    if report.status_enum in AS_SUBMITTED:
+        snapshot = db.session.scalar(
+            sa.select(Submission.snapshot)
+            .where(Submission.report_id == report.id)
+            .order_by(Submission.number.desc())
+            .limit(1)
+        )
+        if snapshot is not None:
+            return sites_as_submitted(snapshot)
+    return sites_of(report.party_id)

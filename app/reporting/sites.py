@@ -98,7 +98,7 @@ def sites(report_id: int):
             "longitude": _degrees(site.longitude, lang),
             "answers": counts.get(site.key, 0),
         }
-        for site in site_store.sites_of(report.party_id)
+        for site in site_store.sites_for(report)
     ]
     return render_template(
         "reporting/sites.html",
@@ -108,6 +108,7 @@ def sites(report_id: int):
         back=back,
         example=_example(lang),
         can_manage=policy.can("report.sites", report),
+        as_submitted=report.status_enum in site_store.AS_SUBMITTED,
         has_site_loop=site_store.has_site_loop(report.questionnaire),
     )
 

@@ -1,7 +1,8 @@
 """The immutable snapshot a submission stores, and reading it back: the report as plain JSON
 (who and what, every node with its texts in every language, every stored answer with hidden ones
-flagged, the loops' order and labels), so that a submission reads the same years later without
-the live tables, and its answers said in words in any language.
+flagged, the loops' order and labels, the party's sites as they were), so that a submission
+reads the same years later without the live tables, and its answers said in words in any
+language.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from app import answers, bounds
 from app.answers.types import AnswerType
 from app.extensions import db
 from app.i18n import languages, translate
-from app.reporting import completeness, services
+from app.reporting import completeness, services, site_store
 from app.reporting.models import Attachment, Site
 from app.utils import as_utc, utcnow
 
@@ -118,6 +119,8 @@ def take(filled: services.Filled) -> dict:
             "site": [site.key for site in filled.sites],
         },
         "species": _species_named(filled),
+        # the sites as they were (a submitted report lists these: site_store.sites_for)
+        "sites": [site_store.site_record(site) for site in filled.sites],
         "hidden_items": sorted(
             [item.node.id, item.loop_key] for item in filled.rendered.items() if not item.visible
         ),

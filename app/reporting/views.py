@@ -21,6 +21,7 @@ from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from app import answers, policy
 from app.answers import reading
@@ -313,6 +314,31 @@ def upload(report_id: int):
         files=str(file_list(name, saved.answer.value or [], _files(filled, lang, section_id))),
         hidden=sorted(i.field_name for i in filled.rendered.items() if not i.visible),
     )
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error: RequestEntityTooLarge):
+    """A request over MAX_CONTENT_LENGTH (or the form parser's limits) is refused before it is
+    read, often before the view runs (the CSRF check reads the form first). The scripts get the
+    JSON refusal they show for any refused save or file; a section posted without JavaScript goes
+    back to its page with the message, where the answers saved before are as they were."""
+    larger = _("What you sent is larger than the site accepts.")
+    limit = attachments.size_label(attachments.max_bytes(), current_language())
+    if request.endpoint == "reporting.upload":
+        attach = _("No file was attached; each file may be up to %(max)s.", max=limit)
+        return jsonify(status="error", message=f"{larger} {attach}"), 413
+    if request.endpoint == "reporting.autosave":
+        return jsonify(status="error", message=larger), 413
+    if request.endpoint == "reporting.section" and request.method == "POST":
+        kept = _(
+            "Nothing on this page was saved this time; the answers saved before are kept. "
+            "Attach files of at most %(max)s, a few at a time.",
+            max=limit,
+        )
+        flash(f"{larger} {kept}", "danger")
+        return redirect(url_for(".section", **(request.view_args or {})), code=303)
+    title = _("File too large")
+    return render_template("errors/error.html", code=413, title=title, message=larger), 413
 
 
 @bp.route("/<int:report_id>/attachments/<int:attachment_id>")

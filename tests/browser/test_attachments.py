@@ -1,6 +1,8 @@
 """Attaching files in the browser, in Spanish and French: a file chosen is sent at once and
 listed; a file too large is refused before it is sent, with a translated message, and nothing
-typed on the page is lost; unticking "keep" removes a file from the answer."""
+typed on the page is lost; a file whose content is not what its name says is refused by the
+server, by name, and so is a request over the server's limit; unticking "keep" removes a file
+from the answer."""
 
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ from app.extensions import db
 from app.questionnaires import services as questionnaires
 from app.reporting import services
 from app.reporting.models import Answer, Attachment, Report
+from tests import sample_files
 from tests.browser.test_accessibility import VIEWPORTS, assert_accessible, open_page
 
 pytestmark = pytest.mark.browser
 
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = sample_files.pdf()  # a genuine PDF: uploads are read as their format
 ACCOUNTS = {"es": ("fp.esp@demo.test", "ESP"), "fr": ("fp.sen@demo.test", "SEN")}
 
 
@@ -118,6 +121,28 @@ def test_attach_refuse_and_remove_files(
     value, _comment = _answer(live_server, report_id, name)
     assert len(value) == 2
     assert _answer(live_server, report_id, source) == ("yes", comment)
+
+    # a file whose content is not what its name says is refused by the server, by name
+    forged = tmp_path / "faux-plan.pdf"
+    forged.write_bytes(b"%PDF-1.4\n<html><script>alert(1)</script></html>\n")
+    with page.expect_response(lambda r: r.url.endswith("/attachments") and r.status == 422):
+        page.locator(f"#{name}").set_input_files(str(forged))
+    expect(message).to_contain_text("faux-plan.pdf")
+    expect(files.locator("a")).to_have_text(["plan-national.pdf", "carte-des-sites.pdf"])
+
+    # a request over the server's limit (checked with the CSRF token, before the view) gets the
+    # same refusal, in the page's language, not an HTML error page
+    config = live_server.app.config
+    limit, config["MAX_CONTENT_LENGTH"] = config["MAX_CONTENT_LENGTH"], 1000
+    heavy = tmp_path / "annexe-lourde.pdf"
+    heavy.write_bytes(PDF + b"0" * 1000)  # under the file limit, over the request limit
+    try:
+        with page.expect_response(lambda r: r.url.endswith("/attachments") and r.status == 413):
+            page.locator(f"#{name}").set_input_files(str(heavy))
+    finally:
+        config["MAX_CONTENT_LENGTH"] = limit
+    expect(message).to_contain_text("superan el tamaño" if lang == "es" else "dépassent la taille")
+    expect(files.locator("a")).to_have_text(["plan-national.pdf", "carte-des-sites.pdf"])
 
     # unticking "keep" removes the file from the answer (its record stays in the history)
     with page.expect_response(_saved(name)):

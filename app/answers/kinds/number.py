@@ -1,16 +1,29 @@
 """Numbers: read in the reader's locale (app/answers/reading.py), checked against the question's
-bounds and "whole numbers only", stored as a JSON number, said with the question's unit."""
+bounds and "whole numbers only", stored as a JSON number, said with the question's unit. A
+number holds at most reading.MAX_DIGITS digits, and so does each of a question's bounds."""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
 from app.answers.base import Context, Given, Kind, Saying, ValueProblem, one
-from app.answers.reading import format_number, plain, read_number
+from app.answers.reading import format_number, holds, plain, read_number, too_many_digits
 from app.answers.types import AnswerType
+from app.i18n import current_language
+
+
+def _bound(value: Any) -> Decimal | None:
+    """A question's bound to compare with; None when it is no finite number (a configuration
+    stored before bounds were checked does not make reading fail)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
 
 
 class Number(Kind):
@@ -24,12 +37,12 @@ class Number(Kind):
         amount = read_number(one(raw), locale)
         if config.get("integer") and amount != amount.to_integral_value():
             raise ValueProblem(_l("Enter a whole number."))
-        low, high = config.get("min"), config.get("max")
-        if low is not None and amount < Decimal(str(low)):
+        low, high = _bound(config.get("min")), _bound(config.get("max"))
+        if low is not None and amount < low:
             raise ValueProblem(
                 _l("Enter a number of at least %(min)s.", min=format_number(low, locale))
             )
-        if high is not None and amount > Decimal(str(high)):
+        if high is not None and amount > high:
             raise ValueProblem(
                 _l("Enter a number of at most %(max)s.", max=format_number(high, locale))
             )
@@ -37,17 +50,20 @@ class Number(Kind):
 
     def config_problems(self, config: dict) -> list:
         low, high = config.get("min"), config.get("max")
+        lang = current_language()
         for bound in (low, high):
-            if bound is not None and (
-                isinstance(bound, bool) or not isinstance(bound, int | float)
-            ):
+            if bound is None:
+                continue
+            if isinstance(bound, bool) or not isinstance(bound, int | float):
                 return [_l("Number bounds must be numbers.")]
+            if not holds(bound):
+                return [too_many_digits(lang)]
         if low is not None and high is not None and low > high:
             return [
                 _l(
                     "The minimum (%(min)s) is greater than the maximum (%(max)s).",
-                    min=low,
-                    max=high,
+                    min=format_number(low, lang),
+                    max=format_number(high, lang),
                 )
             ]
         return []
