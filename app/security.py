@@ -1,11 +1,12 @@
-"""Security headers on every response, the trusted proxies' headers, and the one check of a
-redirect target a request names."""
+"""Security headers on every response, the trusted proxies' headers, the one check of a
+redirect target a request names, and the refusal of text no database can store."""
 
 import re
 import unicodedata
 from urllib.parse import unquote
 
-from flask import Flask, Response
+from flask import Flask, Response, jsonify, render_template, request
+from flask_babel import gettext as _
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import proxy_count
@@ -29,6 +30,7 @@ CSP = "; ".join(
 
 def register(app: Flask) -> None:
     behind_proxies(app)
+    app.before_request(refuse_unstorable_text)
 
     @app.after_request
     def headers(response: Response) -> Response:
@@ -72,7 +74,7 @@ def safe_next(target: object, default: str) -> str:
         return default
     forms = [target, unicodedata.normalize("NFKC", target)]
     path = target.split("?", 1)[0].split("#", 1)[0]
-    for _ in range(3):  # decoded twice by two proxies, still one slash
+    for _round in range(3):  # decoded twice by two proxies, still one slash
         path = unquote(path)
         forms += [path, unicodedata.normalize("NFKC", path)]
     for form in dict.fromkeys(forms):
@@ -92,3 +94,47 @@ def _has_control(text: str) -> bool:
     if text.isascii():
         return _ASCII_CONTROL.search(text) is not None
     return any(unicodedata.category(ch).startswith("C") for ch in text)
+
+
+# NUL is refused by PostgreSQL in any text; a lone surrogate (which only a JSON escape such as
+# "\ud800" can carry, forms are decoded with replacement) cannot be encoded in UTF-8.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+MAX_JSON_DEPTH = 32  # deeper than anything the pages send
+
+
+def unstorable(value: object, depth: int = 0) -> bool:
+    """Whether `value` (a text, or JSON made of texts, lists and objects) holds a character no
+    database can store, or nests deeper than any page sends."""
+    if isinstance(value, str):
+        return _UNSTORABLE.search(value) is not None
+    if depth > MAX_JSON_DEPTH:
+        return True
+    if isinstance(value, dict):
+        return any(unstorable(k) or unstorable(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return any(unstorable(v, depth + 1) for v in value)
+    return False
+
+
+def refuse_unstorable_text():
+    """Refuse, before any view reads it, a request whose fields or JSON hold a NUL or a lone
+    surrogate: saved as they are they make the database fail (a 500), and removing them would
+    change what the person sent without telling them."""
+    texts = [*request.args.items(multi=True)]
+    if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        texts += request.form.items(multi=True)
+        texts += [(name, f.filename or "") for name, f in request.files.items(multi=True)]
+    found = any(unstorable(name) or unstorable(value) for name, value in texts)
+    if not found and request.is_json:
+        found = unstorable(request.get_json(silent=True))
+    if not found:
+        return None
+    message = _(
+        "What you sent holds an invisible control character (such as a null) that cannot be "
+        "stored. Remove it, for example by typing the text again, and send it again. Nothing "
+        "was saved from this request."
+    )
+    if request.is_json or request.accept_mimetypes.best == "application/json":
+        return jsonify(status="error", message=message), 400
+    page = render_template("errors/error.html", code=400, title=_("Bad request"), message=message)
+    return page, 400

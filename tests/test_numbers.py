@@ -280,7 +280,8 @@ def test_the_app_never_serialises_nan_or_infinity(app, ctx, client):
             app.json.loads('{"value": NaN}')
     answer = ctx.scalar(sa.select(Answer).limit(1))
     answer.value = float("inf")
-    with pytest.raises(sa.exc.StatementError):
+    # SQLAlchemy wraps the serialiser's refusal on SQLite; psycopg's JSONB dumper raises it as is
+    with pytest.raises((sa.exc.StatementError, ValueError)):
         ctx.flush()
     ctx.rollback()
 
