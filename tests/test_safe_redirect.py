@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from app.security import MAX_NEXT, safe_next
+from app.security import MAX_NEXT, safe_next, unstorable
 from tests.conftest import PASSWORD
 
 DEFAULT = "/default"
@@ -111,10 +111,13 @@ def test_language_switch_never_leaves_the_site_nor_fails(client):
     for target in BYPASSES[:-2] + GENERATED:
         response = client.post("/language", data={"lang": "fr", "next": target})
         statuses.add(response.status_code)
+        if response.status_code == 400:  # a NUL or a lone surrogate: refused before the view
+            assert unstorable(target), target
+            continue
         location = response.headers["Location"]
         assert lands_on(location) == "localhost", (target, location)
         assert location.isascii()
-    assert statuses == {302}
+    assert statuses <= {302, 400} and 302 in statuses
     assert len(GENERATED) > 1000
 
 
@@ -139,6 +142,9 @@ def test_login_next_never_leaves_the_site(app, database, target):
         query_string={"next": target},
         data={"email": "fp.ken@demo.test", "password": PASSWORD},
     )
+    if unstorable(target):  # a NUL or a lone surrogate: refused before the view
+        assert response.status_code == 400
+        return
     assert response.status_code == 302
     assert lands_on(response.headers["Location"]) == "localhost"
 
