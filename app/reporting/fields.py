@@ -43,9 +43,17 @@ def field_names(form: Mapping[str, Any]) -> list[str]:
     return [key[2:] for key in form if key.startswith("p-f-")]
 
 
+MAX_VERSION_DIGITS = 18  # more than a database integer holds: no version a page gave
+
+
 def version(form: Mapping[str, Any], name: str) -> int:
+    """The version the person typed against; 0 (none) when the form gives no version a page
+    could have written: ASCII digits, at most MAX_VERSION_DIGITS of them (str.isdigit() also
+    says yes to "²", which int() refuses, and int() refuses more than 4300 digits)."""
     text = str(form.get(f"v-{name}", "0")).strip()
-    return int(text) if text.isdigit() else 0
+    if text.isascii() and text.isdigit() and len(text) <= MAX_VERSION_DIGITS:
+        return int(text)
+    return 0
 
 
 def change(form, name: str, answer_type: str) -> Change:
