@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format translations extract catalogs db demo bench bench-load test-sqlite test-postgres clean
+.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load test-sqlite test-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ test: catalogs  ## every test: SQLite always, PostgreSQL when TEST_DATABASE_URL 
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+fuzz: catalogs  ## the property-based and crawl tests, ten times longer, new inputs each run, failures shrunk
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -p no:cacheprovider --timeout=3600 tests/test_fuzz_*.py $(PYTEST_ARGS)
 
 extract: install  ## refresh translations/messages.pot and merge it into the catalogs
 	$(FLASK) translate update

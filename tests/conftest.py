@@ -26,6 +26,7 @@ from app import create_app
 from app.cli import ROOT, compile_catalogs
 from app.demo import loader
 from app.extensions import db
+from tests import fuzz_client, fuzz_strategies  # noqa: F401 - registers the Hypothesis profiles
 
 PASSWORD = loader.DEMO_PASSWORD
 
@@ -249,3 +250,12 @@ def auth(client) -> AuthActions:
 def pytest_report_header(config):
     url = os.environ.get("TEST_DATABASE_URL", "sqlite (temporary file)")
     return f"database: {url.split('@')[-1]}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """What the property tests sent (the issue's closing note quotes these counts)."""
+    tally = fuzz_client.TALLY
+    if tally.generated or tally.visits:
+        terminalreporter.write_sep("-", tally.summary())
+        for line in tally.seen[:30]:
+            terminalreporter.write_line(line)
