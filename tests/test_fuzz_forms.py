@@ -19,6 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.demo.loader import DEMO_PASSWORD as PASSWORD
 from app.extensions import db
+from app.reporting import delegation
 from tests.fuzz_client import (
     assert_translated,
     changed,
@@ -245,6 +246,39 @@ def test_every_next_address_after_sign_in_stays_on_the_site(app, client):
         assert safe_location(location), f"{target!r} redirected to {location!r}"
 
     check()
+
+
+@pytest.mark.parametrize("address", ["é@exämple.fr", "jürgen@demo.test"])
+def test_an_address_no_mail_can_carry_is_refused_in_french_not_a_server_error(
+    app, client, auth, mailbox, address
+):
+    """Delegating to an address with accents before the @ (which the mail, sent without
+    SMTPUTF8, cannot carry) is refused with the form's message in French, not a 500 from
+    Flask-Mail (UnicodeEncodeError); nothing is stored, no mail is sent."""
+    auth.login(FP_FRA)
+    with app.app_context():
+        report = report_of("CMS-COP15", "FRA")
+        section = delegation.top_sections(report.questionnaire)[0].id
+        before = fingerprint()
+    body = {"section": section, "email": address, "locale": "fr"}
+    response = send(client, "POST", f"/reports/{report.id}/people", data=body)
+    assert response.status_code == 200
+    assert "Saisissez une adresse électronique valide." in response.get_data(as_text=True)
+    with app.app_context():
+        assert changed(before, fingerprint()) == []
+    assert mailbox.to(address) == []
+
+
+def test_an_address_in_another_script_after_the_at_is_invited(app, client, auth, mailbox):
+    """A domain in another script is an address mail can carry (as IDNA): the invitation goes."""
+    auth.login(FP_FRA)
+    with app.app_context():
+        report = report_of("CMS-COP15", "FRA")
+        section = delegation.top_sections(report.questionnaire)[0].id
+    body = {"section": section, "email": "anna@exämple.test", "locale": "fr"}
+    response = send(client, "POST", f"/reports/{report.id}/people", data=body)
+    assert response.status_code == 302
+    assert len(mailbox.messages) == 1
 
 
 # --- addresses ------------------------------------------------------------------------------------
