@@ -76,6 +76,7 @@ BOUNDS = [
     {"minimum": "5" * 5000},
     {"maximum": "1e309"},
 ]
+TABLE_CHOICE = {"answer_type": "table", "table-remove-choice": "0-²"}  # "²".isdigit()
 FORMS = {
     # who, the page holding the form, the end of the form's address, valid values for the
     # fields a refusal would otherwise stop at before the generated ones, and the cases the
@@ -85,7 +86,7 @@ FORMS = {
         "/questionnaires/CMS-COP16/design/item",
         "/design/item",
         QUESTION,
-        BOUNDS,
+        [*BOUNDS, TABLE_CHOICE],
     ),
     "designer section": (
         CMS_SEC,
@@ -110,7 +111,14 @@ FORMS = {
             {"code": "CMS-FZB", "cycle_order": "9" * 5000},
         ],
     ),
-    "bank question": (CMS_SEC, "/bank/new", "/bank/new", QUESTION, BOUNDS),
+    "bank question": (CMS_SEC, "/bank/new", "/bank/new", QUESTION, [*BOUNDS, TABLE_CHOICE]),
+    "condition": (
+        CMS_SEC,
+        "/questionnaires/CMS-COP16/nodes/{node}/condition",
+        "/condition",
+        {},
+        [{"action": "drop-²"}, {"action": "drop-" + "9" * 5000}],
+    ),
     "delegation": (
         FP_FRA,
         "/reports/{fra}/people",
@@ -155,7 +163,8 @@ def explicit(form, defaults: dict, overrides: dict) -> list[tuple[str, str]]:
             value = field.value
         if value is not None:
             pairs.append((field.name, value))
-    return pairs
+    known = {f.name for f in form.fields}
+    return pairs + [(name, value) for name, value in overrides.items() if name not in known]
 
 
 @pytest.fixture
@@ -186,7 +195,7 @@ def test_generated_forms_are_saved_or_refused_in_french_without_change(
     if who:
         auth.login(who)
     with app.app_context():
-        page = page.format(fra=report_of("CMS-COP15", "FRA").id)
+        page = page.format(fra=report_of("CMS-COP15", "FRA").id, node=draft[-1])
 
     def french():
         send(client, "POST", "/language", data={"lang": "fr"}, generated=False)
