@@ -22,10 +22,12 @@ def checked_email(text: str) -> str:
     """`text` as a normalised address, or EmailNotValidError. Outside production the reserved
     `.test` domain (used by the demo accounts) is accepted too. No DNS lookup: the ministries'
     mail servers are not always reachable from here, and a wrong address shows itself when the
-    mail bounces."""
+    mail bounces. The part before the @ is ASCII: the mail sent to it (Flask-Mail, without
+    SMTPUTF8) cannot carry "é@…"; a domain in any script is sent in its ASCII (IDNA) form."""
     return validate_email(
         text or "",
         check_deliverability=False,
+        allow_smtputf8=False,
         test_environment=bool(current_app.config.get("DEMO_ALLOWED")),
     ).normalized
 

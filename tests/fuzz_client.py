@@ -339,6 +339,18 @@ def english_refusals(html: str, lang: str) -> list[str]:
     return found
 
 
+REFUSED = re.compile(
+    r'is-invalid|class="alert alert-danger" role="alert"|alert-warning conflict'
+    r'|<p class="text-danger small">'
+)
+
+
+def says_no(html: str) -> bool:
+    """The page says what was sent is refused: a field in error, an error message, a
+    conflict."""
+    return REFUSED.search(html) is not None
+
+
 def page_language(html: str) -> str:
     match = re.search(r'<html lang="([a-z]+)"', html)
     return match.group(1) if match else "en"

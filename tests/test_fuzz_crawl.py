@@ -1,8 +1,8 @@
 """Crawl and post: as each demo role, start at the dashboard, follow the site's own links (one
 page of each kind, a bounded number of pages) and submit every form found with generated values
-(tests/fuzz_strategies.form_data, the CSRF token kept). No page and no submission answers 5xx;
-every page's embedded JSON is strict; a refused submission (4xx, or the form shown again)
-changes nothing in the database and says why in the page's language.
+(tests/fuzz_forms.form_data, the CSRF token kept). No page and no submission answers 5xx;
+every page's embedded JSON is strict; a refused submission (4xx, or the form shown again with
+an error) changes nothing in the database and says why in the page's language.
 
 Each form found is posted FORM_EXAMPLES times by a Hypothesis test of its own (a fixed seed in
 CI; more pages, more examples and new values under `make fuzz`); the problems met are collected
@@ -29,6 +29,7 @@ from tests.fuzz_client import (
     parse_page,
     safe_location,
     same_site,
+    says_no,
     send,
 )
 from tests.fuzz_forms import form_data
@@ -220,7 +221,9 @@ class Crawl:
         html = response.get_data(as_text=True) if response.mimetype == "text/html" else ""
         problems = [f"English refusal {t!r}" for t in english_refusals(html, page_language(html))]
         problems += embedded_json_problems(html)
-        if not (status == 200 and partial):  # a section's answers are saved each on its own
+        # a section's answers are saved each on its own; a page answered 200 without saying
+        # no is a preview, or what was done (a copied questionnaire's report)
+        if status >= 400 or (status == 200 and not partial and says_no(html)):
             moved = changed(before, self.fingerprint())
             if moved:
                 problems.append(f"refused ({status}) but changed {moved}")

@@ -19,6 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.demo.loader import DEMO_PASSWORD as PASSWORD
 from app.extensions import db
+from app.reporting import delegation
 from tests.fuzz_client import (
     assert_translated,
     changed,
@@ -75,6 +76,7 @@ BOUNDS = [
     {"minimum": "5" * 5000},
     {"maximum": "1e309"},
 ]
+TABLE_CHOICE = {"answer_type": "table", "table-remove-choice": "0-²"}  # "²".isdigit()
 FORMS = {
     # who, the page holding the form, the end of the form's address, valid values for the
     # fields a refusal would otherwise stop at before the generated ones, and the cases the
@@ -84,7 +86,7 @@ FORMS = {
         "/questionnaires/CMS-COP16/design/item",
         "/design/item",
         QUESTION,
-        BOUNDS,
+        [*BOUNDS, TABLE_CHOICE],
     ),
     "designer section": (
         CMS_SEC,
@@ -109,7 +111,14 @@ FORMS = {
             {"code": "CMS-FZB", "cycle_order": "9" * 5000},
         ],
     ),
-    "bank question": (CMS_SEC, "/bank/new", "/bank/new", QUESTION, BOUNDS),
+    "bank question": (CMS_SEC, "/bank/new", "/bank/new", QUESTION, [*BOUNDS, TABLE_CHOICE]),
+    "condition": (
+        CMS_SEC,
+        "/questionnaires/CMS-COP16/nodes/{node}/condition",
+        "/condition",
+        {},
+        [{"action": "drop-²"}, {"action": "drop-" + "9" * 5000}],
+    ),
     "delegation": (
         FP_FRA,
         "/reports/{fra}/people",
@@ -154,7 +163,8 @@ def explicit(form, defaults: dict, overrides: dict) -> list[tuple[str, str]]:
             value = field.value
         if value is not None:
             pairs.append((field.name, value))
-    return pairs
+    known = {f.name for f in form.fields}
+    return pairs + [(name, value) for name, value in overrides.items() if name not in known]
 
 
 @pytest.fixture
@@ -185,7 +195,7 @@ def test_generated_forms_are_saved_or_refused_in_french_without_change(
     if who:
         auth.login(who)
     with app.app_context():
-        page = page.format(fra=report_of("CMS-COP15", "FRA").id)
+        page = page.format(fra=report_of("CMS-COP15", "FRA").id, node=draft[-1])
 
     def french():
         send(client, "POST", "/language", data={"lang": "fr"}, generated=False)
@@ -245,6 +255,39 @@ def test_every_next_address_after_sign_in_stays_on_the_site(app, client):
         assert safe_location(location), f"{target!r} redirected to {location!r}"
 
     check()
+
+
+@pytest.mark.parametrize("address", ["é@exämple.fr", "jürgen@demo.test"])
+def test_an_address_no_mail_can_carry_is_refused_in_french_not_a_server_error(
+    app, client, auth, mailbox, address
+):
+    """Delegating to an address with accents before the @ (which the mail, sent without
+    SMTPUTF8, cannot carry) is refused with the form's message in French, not a 500 from
+    Flask-Mail (UnicodeEncodeError); nothing is stored, no mail is sent."""
+    auth.login(FP_FRA)
+    with app.app_context():
+        report = report_of("CMS-COP15", "FRA")
+        section = delegation.top_sections(report.questionnaire)[0].id
+        before = fingerprint()
+    body = {"section": section, "email": address, "locale": "fr"}
+    response = send(client, "POST", f"/reports/{report.id}/people", data=body)
+    assert response.status_code == 200
+    assert "Saisissez une adresse électronique valide." in response.get_data(as_text=True)
+    with app.app_context():
+        assert changed(before, fingerprint()) == []
+    assert mailbox.to(address) == []
+
+
+def test_an_address_in_another_script_after_the_at_is_invited(app, client, auth, mailbox):
+    """A domain in another script is an address mail can carry (as IDNA): the invitation goes."""
+    auth.login(FP_FRA)
+    with app.app_context():
+        report = report_of("CMS-COP15", "FRA")
+        section = delegation.top_sections(report.questionnaire)[0].id
+    body = {"section": section, "email": "anna@exämple.test", "locale": "fr"}
+    response = send(client, "POST", f"/reports/{report.id}/people", data=body)
+    assert response.status_code == 302
+    assert len(mailbox.messages) == 1
 
 
 # --- addresses ------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import re
 import pytest
 import sqlalchemy as sa
 from flask_babel import force_locale
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
@@ -200,6 +200,22 @@ def test_autosave_saves_as_typed_or_refuses_in_french_and_changes_nothing(app, c
             assert_translated(payload.get("message"), "fr")
         assert answer_row(app, aewa["report"], item) == before, "refused but changed"
 
+    def case(kind: str, loop: bool, raw, **parts):
+        item = next(i for i in aewa["items"] if i["type"] == kind and bool(i["loop"]) == loop)
+        name, body = item["field"], MultiDict()
+        answers.to_form(kind, body, name, raw)
+        body.update({"field": name, f"p-{name}": "1"})
+        body.update({f"{part}-{name}": text for part, text in parts.items()})
+        return item, body, None
+
+    for post in (  # the cases of the issue, always sent before the generated ones
+        case("number", True, "1" * 30),  # 30 digits: stored, then no page can say it
+        case("number", True, "1234567890123456789012345"),
+        case("number", False, "12.345678901234567890"),
+        case("long_text", False, "Texte", c="é" * 25_019),
+        case("multiple_choice", False, ["other"], o="a" * 20_001),
+    ):
+        check = example(post=post)(check)
     check()
 
 
