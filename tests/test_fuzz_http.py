@@ -22,6 +22,7 @@ from app import answers
 from app.extensions import db
 from app.reporting import delegation, services
 from app.reporting.models import Answer, AnswerRevision
+from app.security import unstorable
 from tests.fuzz_client import (
     assert_translated,
     embedded_json_problems,
@@ -275,6 +276,13 @@ def test_the_section_form_saves_each_answer_or_refuses_it_in_french(app, client,
         url = f"/reports/{aewa['report']}/sections/{section}"
         response = send(client, "POST", url, data=body)
         html = response.get_data(as_text=True)
+        if any(unstorable(k) or unstorable(v) for k, v in body.items(multi=True)):
+            # a NUL or a lone surrogate: the whole post is refused before the view, in French
+            assert response.status_code == 400, response.status_code
+            assert "caractère de contrôle invisible" in html
+            for name, (item, _part) in items.items():
+                assert answer_row(app, aewa["report"], item) == rows[name], name
+            return
         assert response.status_code in (200, 302), response.status_code
         if response.status_code == 200:
             assert english_refusals(html, "fr") == []
