@@ -227,3 +227,13 @@ def test_a_table_label_over_its_limit_is_refused_with_its_place(client, auth):
     assert page.status_code == 422
     assert "Row 1: its label is longer than 2000 characters." in page.text
     assert client.get("/bank/THR-TABLE-99").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/admin/users/", "/admin/parties/"])
+def test_an_admin_search_too_long_to_be_one_is_refused_not_a_500(client, auth, path):
+    """A user search of 60,000 characters was a 500 on SQLite (LIKE pattern too complex)."""
+    auth.login("admin@demo.test")
+    page = client.get(path, query_string={"q": "a" * 60_000})
+    assert page.status_code == 200
+    assert "This search is longer than 200 characters." in page.text
+    assert 'maxlength="200"' in client.get(path).text

@@ -14,7 +14,7 @@ from app.auth.forms import GrantForm, NewUserForm
 from app.auth.models import Role, RoleGrant, User
 from app.directory import services as directory
 from app.extensions import db
-from app.forms_common import ConfirmForm, options
+from app.forms_common import ConfirmForm, checked_search, options
 from app.i18n import language_name, languages, normalise, translate
 from app.notify import mail
 from app.policy import require
@@ -29,7 +29,10 @@ def _admins_only():
 
 @bp.route("/")
 def index():
-    query = request.args.get("q", "").strip()
+    query, refused = checked_search(request.args.get("q"))
+    if refused:
+        flash(refused, "warning")
+        return render_template("admin/users.html", users=[], query=query)
     stmt = sa.select(User).order_by(User.email)
     if query:
         needle = f"%{normalise(query)}%"
