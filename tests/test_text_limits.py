@@ -237,3 +237,27 @@ def test_an_admin_search_too_long_to_be_one_is_refused_not_a_500(client, auth, p
     assert page.status_code == 200
     assert "This search is longer than 200 characters." in page.text
     assert 'maxlength="200"' in client.get(path).text
+
+
+@pytest.mark.parametrize(
+    ("key", "label", "limit"), [("a", "L" * 2001, 2000), ("k" * 41, "Short", 40)]
+)
+def test_a_choice_label_or_key_over_its_limit_is_refused_in_the_bank(
+    client, auth, key, label, limit
+):
+    """Choice labels had a maxlength in the page and no bound on the server."""
+    auth.login(AEWA_SEC)
+    data = {
+        "code": "THR-LONG-02",
+        "answer_type": "single_choice",
+        "text_en": "A question",
+        "rows": "2",
+        "choice-0-key": key,
+        "choice-0-en": label,
+        "choice-1-key": "b",
+        "choice-1-en": "Other answer",
+    }
+    page = client.post("/bank/new", data=data)
+    assert page.status_code == 422
+    assert f'id="choices-error">This text is longer than {limit} characters.' in page.text
+    assert client.get("/bank/THR-LONG-02").status_code == 404

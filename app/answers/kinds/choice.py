@@ -9,6 +9,7 @@ from babel.lists import format_list
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app import bounds
 from app.answers.base import Cell, Context, Given, Kind, Saying, ValueProblem, one
 from app.answers.types import YES_NO_KEYS, AnswerType, choice_keys
 
@@ -32,6 +33,11 @@ def choice_problems(choices) -> list:
         problems.append(_l("Two choices have the same key."))
     if any(not (c.get("label") or {}).get("en") for c in choices):
         problems.append(_l("Every choice needs an English label."))
+    if any(len(str(k or "")) > bounds.MAX_KEY for k in keys):
+        problems.append(_l("This text is longer than %(max)d characters.", max=bounds.MAX_KEY))
+    labels = [text for c in choices for text in (c.get("label") or {}).values()]
+    if any(bounds.text_length(str(text or "")) > bounds.MAX_WORDING for text in labels):
+        problems.append(_l("This text is longer than %(max)d characters.", max=bounds.MAX_WORDING))
     return problems
 
 
