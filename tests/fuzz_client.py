@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from babel.messages.pofile import read_po
 
 from app.extensions import db
+from app.reporting.models import Answer, AnswerRevision
 
 
 @dataclass
@@ -75,6 +76,29 @@ def send(client, method: str, url: str, *, generated: bool = True, **kwargs):
 
 
 # --- the database -------------------------------------------------------------------------------
+
+
+def stored_answer(report_id: int, node_id: int, loop_key: str) -> tuple:
+    """An answer as stored (its parts and its number of revisions), each part as JSON; () when
+    there is none. Needs an application context."""
+    revisions = (
+        sa.select(sa.func.count()).where(AnswerRevision.answer_id == Answer.id).scalar_subquery()
+    )
+    query = sa.select(
+        Answer.value,
+        Answer.typed,
+        Answer.other,
+        Answer.comment,
+        Answer.no_info,
+        Answer.version,
+        revisions,
+    ).where(
+        Answer.report_id == report_id,
+        Answer.node_id == node_id,
+        Answer.loop_key == loop_key,
+    )
+    found = db.session.execute(query).one_or_none()
+    return tuple(json.dumps(v, sort_keys=True) for v in found) if found else ()
 
 
 def _aggregates(table: sa.Table) -> list:

@@ -10,7 +10,6 @@ import json
 from decimal import Decimal
 
 import pytest
-import sqlalchemy as sa
 from flask_babel import force_locale
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -20,8 +19,7 @@ from app.answers import Named, Saying
 from app.extensions import db
 from app.reporting import pages, saving, services
 from app.reporting.errors import ReportingError
-from app.reporting.models import Answer, AnswerRevision
-from tests.fuzz_client import assert_translated
+from tests.fuzz_client import assert_translated, stored_answer
 from tests.fuzz_strategies import (
     LOCALES,
     answer_input,
@@ -176,23 +174,7 @@ def aewa_fra(app, ctx):
 
 
 def _row(report_id: int, item) -> tuple:
-    answer = (
-        sa.select(
-            Answer.value,
-            Answer.typed,
-            Answer.other,
-            Answer.comment,
-            Answer.no_info,
-            Answer.version,
-            sa.select(sa.func.count())
-            .where(AnswerRevision.answer_id == Answer.id)
-            .scalar_subquery(),
-        )
-        .where(Answer.report_id == report_id, Answer.node_id == item.node.id)
-        .where(Answer.loop_key == item.loop_key)
-    )
-    found = db.session.execute(answer).one_or_none()
-    return tuple(json.dumps(v, sort_keys=True) for v in found) if found else ()
+    return stored_answer(report_id, item.node.id, item.loop_key)
 
 
 @st.composite

@@ -12,22 +12,20 @@ import json
 import re
 
 import pytest
-import sqlalchemy as sa
 from flask_babel import force_locale
 from hypothesis import example, given
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from app import answers
-from app.extensions import db
 from app.reporting import delegation, services
-from app.reporting.models import Answer, AnswerRevision
 from app.security import unstorable
 from tests.fuzz_client import (
     assert_translated,
     embedded_json_problems,
     english_refusals,
     send,
+    stored_answer,
     strict_json,
 )
 from tests.fuzz_strategies import (
@@ -78,25 +76,8 @@ def aewa(app, client, auth):
 
 def answer_row(app, report_id: int, item: dict) -> tuple:
     """An answer as stored (its parts and its number of revisions); () when there is none."""
-    revisions = (
-        sa.select(sa.func.count()).where(AnswerRevision.answer_id == Answer.id).scalar_subquery()
-    )
-    query = sa.select(
-        Answer.value,
-        Answer.typed,
-        Answer.other,
-        Answer.comment,
-        Answer.no_info,
-        Answer.version,
-        revisions,
-    ).where(
-        Answer.report_id == report_id,
-        Answer.node_id == item["node"],
-        Answer.loop_key == item["loop"],
-    )
     with app.app_context():
-        found = db.session.execute(query).one_or_none()
-    return tuple(json.dumps(v, sort_keys=True) for v in found) if found else ()
+        return stored_answer(report_id, item["node"], item["loop"])
 
 
 def version_of(row: tuple) -> str:
