@@ -449,6 +449,55 @@ def _list_submitted_reports(user: User, obj: Any = None) -> Decision:
     return deny("the list of submitted reports is for analysts and secretariats")
 
 
+# --- analysis ------------------------------------------------------------------------------------
+
+
+def analysis_scope(user: Any) -> set[int] | None:
+    """The instruments whose submitted answers `user` analyses: an analyst's grants (an
+    unscoped grant: every instrument), a secretariat's own instrument; None: every instrument
+    (administrators, unscoped analysts). Empty for everyone else."""
+    if not is_signed_in(user):
+        return set()
+    if is_admin(user):
+        return None
+    analysed = analyst_instrument_ids(user) if has_role(user, Role.ANALYST) else set()
+    if analysed is None:
+        return None
+    return analysed | secretariat_instrument_ids(user)
+
+
+def reads_confidential(user: Any, instrument_id: int) -> bool:
+    """Whether `user` may read the answers to confidential items (nest sites, poisoning cases)
+    of `instrument_id` in analyses and exports: its secretariat and administrators. Analysts
+    read the rest; the public never reads them."""
+    if not is_signed_in(user):
+        return False
+    return is_admin(user) or instrument_id in secretariat_instrument_ids(user)
+
+
+def confidential_scope(user: Any) -> set[int] | None:
+    """The instruments whose confidential answers `user` reads; None: every instrument."""
+    if not is_signed_in(user):
+        return set()
+    return None if is_admin(user) else secretariat_instrument_ids(user)
+
+
+def _use_analysis(user: User, obj: Any = None) -> Decision:
+    """The analysis pages: analysts, secretariats (their instrument), administrators."""
+    if is_admin(user) or has_role(user, Role.ANALYST) or has_role(user, Role.SECRETARIAT):
+        return allow("analyst, secretariat or administrator")
+    return deny("analysis is for analysts and secretariats")
+
+
+def _analyse_questionnaire(user: User, questionnaire: Any) -> Decision:
+    """The results of one questionnaire: whoever analyses its instrument; to anyone else it
+    does not exist (404)."""
+    scope = analysis_scope(user)
+    if scope is None or questionnaire.instrument_id in scope:
+        return allow("analyses this instrument")
+    return hide("does not analyse this instrument")
+
+
 RULES: dict[str, Callable[..., Decision]] = {
     "dashboard.view": _view_dashboard,
     "users.manage": _admin_only,
@@ -481,6 +530,8 @@ RULES: dict[str, Callable[..., Decision]] = {
     "report.submissions": _report_submissions,
     "report.read_submissions": _read_submissions,
     "reports.submitted": _list_submitted_reports,
+    "analysis.use": _use_analysis,
+    "analysis.questionnaire": _analyse_questionnaire,
 }
 
 

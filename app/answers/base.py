@@ -67,7 +67,7 @@ class Saying:
 @dataclass(frozen=True)
 class Cell:
     """One flat cell of an answer for an export: `part` names the choice, table cell
-    ("row.column") or coordinate it holds ("" for a plain value); `value` is the canonical
+    ("row/column") or coordinate it holds ("" for a plain value); `value` is the canonical
     value, `value_label` its words in the reader's language."""
 
     part: str

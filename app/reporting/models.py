@@ -300,3 +300,54 @@ class Invitation(db.Model):
     used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     assignment: Mapped[Assignment] = relationship()
+
+
+class SubmittedAnswer(db.Model):
+    """One cell of a submitted answer: the tidy relation every analysis page, export, document
+    and feed reads (through app/analysis/query.py). A submission writes one row per export
+    cell of each stored answer (per chosen choice of a multiple choice, per filled table cell,
+    per part of a site, one otherwise; one row with no value for an answer that holds only "no
+    information" or a comment). `latest` marks the rows of each report's latest submission,
+    its official data; the rows of earlier submissions stay, as their snapshots do."""
+
+    __tablename__ = "submitted_answers"
+    __table_args__ = (
+        sa.Index("ix_submitted_answers_questionnaire", "questionnaire_id", "latest", "node_id"),
+        sa.Index("ix_submitted_answers_bank", "bank_code", "latest"),
+        sa.Index("ix_submitted_answers_report", "report_id", "latest"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
+    report_id: Mapped[int] = mapped_column(sa.ForeignKey("reports.id", ondelete="CASCADE"))
+    party_id: Mapped[int] = mapped_column(sa.ForeignKey("parties.id", ondelete="CASCADE"))
+    questionnaire_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaires.id", ondelete="CASCADE")
+    )
+    instrument_id: Mapped[int] = mapped_column(sa.ForeignKey("instruments.id", ondelete="CASCADE"))
+    cycle: Mapped[str] = mapped_column(sa.String(20))
+    node_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaire_nodes.id", ondelete="CASCADE")
+    )
+    item_code: Mapped[str] = mapped_column(sa.String(40), default="", server_default="")
+    answer_type: Mapped[str] = mapped_column(sa.String(20))
+    bank_code: Mapped[str | None] = mapped_column(sa.String(40))
+    bank_version: Mapped[int | None]
+    loop_kind: Mapped[str] = mapped_column(sa.String(10), default="", server_default="")
+    loop_key: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
+    position: Mapped[int] = mapped_column(default=0, server_default="0")  # order within the answer
+    cell: Mapped[str] = mapped_column(sa.String(120), default="", server_default="")
+    value: Mapped[Any | None] = mapped_column(GroupableJSON)
+    # the value as text for grouping and search (a choice key, a number, a date, a text), and
+    # as a number where it is one (a number answer, a table's number cell)
+    value_text: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    number: Mapped[float | None] = mapped_column(sa.Float)
+    other: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    hidden: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    no_info: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    provenance: Mapped[str] = mapped_column(sa.String(10), default="", server_default="")
+    reused_from: Mapped[str] = mapped_column(sa.String(40), default="", server_default="")
+    latest: Mapped[bool] = mapped_column(default=True, server_default=sa.true())

@@ -19,7 +19,7 @@ from app.directory.models import Instrument
 from app.extensions import db
 from app.i18n import DEFAULT_LANGUAGE, sort_key, translate
 from app.questionnaires.models import Questionnaire
-from app.reporting import completeness, notices, services, snapshots
+from app.reporting import completeness, notices, services, snapshots, tidy
 from app.reporting.errors import ReportingError
 from app.reporting.models import (
     EDITABLE_STATUSES,
@@ -118,6 +118,7 @@ def submit(report: Report, user: User, locale: str, *, notify: bool = True) -> S
     )
     db.session.add(submission)
     db.session.flush()
+    tidy.record(submission)
     audit.record(
         user,
         "report.submit",

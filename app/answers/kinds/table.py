@@ -111,7 +111,7 @@ class Table(Kind):
                 if cell is None:
                     continue
                 said = registry.said(column["type"], column, cell, Saying(say.lang, say.instrument))
-                found.append(Cell(f"{row['key']}.{column['key']}", cell, said))
+                found.append(Cell(f"{row['key']}/{column['key']}", cell, said))
         return found
 
     def words(self, value: Any, config: dict, say: Saying) -> str:
@@ -122,7 +122,7 @@ class Table(Kind):
         columns = _columns(config)
         parts = []
         for cell in self.cells(value, config, say):
-            row_key, _dot, column_key = cell.part.partition(".")
+            row_key, _slash, column_key = cell.part.partition("/")
             where = _(
                 "%(row)s — %(column)s",
                 row=say.content(rows[row_key].get("label")) or row_key,
