@@ -66,6 +66,9 @@ class Filters:
         return bool(self.regions or self.memberships or self.statuses or self.answered)
 
 
+NO_FILTERS = Filters()
+
+
 def membership_status():
     """The membership status of a row's party in its instrument (NULL: no longer a member)."""
     return Membership.status.label("membership_status")
@@ -126,7 +129,7 @@ def latest_submission():
     )
 
 
-def owed(questionnaire: Questionnaire, filters: Filters = Filters()):
+def owed(questionnaire: Questionnaire, filters: Filters = NO_FILTERS):
     """The reports owed for `questionnaire` (every Party or Signatory at publication, and those
     that joined since), with their party, membership status and latest submission (NULL when
     none), narrowed by `filters`. Columns: Report, Party, membership_status, submitted_at,
@@ -145,7 +148,7 @@ def owed(questionnaire: Questionnaire, filters: Filters = Filters()):
     return _narrow(stmt, filters)
 
 
-def denominators(questionnaire: Questionnaire, filters: Filters = Filters()) -> tuple[int, int]:
+def denominators(questionnaire: Questionnaire, filters: Filters = NO_FILTERS) -> tuple[int, int]:
     """(N, S): the reports owed for `questionnaire` and those with a submission (whatever
     their status now: a returned report's earlier submission counts), both under `filters`.
     One statement."""
@@ -167,7 +170,7 @@ def readable_items(scope: Scope, instrument_id: int):
 
 def cells(
     scope: Scope,
-    filters: Filters = Filters(),
+    filters: Filters = NO_FILTERS,
     *,
     questionnaire: Questionnaire | None = None,
     bank_codes: tuple[str, ...] = (),

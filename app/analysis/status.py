@@ -66,7 +66,7 @@ class RegionCount:
 
 def status_rows(
     questionnaire: Questionnaire,
-    filters: query.Filters = query.Filters(),
+    filters: query.Filters = query.NO_FILTERS,
     lang: str = "en",
     today: date | None = None,
 ) -> list[StatusRow]:
