@@ -182,17 +182,40 @@ def cells(
     report_status, submitted_at. Confidential items are left out unless `scope` reads them;
     instruments outside `scope` are left out. Stream it (`stream`) rather than load it."""
     last = latest_submission()
-    stmt = (
-        sa.select(
+    stmt = base(
+        scope,
+        filters,
+        (
             SubmittedAnswer,
             Party,
             membership_status(),
             Report.status.label("report_status"),
             last.c.submitted_at,
-        )
+        ),
+        questionnaire=questionnaire,
+        bank_codes=bank_codes,
+        node_ids=node_ids,
+    )
+    return stmt.join(last, last.c.report_id == SubmittedAnswer.report_id).order_by(*order)
+
+
+def base(
+    scope: Scope,
+    filters: Filters,
+    columns: tuple,
+    *,
+    questionnaire: Questionnaire | None = None,
+    bank_codes: tuple[str, ...] = (),
+    node_ids: tuple[int, ...] = (),
+):
+    """SELECT `columns` FROM the latest answer cells `scope` reads (joined with Report, Node,
+    Party and the party's Membership in the row's instrument), narrowed by `filters` and to
+    one questionnaire, bank codes or items: what `cells` and every aggregate start from."""
+    stmt = (
+        sa.select(*columns)
+        .select_from(SubmittedAnswer)
         .join(Report, Report.id == SubmittedAnswer.report_id)
         .join(Node, Node.id == SubmittedAnswer.node_id)
-        .join(last, last.c.report_id == SubmittedAnswer.report_id)
         .where(SubmittedAnswer.latest)
     )
     stmt = _join_party(stmt, SubmittedAnswer.instrument_id)
@@ -203,7 +226,7 @@ def cells(
         stmt = stmt.where(SubmittedAnswer.bank_code.in_(bank_codes))
     if node_ids:
         stmt = stmt.where(SubmittedAnswer.node_id.in_(node_ids))
-    return _narrow(stmt, filters).order_by(*order)
+    return _narrow(stmt, filters)
 
 
 def readable(scope: Scope):

@@ -139,6 +139,11 @@ class Kind:
         """The flat cells of a stored value: one, unless the type says otherwise."""
         return [Cell("", value, self.words(value, config, say))]
 
+    def options(self, config: dict, say: Saying) -> list[tuple[str, str]]:
+        """The keys an answer of this type chooses from, in order, with their labels (what
+        analysis counts); none for a type that is not a choice."""
+        return []
+
 
 def one(raw: Any) -> str:
     """The first non-blank of a list, as trimmed text."""

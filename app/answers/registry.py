@@ -175,3 +175,10 @@ def cells(answer_type: str, config: dict | None, value: Any, say: Saying) -> lis
         return []
     with force_locale(say.lang):
         return kind(answer_type).cells(value, config or {}, say)
+
+
+def options(answer_type: str, config: dict | None, say: Saying) -> list[tuple[str, str]]:
+    """The (key, label) pairs an answer of `answer_type` chooses from, in the question's order
+    ("other" last where allowed); empty for a type that is not a choice."""
+    found = KINDS.get(str(answer_type))
+    return found.options(config or {}, say) if found else []

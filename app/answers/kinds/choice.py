@@ -51,6 +51,9 @@ class YesNo(Kind):
     def words(self, value: Any, config: dict, say: Saying) -> str:
         return {"yes": _("Yes"), "no": _("No")}.get(value, str(value))
 
+    def options(self, config: dict, say: Saying) -> list[tuple[str, str]]:
+        return [(key, self.words(key, config, say)) for key in YES_NO_KEYS]
+
 
 class SingleChoice(Kind):
     type = AnswerType.SINGLE_CHOICE
@@ -82,6 +85,9 @@ class SingleChoice(Kind):
             if choice.get("key") == key:
                 return say.content(choice.get("label")) or key
         return str(key)
+
+    def options(self, config: dict, say: Saying) -> list[tuple[str, str]]:
+        return [(key, self.label(key, config, say)) for key in self.keys(config)]
 
     def chosen(self, value: Any) -> list[str]:
         return value if isinstance(value, list) else [value]

@@ -1,0 +1,225 @@
+"""The analysis pages: the questionnaires one may analyse, where their reports stand, their
+results item by item (with a breakdown by region, per species or site, "other" texts), the
+free texts of a question, and each table's data as CSV or XLSX and its chart as SVG. Views
+parse, ask the policy and the services, and render."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Response, abort, render_template, request
+from flask_login import current_user, login_required
+
+from app import policy
+from app.analysis import bp, charts, query, results, status, tables, texts
+from app.analysis.filters import answerable_items, as_args, filters_from_args
+from app.answers import Saying, options
+from app.directory.models import MembershipStatus, Region
+from app.extensions import db
+from app.forms_common import checked_search
+from app.i18n import current_language, translate
+from app.policy import require
+from app.questionnaires import services as questionnaires
+from app.questionnaires.models import Questionnaire, Status
+from app.reporting.models import ReportStatus
+
+
+def _questionnaire(code: str) -> Questionnaire:
+    """The questionnaire `code`, if the reader analyses its instrument (404 otherwise)."""
+    require("analysis.use")
+    found = questionnaires.questionnaire_by_code(code[:40])
+    if found is None or found.status == Status.DRAFT.value:
+        abort(404)
+    require("analysis.questionnaire", found)
+    return found
+
+
+def _filters(questionnaire: Questionnaire):
+    found, problems = filters_from_args(request.args, questionnaire)
+    if problems:
+        abort(Response(render_template("analysis/refused.html", problems=problems), 400))
+    return found
+
+
+def analysed_questionnaires(user) -> list[Questionnaire]:
+    """The published, closed and archived questionnaires of the instruments `user` analyses,
+    by instrument then latest cycle first."""
+    scope = policy.analysis_scope(user)
+    stmt = sa.select(Questionnaire).where(Questionnaire.status != Status.DRAFT.value)
+    if scope is not None:
+        stmt = stmt.where(Questionnaire.instrument_id.in_(sorted(scope) or [-1]))
+    found = list(db.session.scalars(stmt))
+    found.sort(key=lambda q: (q.instrument.position, q.instrument.code, -q.cycle_order))
+    return found
+
+
+def _download(table_list: list[tables.Table], name: str):
+    """The response for `?table=KEY&format=csv|xlsx`, or None when the page is asked for."""
+    key = request.args.get("table", "")
+    if not key:
+        return None
+    fmt = request.args.get("format", "csv")
+    table = next((t for t in table_list if t.key == key), None)
+    if table is None or fmt not in ("csv", "xlsx"):
+        abort(404)
+    filename = f"{name}-{table.key}-{current_language()}.{fmt}"
+    if fmt == "csv":
+        body, mimetype = tables.csv_bytes(table), "text/csv; charset=utf-8"
+    else:
+        body = tables.xlsx_bytes(table)
+        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _chart(table_list: list[tables.Table]):
+    """The SVG chart of `?chart=KEY`, or None."""
+    key = request.args.get("chart", "")
+    if not key:
+        return None
+    table = next((t for t in table_list if t.key == key and t.has_chart), None)
+    if table is None:
+        abort(404)
+    response = Response(
+        charts.svg(tables.chart_of(table, current_language())), mimetype="image/svg+xml"
+    )
+    # an SVG shown as an image carries matplotlib's style attributes, and nothing else
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+def _filter_choices(questionnaire: Questionnaire, lang: str) -> dict:
+    """What the filter form offers: regions, statuses and the choices of the choice items."""
+    say = Saying(lang, questionnaire.instrument)
+    answered = []
+    for node in answerable_items(questionnaire).values():
+        text = translate(node.effective_text, lang=lang, instrument=questionnaire.instrument)
+        for key, label in options(node.effective_type, node.effective_config, say):
+            answered.append((f"{node.id}:{key}", node.number, str(text), label))
+    return {
+        "regions": Region.choices(),
+        "memberships": MembershipStatus.choices(),
+        "statuses": ReportStatus.choices(),
+        "answered": answered,
+    }
+
+
+@bp.route("/")
+@login_required
+def index():
+    require("analysis.use")
+    lang = current_language()
+    found = analysed_questionnaires(current_user)
+    rows = []
+    for questionnaire in found:
+        owed, submitted = query.denominators(questionnaire)
+        rows.append((questionnaire, owed, submitted))
+    return render_template(
+        "analysis/index.html",
+        rows=rows,
+        lang=lang,
+    )
+
+
+@bp.route("/<code>/status")
+@login_required
+def status_page(code: str):
+    questionnaire = _questionnaire(code)
+    filters = _filters(questionnaire)
+    lang = current_language()
+    rows = status.status_rows(questionnaire, filters, lang)
+    table_list = [tables.status_table(rows), tables.region_table(status.by_region(rows))]
+    answer = _download(table_list, f"{questionnaire.code}-status") or _chart(table_list)
+    if answer is not None:
+        return answer
+    return render_template(
+        "analysis/status.html",
+        questionnaire=questionnaire,
+        rows=rows,
+        tables=table_list,
+        filters=filters,
+        filter_args=as_args(filters),
+        choices=_filter_choices(questionnaire, lang),
+    )
+
+
+@bp.route("/<code>/results")
+@login_required
+def results_page(code: str):
+    questionnaire = _questionnaire(code)
+    filters = _filters(questionnaire)
+    lang = current_language()
+    found = results.results(questionnaire, query.Scope.of(current_user), filters, lang)
+    per_item = [(item, tables.item_tables(item)) for item in found.items]
+    table_list = [t for _item, item_tables in per_item for t in item_tables]
+    answer = _download(table_list, f"{questionnaire.code}-results") or _chart(table_list)
+    if answer is not None:
+        return answer
+    return render_template(
+        "analysis/results.html",
+        questionnaire=questionnaire,
+        found=found,
+        per_item=per_item,
+        filters=filters,
+        filter_args=as_args(filters),
+        choices=_filter_choices(questionnaire, lang),
+    )
+
+
+@bp.route("/<code>/results/<int:node_id>")
+@login_required
+def item_page(code: str, node_id: int):
+    questionnaire = _questionnaire(code)
+    filters = _filters(questionnaire)
+    lang = current_language()
+    found = results.results(
+        questionnaire, query.Scope.of(current_user), filters, lang, node_ids=(node_id,)
+    )
+    if not found.items:
+        abort(404)
+    item = found.items[0]
+    table_list = tables.item_tables(item, detail=True)
+    answer = _download(table_list, f"{questionnaire.code}-{item.number}") or _chart(table_list)
+    if answer is not None:
+        return answer
+    return render_template(
+        "analysis/item.html",
+        questionnaire=questionnaire,
+        found=found,
+        item=item,
+        note=tables.denominators_note(item.tally, item.owed),
+        tables=table_list,
+        filters=filters,
+        filter_args=as_args(filters),
+        choices=_filter_choices(questionnaire, lang),
+    )
+
+
+@bp.route("/<code>/texts/<int:node_id>")
+@login_required
+def texts_page(code: str, node_id: int):
+    questionnaire = _questionnaire(code)
+    filters = _filters(questionnaire)
+    lang = current_language()
+    search, refused = checked_search(request.args.get("q", ""))
+    if refused:
+        abort(Response(render_template("analysis/refused.html", problems=[refused]), 400))
+    found = texts.free_texts(
+        questionnaire, node_id, query.Scope.of(current_user), filters, search, lang
+    )
+    if found is None:
+        abort(404)
+    table_list = [texts.texts_table(found)]
+    answer = _download(table_list, f"{questionnaire.code}-{found.number}-texts")
+    if answer is not None:
+        return answer
+    return render_template(
+        "analysis/texts.html",
+        questionnaire=questionnaire,
+        found=found,
+        search=search,
+        tables=table_list,
+        filters=filters,
+        filter_args=as_args(filters),
+        choices=_filter_choices(questionnaire, lang),
+    )
