@@ -5,11 +5,13 @@ parse, ask the policy and the services, and render."""
 
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 from flask import Response, abort, render_template, request
 from flask_login import current_user, login_required
 
-from app import policy
+from app import bounds, policy
 from app.analysis import bp, charts, query, results, status, tables, texts
 from app.analysis.filters import answerable_items, as_args, filters_from_args
 from app.answers import Saying, options
@@ -21,6 +23,8 @@ from app.policy import require
 from app.questionnaires import services as questionnaires
 from app.questionnaires.models import Questionnaire, Status
 from app.reporting.models import ReportStatus
+
+ITEM_KEY = re.compile(r"item-(\d{1,10})(?:-|$)")
 
 
 def _questionnaire(code: str) -> Questionnaire:
@@ -88,6 +92,15 @@ def _chart(table_list: list[tables.Table]):
     return response
 
 
+def _asked_item() -> tuple[int, ...]:
+    """The item whose table or chart alone is asked for (`?table=item-12…`, `?chart=item-12…`),
+    so that a download or a chart computes one item, not the whole questionnaire."""
+    key = request.args.get("table") or request.args.get("chart") or ""
+    match = ITEM_KEY.match(key)
+    node_id = bounds.integer_or(match.group(1)) if match else None
+    return (node_id,) if node_id is not None else ()
+
+
 def _filter_choices(questionnaire: Questionnaire, lang: str) -> dict:
     """What the filter form offers: regions, statuses and the choices of the choice items."""
     say = Saying(lang, questionnaire.instrument)
@@ -149,7 +162,12 @@ def results_page(code: str):
     questionnaire = _questionnaire(code)
     filters = _filters(questionnaire)
     lang = current_language()
-    found = results.results(questionnaire, query.Scope.of(current_user), filters, lang)
+    asked = _asked_item()
+    found = results.results(
+        questionnaire, query.Scope.of(current_user), filters, lang, node_ids=asked
+    )
+    if asked and not found.items:
+        abort(404)
     per_item = [(item, tables.item_tables(item)) for item in found.items]
     table_list = [t for _item, item_tables in per_item for t in item_tables]
     answer = _download(table_list, f"{questionnaire.code}-results") or _chart(table_list)
