@@ -79,6 +79,7 @@ class Breakdown:
     tally: Tally
     counts: list[Count] = field(default_factory=list)
     stats: Stats | None = None
+    detail: str = ""  # a species' listing in the instrument's list (Appendix I…)
 
 
 @dataclass
@@ -156,6 +157,7 @@ def results(
     numbers = _numbers(questionnaire, scope, filters, wanted)
     others = _others(questionnaire, scope, filters, wanted, lang)
     labels = loop_labels(questionnaire, lang)
+    listed = listings(questionnaire, lang)
     items = []
     for node in nodes:
         config = node.effective_config or {}
@@ -187,6 +189,7 @@ def results(
                         tally,
                         _choice_counts(options, node_counts, tally.answered, key, ""),
                         _stats(node_numbers, key, ""),
+                        listed.get(key, ""),
                     )
                 )
         else:
@@ -356,6 +359,24 @@ def loop_labels(questionnaire, lang) -> dict[str, str]:
     ):
         labels[str(site.id)] = site.name
     return labels
+
+
+def listings(questionnaire, lang) -> dict[str, str]:
+    """Taxon id → its listing in the questionnaire's species list (Appendix I…), in `lang`."""
+    from app.bank.models import Species, SpeciesListEntry
+
+    if questionnaire.species_list_id is None:
+        return {}
+    stmt = (
+        sa.select(Species.taxon_id, SpeciesListEntry.listing)
+        .join(SpeciesListEntry, SpeciesListEntry.species_id == Species.id)
+        .where(SpeciesListEntry.list_id == questionnaire.species_list_id)
+    )
+    return {
+        taxon: str(translate(listing, lang=lang, instrument=questionnaire.instrument))
+        for taxon, listing in db.session.execute(stmt)
+        if listing
+    }
 
 
 # --- from rows to results ----------------------------------------------------------------------

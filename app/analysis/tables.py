@@ -264,7 +264,11 @@ def number_table(item: ItemResult) -> Table:
 def breakdown_table(item: ItemResult, lines: list[Breakdown], key: str, caption: str, first: str):
     """Per region, per species or site, or per table cell: counts per choice, or statistics."""
     counted = any(line.counts for line in lines)
-    columns = [Column(first), Column(_("Answered"), "int"), Column(_("No information"), "int")]
+    listed = any(line.detail for line in lines)
+    columns = [Column(first)]
+    if listed:
+        columns.append(Column(_("Listing")))
+    columns += [Column(_("Answered"), "int"), Column(_("No information"), "int")]
     if counted:
         labels = [count.label for count in next(line.counts for line in lines if line.counts)]
         for label in labels:
@@ -276,7 +280,10 @@ def breakdown_table(item: ItemResult, lines: list[Breakdown], key: str, caption:
         columns += _stats_columns()
     table = Table(f"item-{item.node_id}-{key}", caption, columns)
     for line in lines:
-        row = [line.label or _("No region"), line.tally.answered, line.tally.no_info]
+        row = [line.label or _("No region")]
+        if listed:
+            row.append(line.detail)
+        row += [line.tally.answered, line.tally.no_info]
         if counted:
             for count in line.counts:
                 row += [count.count, count.percent]
@@ -284,7 +291,8 @@ def breakdown_table(item: ItemResult, lines: list[Breakdown], key: str, caption:
             row += _stats_row(line.stats)
         table.rows.append(row)
     if counted and len(lines) > 1:
-        table.chart_columns = (0, *range(4, len(columns), 2))
+        first_count = 4 if listed else 3
+        table.chart_columns = (0, *range(first_count + 1, len(columns), 2))
         table.chart_percent = True
     return table
 
