@@ -313,11 +313,12 @@ def _numbers(questionnaire, scope, filters, node_ids) -> dict[int, dict]:
 
 
 def _others(questionnaire, scope, filters, node_ids, lang) -> dict[int, list[Other]]:
-    """node → the "other, specify" texts, by country name."""
+    """node → the "other, specify" texts of the answers that chose "other", by country name (a
+    text typed before another choice was made stays stored, but is no answer)."""
     row = SubmittedAnswer
     columns = (row.node_id, row.loop_key, Party.code, Party.name, row.other)
     stmt = query.base(scope, filters, columns, questionnaire=questionnaire, node_ids=node_ids)
-    stmt = stmt.where(sa.not_(row.hidden), row.other != "").distinct()
+    stmt = stmt.where(sa.not_(row.hidden), row.other != "", row.value_text == "other").distinct()
     labels = _loop_labels(questionnaire, lang)
     found: dict[int, list[Other]] = defaultdict(list)
     for node_id, key, code, name, text in db.session.execute(stmt):
