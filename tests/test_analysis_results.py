@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pytest
 import sqlalchemy as sa
 
-from app.analysis import query
+from app.analysis import query, tables
 from app.analysis.query import Filters
 from app.analysis.results import results
 from app.auth import services as accounts
@@ -41,6 +41,7 @@ from app.reporting.models import Report, SubmittedAnswer
 
 PARTIES = ("SEN", "KEN", "FRA", "ESP", "DEU", "BRA", "AUS")
 S1, S2 = "aquila_nipalensis", "falco_cherrug"  # Steppe Eagle, Saker Falcon
+S1_LABEL = "Steppe Eagle (Aquila nipalensis)"
 CHOICES_AB = [{"key": "a", "label": {"en": "Alpha"}}, {"key": "b", "label": {"en": "Beta"}}]
 CHOICES_XYZ = [
     {"key": "x", "label": {"en": "Ex"}},
@@ -128,6 +129,7 @@ def _questionnaire(instrument):
     item(per_species, "TAN-STATUS", "single_choice", {"choices": STATUS_CHOICES})
     present = {"item": "TAN-STATUS", "op": "equals", "value": "present"}
     item(per_species, "TAN-POP", "number", None, present)
+    item(per_species, "TAN-NOTE", "short_text")
     questionnaires.publish(q)
     return q
 
@@ -167,6 +169,7 @@ def build() -> World:
     f("TAN-STATUS", "present", key=S1)
     f("TAN-POP", "100", key=S1)
     f("TAN-STATUS", "absent", key=S2)
+    f("TAN-NOTE", "Nid observé", key=S1)
     first["SEN"] = submit("SEN")
     submission.accept(reports["SEN"], reviewer, notify=False)
 
@@ -498,3 +501,73 @@ def test_rebuild_gives_the_rows_written_at_submission(world):
     db.session.expire_all()
     assert written == len(before)
     assert _all_rows() == before
+
+
+# --- the tables the pages show and give as files ---------------------------------------------
+
+
+def test_tables_give_the_figures_of_the_results(world, app):
+    _found, items = result_of(world)
+    with app.test_request_context():
+
+        def tables_of(code, detail=True) -> dict:
+            """The item's tables by their key without the item's part ("", "-regions"...)."""
+            prefix = f"item-{world.nodes[code].id}"
+            found = tables.item_tables(items[code], detail=detail)
+            assert all(len(row) == len(t.columns) for t in found for row in t.rows)
+            return {t.key.removeprefix(prefix): t for t in found}
+
+        yes_no = tables_of("TAN-YN", detail=False)
+        assert list(yes_no) == [""]
+        assert yes_no[""].rows == [["Yes", 3, 75.0], ["No", 1, 25.0]]
+        assert yes_no[""].note == (
+            "4 answered, of 5 that submitted, of 7 that owed the report; "
+            "no information: 1; not applicable: 0; no answer: 0."
+        )
+        number = tables_of("TAN-NUM")
+        assert list(number) == ["", "-regions"]
+        assert [c.label for c in number[""].columns] == [
+            "n", "Minimum", "Median", "Mean", "Maximum", "Sum"
+        ]  # fmt: skip
+        assert number[""].rows == [[4, 2.5, 5.5, 5.875, 10, 23.5]]
+        assert number["-regions"].rows == [
+            ["Africa", 2, 0, 2, 2.5, 6.25, 6.25, 10, 12.5],
+            ["Europe", 2, 0, 2, 4, 5.5, 5.5, 7, 11],
+        ]
+        assert tables_of("TAN-SC")["-other"].rows == [
+            ["France", "", "Chasse"],
+            ["Kenya", "", "Pêche artisanale"],
+        ]
+
+        # a table question: one table per column, counted or measured by the column's type
+        table = tables_of("TAN-TAB")
+        assert list(table) == ["-cells-n", "-cells-c"]
+        counted = table["-cells-c"]
+        assert counted.caption == f"{items['TAN-TAB'].number} — Kind, per row"
+        assert [c.label for c in counted.columns] == [
+            "Cell", "Answered", "No information", "Pe", "Pe (%)", "Qu", "Qu (%)"
+        ]  # fmt: skip
+        assert counted.rows == [
+            ["Row one — Kind", 3, 0, 2, 66.7, 1, 33.3],
+            ["Row two — Kind", 1, 0, 0, 0.0, 1, 100.0],
+        ]
+        measured = table["-cells-n"]
+        assert [c.label for c in measured.columns][3:] == [
+            "n", "Minimum", "Median", "Mean", "Maximum", "Sum"
+        ]  # fmt: skip
+        assert measured.rows == [
+            ["Row one — Count", 2, 0, 2, 1, 3, 3, 5, 6],
+            ["Row two — Count", 1, 0, 1, 3, 3, 3, 3, 3],
+        ]
+
+        population = tables_of("TAN-POP")
+        assert list(population) == ["-loop"]
+        assert population["-loop"].rows == [
+            ["Saker Falcon (Falco cherrug)", 1, 0, 1, 20, 20, 20, 20, 20],
+            [S1_LABEL, 3, 0, 3, 10, 50, 53.333333, 100, 160],
+        ]
+        # a text in a loop: how many answered, and no statistics of numbers it has none of (the
+        # species that nobody wrote about is no line)
+        note = tables_of("TAN-NOTE")["-loop"]
+        assert [c.label for c in note.columns] == ["Species", "Answered", "No information"]
+        assert note.rows == [[S1_LABEL, 1, 0]]

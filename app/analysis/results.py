@@ -79,6 +79,9 @@ class Breakdown:
     tally: Tally
     counts: list[Count] = field(default_factory=list)
     stats: Stats | None = None
+    # a table cell's column (its label and type): the cells of a column are tabled together
+    column: str = ""
+    column_type: str = ""
 
 
 @dataclass
@@ -427,6 +430,8 @@ def _table_cells(config, say, counts, numbers, tally) -> list[Breakdown]:
                     Tally(submitted=tally.submitted, answered=answered),
                     _choice_counts(options, counts, answered, "", part) if options else [],
                     _stats(numbers, "", part),
+                    column=say.content(column.get("label")) or column["key"],
+                    column_type=column_type,
                 )
             )
     return lines
