@@ -294,7 +294,8 @@ def breakdown_table(
         elif measured:
             row += _stats_row(line.stats)
         table.rows.append(row)
-    if counted and len(lines) > 1:
+    # a bar per choice in its own colour: past the palette's colours, the table alone
+    if counted and len(lines) > 1 and len(labels) <= len(charts.PALETTE):
         table.chart_columns = (0, *range(4, len(columns), 2))
         table.chart_percent = True
     return table
