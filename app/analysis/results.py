@@ -158,7 +158,7 @@ def results(
     counts = _counts(questionnaire, scope, filters, wanted)
     numbers = _numbers(questionnaire, scope, filters, wanted)
     others = _others(questionnaire, scope, filters, wanted, lang)
-    loop_labels = _loop_labels(questionnaire, lang)
+    labels = loop_labels(questionnaire, lang)
     items = []
     for node in nodes:
         config = node.effective_config or {}
@@ -179,14 +179,14 @@ def results(
         if result.loop:
             keys = sorted(
                 {key for key, _region in states.get(node.id, {})},
-                key=lambda k: sort_key(loop_labels.get(k, k), lang),
+                key=lambda k: sort_key(labels.get(k, k), lang),
             )
             for key in keys:
                 tally = _tally(states[node.id], submitted, per_region, loop_key=key)
                 result.loops.append(
                     Breakdown(
                         key,
-                        loop_labels.get(key, key),
+                        labels.get(key, key),
                         tally,
                         _choice_counts(options, node_counts, tally.answered, key, ""),
                         _stats(node_numbers, key, ""),
@@ -322,7 +322,7 @@ def _others(questionnaire, scope, filters, node_ids, lang) -> dict[int, list[Oth
     columns = (row.node_id, row.loop_key, Party.code, Party.name, row.other)
     stmt = query.base(scope, filters, columns, questionnaire=questionnaire, node_ids=node_ids)
     stmt = stmt.where(sa.not_(row.hidden), row.other != "", row.value_text == "other").distinct()
-    labels = _loop_labels(questionnaire, lang)
+    labels = loop_labels(questionnaire, lang)
     found: dict[int, list[Other]] = defaultdict(list)
     for node_id, key, code, name, text in db.session.execute(stmt):
         party = str(translate(name, lang=lang))
@@ -332,7 +332,7 @@ def _others(questionnaire, scope, filters, node_ids, lang) -> dict[int, list[Oth
     return found
 
 
-def _loop_labels(questionnaire, lang) -> dict[str, str]:
+def loop_labels(questionnaire, lang) -> dict[str, str]:
     """Loop key → the species' name (scientific name) or the site's name, in `lang`."""
     from app.bank.models import Species
     from app.reporting.models import Site

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 
 from app.analysis import query
-from app.analysis.results import TEXT_TYPES, _loop_labels
+from app.analysis.results import TEXT_TYPES, loop_labels
 from app.analysis.tables import Column, Table
 from app.extensions import db
 from app.i18n import Translated, normalise, sort_key, translate
@@ -58,7 +58,7 @@ def free_texts(
         SubmittedAnswer.value_text != "", ~SubmittedAnswer.hidden
     )
     wanted = normalise(search)
-    labels = _loop_labels(questionnaire, lang)
+    labels = loop_labels(questionnaire, lang)
     by_party: dict[str, CountryTexts] = {}
     total = shown = 0
     for row, party, *_rest in db.session.execute(stmt):
