@@ -82,8 +82,10 @@ class Figures(HTMLParser):
             self._row.append(" ".join("".join(self._cell).split()))
             self._cell = None
         elif tag == "tr" and self._row is not None:
-            target = self._figure["header"] if self._part == "thead" else self._figure["rows"]
-            target.extend(self._row) if self._part == "thead" else target.append(self._row)
+            if self._part == "thead":
+                self._figure["header"] = self._row
+            else:
+                self._figure["rows"].append(self._row)
             self._row = None
         elif tag == "p" and self._note is not None:
             self._figure["note"] = " ".join("".join(self._note).split())
