@@ -50,12 +50,16 @@ class Figures(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "figure" and "analysis-table" in (a.get("class") or ""):
-            self._figure = {"header": [], "rows": [], "links": {}, "chart": None, "note": ""}
+            self._figure = {
+                "caption": "", "header": [], "rows": [], "links": {}, "chart": None, "note": "",
+            }  # fmt: skip
             self.figures[a["id"]] = self._figure
         if self._figure is None:
             return
         if tag in ("thead", "tbody"):
             self._part = tag
+        elif tag == "caption":
+            self._cell = []
         elif tag == "tr":
             self._row = []
         elif tag in ("th", "td") and self._row is not None:
@@ -78,7 +82,10 @@ class Figures(HTMLParser):
     def handle_endtag(self, tag):
         if self._figure is None:
             return
-        if tag in ("th", "td") and self._cell is not None:
+        if tag == "caption":
+            self._figure["caption"] = " ".join("".join(self._cell).split())
+            self._cell = None
+        elif tag in ("th", "td") and self._cell is not None:
             self._row.append(" ".join("".join(self._cell).split()))
             self._cell = None
         elif tag == "tr" and self._row is not None:
@@ -283,7 +290,8 @@ def test_xlsx_downloads_open_and_hold_the_csv_figures(app, analyst, lang):
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
         sheet = load_workbook(io.BytesIO(response.data), read_only=True).active
-        caption, header, *rows = list(sheet.iter_rows(values_only=True))
+        (caption, *_empty), header, *rows = list(sheet.iter_rows(values_only=True))
+        assert caption == figures[key]["caption"]
         assert header == tuple(figures[key]["header"])
         _header, *from_csv = read_csv(analyst.get(figures[key]["links"]["csv"]).data)
         for given, expected in zip(rows, from_csv, strict=False):
