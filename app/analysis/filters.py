@@ -6,9 +6,10 @@ never a 500."""
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from app import bounds
-from app.analysis.query import Filters
+from app.analysis.query import Filters, Scope
 from app.answers.types import AnswerType
 from app.directory.models import MembershipStatus, Region
 from app.questionnaires.models import Node, NodeKind, Questionnaire
@@ -20,9 +21,13 @@ ANSWERED_TYPES = frozenset(
 MAX_VALUES = 20  # values of one filter in one request
 
 
-def filters_from_args(args, questionnaire: Questionnaire) -> tuple[Filters, list[str]]:
+def filters_from_args(
+    args, questionnaire: Questionnaire, scope: Scope | None = None
+) -> tuple[Filters, list[str]]:
     """(Filters, problems) from a query string: `region`, `membership`, `status` (repeated),
-    `answered` ("node_id:key", repeated). A problem names the value refused."""
+    `answered` ("node_id:key", repeated). A problem names the value refused. An answer filter
+    names only an item whose answers `scope` reads (None: the signed-in reader's scope): a
+    filter on a confidential item would tell who gave which confidential answer."""
     problems: list[str] = []
 
     def values(name: str, allowed: set[str], message: str) -> tuple[str, ...]:
@@ -48,7 +53,7 @@ def filters_from_args(args, questionnaire: Questionnaire) -> tuple[Filters, list
         "status", {s.value for s in ReportStatus}, _("This report status does not exist.")
     )
     answered = []
-    items = answerable_items(questionnaire)
+    items = answerable_items(questionnaire, scope)
     for raw in [v for v in args.getlist("answered") if v][:MAX_VALUES]:
         node_text, _colon, key = raw.partition(":")
         node_id = bounds.integer_or(node_text)
@@ -61,10 +66,13 @@ def filters_from_args(args, questionnaire: Questionnaire) -> tuple[Filters, list
     return filters, problems
 
 
-def answerable_items(questionnaire: Questionnaire) -> dict[int, Node]:
-    """The items an answer filter may name: the choice questions outside loops."""
+def answerable_items(questionnaire: Questionnaire, scope: Scope | None = None) -> dict[int, Node]:
+    """The items an answer filter may name: the choice questions outside loops whose answers
+    `scope` reads (None: the signed-in reader's scope)."""
     from app.questionnaires import tree as tree_module
 
+    scope = scope if scope is not None else Scope.of(current_user)
+    confidential = scope.reads_confidential(questionnaire.instrument_id)
     tree = tree_module.load(questionnaire)
     return {
         node.id: node
@@ -72,6 +80,7 @@ def answerable_items(questionnaire: Questionnaire) -> dict[int, Node]:
         if node.kind == NodeKind.ITEM.value
         and node.effective_type in ANSWERED_TYPES
         and tree.loop_section(node) is None
+        and (confidential or not node.confidential)
     }
 
 

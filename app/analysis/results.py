@@ -80,6 +80,9 @@ class Breakdown:
     counts: list[Count] = field(default_factory=list)
     stats: Stats | None = None
     detail: str = ""  # a species' listing in the instrument's list (Appendix I…)
+    # a table cell's column (its label and type): the cells of a column are tabled together
+    column: str = ""
+    column_type: str = ""
 
 
 @dataclass
@@ -316,11 +319,12 @@ def _numbers(questionnaire, scope, filters, node_ids) -> dict[int, dict]:
 
 
 def _others(questionnaire, scope, filters, node_ids, lang) -> dict[int, list[Other]]:
-    """node → the "other, specify" texts, by country name."""
+    """node → the "other, specify" texts of the answers that chose "other", by country name (a
+    text typed before another choice was made stays stored, but is no answer)."""
     row = SubmittedAnswer
     columns = (row.node_id, row.loop_key, Party.code, Party.name, row.other)
     stmt = query.base(scope, filters, columns, questionnaire=questionnaire, node_ids=node_ids)
-    stmt = stmt.where(sa.not_(row.hidden), row.other != "").distinct()
+    stmt = stmt.where(sa.not_(row.hidden), row.other != "", row.value_text == "other").distinct()
     labels = loop_labels(questionnaire, lang)
     found: dict[int, list[Other]] = defaultdict(list)
     for node_id, key, code, name, text in db.session.execute(stmt):
@@ -447,6 +451,8 @@ def _table_cells(config, say, counts, numbers, tally) -> list[Breakdown]:
                     Tally(submitted=tally.submitted, answered=answered),
                     _choice_counts(options, counts, answered, "", part) if options else [],
                     _stats(numbers, "", part),
+                    column=say.content(column.get("label")) or column["key"],
+                    column_type=column_type,
                 )
             )
     return lines

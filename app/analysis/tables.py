@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from app.analysis import charts
 from app.analysis.results import Breakdown, ItemResult
 from app.analysis.status import RegionCount, StatusRow
+from app.answers.types import AnswerType
 from app.utils import as_utc
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -261,9 +262,19 @@ def number_table(item: ItemResult) -> Table:
     return table
 
 
-def breakdown_table(item: ItemResult, lines: list[Breakdown], key: str, caption: str, first: str):
-    """Per region, per species or site, or per table cell: counts per choice, or statistics."""
+def breakdown_table(
+    item: ItemResult,
+    lines: list[Breakdown],
+    key: str,
+    caption: str,
+    first: str,
+    measured: bool | None = None,
+):
+    """Per region, per species or site, or per cell of one table column: counts per choice
+    (a choice question or column), statistics (`measured`: a number question or column; by
+    default whether the item is a number), or only how many answered (texts, species...)."""
     counted = any(line.counts for line in lines)
+    measured = item.is_number if measured is None else measured
     listed = any(line.detail for line in lines)
     columns = [Column(first)]
     if listed:
@@ -276,7 +287,7 @@ def breakdown_table(item: ItemResult, lines: list[Breakdown], key: str, caption:
                 Column(label, "int"),
                 Column(_("%(answer)s (%%)", answer=label), "percent"),
             ]
-    else:
+    elif measured:
         columns += _stats_columns()
     table = Table(f"item-{item.node_id}-{key}", caption, columns)
     for line in lines:
@@ -287,12 +298,13 @@ def breakdown_table(item: ItemResult, lines: list[Breakdown], key: str, caption:
         if counted:
             for count in line.counts:
                 row += [count.count, count.percent]
-        else:
+        elif measured:
             row += _stats_row(line.stats)
         table.rows.append(row)
-    if counted and len(lines) > 1:
-        first_count = 4 if listed else 3
-        table.chart_columns = (0, *range(first_count + 1, len(columns), 2))
+    # a bar per choice in its own colour: past the palette's colours, the table alone
+    if counted and len(lines) > 1 and len(labels) <= len(charts.PALETTE):
+        first_percent = 5 if listed else 4
+        table.chart_columns = (0, *range(first_percent, len(columns), 2))
         table.chart_percent = True
     return table
 
@@ -316,10 +328,20 @@ def item_tables(item: ItemResult, detail: bool = False) -> list[Table]:
         found.append(choice_table(item))
     elif item.is_number:
         found.append(number_table(item))
-    if item.cells:
+    # one table per column of a table question: its cells are counted or measured by the
+    # column's type, and two choice columns may offer different choices
+    by_column: dict[str, list[Breakdown]] = {}
+    for line in item.cells:
+        by_column.setdefault(line.key.partition("/")[2], []).append(line)
+    for column_key, lines in by_column.items():
         found.append(
             breakdown_table(
-                item, item.cells, "cells", _("%(number)s — per cell", number=item.number), _("Cell")
+                item,
+                lines,
+                f"cells-{column_key}",
+                _("%(number)s — %(column)s, per row", number=item.number, column=lines[0].column),
+                _("Cell"),
+                measured=lines[0].column_type == AnswerType.NUMBER,
             )
         )
     if detail and not item.loop and (item.is_choice or item.is_number):

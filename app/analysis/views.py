@@ -67,7 +67,8 @@ def _download(table_list: list[tables.Table], name: str):
         abort(404)
     filename = f"{name}-{table.key}-{current_language()}.{fmt}"
     if fmt == "csv":
-        body, mimetype = tables.csv_bytes(table), "text/csv; charset=utf-8"
+        # Werkzeug adds "; charset=utf-8" to a text type
+        body, mimetype = tables.csv_bytes(table), "text/csv"
     else:
         body = tables.xlsx_bytes(table)
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

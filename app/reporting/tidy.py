@@ -6,7 +6,9 @@ relation (and by `flask analysis rebuild`).
 A row is one export cell of an answer, as the answer-type registry splits it (`answers.cells`):
 one per chosen choice of a multiple choice, per filled table cell ("row/column"), per part of a
 site, one otherwise. An answer that holds no value but "no information" or a comment is one row
-without a value. Only the rows of a report's latest submission are `latest`.
+without a value. The rows of an item that the other answers made not applicable are flagged
+`hidden`: the cells of the answer kept there, or one row without a value when there is none.
+Only the rows of a report's latest submission are `latest`.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ def rows_of(submission: Submission, reused: dict[tuple[int, str], str], *, lates
     if common["party_id"] is None or not report:
         return
     say = answers.Saying("en")
-    for entry in snap.get("answers") or []:
+    for entry in _entries(snap, nodes):
         node = nodes.get(entry.get("node_id"))
         if node is None or node.get("kind") == "section":
             continue
@@ -124,13 +126,39 @@ def rows_of(submission: Submission, reused: dict[tuple[int, str], str], *, lates
         value = entry.get("value")
         found = answers.cells(answer_type, config, value, say) if value is not None else []
         if not found:
-            if base["no_info"] or base["comment"] or base["other"]:
+            if base["no_info"] or base["comment"] or base["other"] or base["hidden"]:
                 yield base | _cell(answer_type, 0, "", None)
             continue
         for position, cell in enumerate(found):
             part = "" if answer_type == AnswerType.MULTIPLE_CHOICE else cell.part
             column_type = _column_type(answer_type, config, cell.part)
             yield base | _cell(column_type, position, part, cell.value)
+
+
+def _entries(snap: dict, nodes: dict[int, dict]) -> list[dict]:
+    """The snapshot's answers, and an answer without a value for each item the other answers
+    made not applicable and that holds none (so that analyses count the country as "not
+    applicable" there, not as one that left the question empty), in document order."""
+    entries = list(snap.get("answers") or [])
+    stored = {(entry.get("node_id"), entry.get("loop_key") or "") for entry in entries}
+    for node_id, loop_key in snap.get("hidden_items") or []:
+        node = nodes.get(node_id)
+        if node is None or (node_id, loop_key or "") in stored:
+            continue
+        bank = node.get("bank") or {}
+        entries.append(
+            {
+                "node_id": node_id,
+                "loop_key": loop_key or "",
+                "bank_code": bank.get("code"),
+                "bank_version": bank.get("version"),
+                "value": None,
+                "hidden": True,
+            }
+        )
+    order = {node_id: position for position, node_id in enumerate(nodes)}
+    # stable: the stored answers keep the snapshot's order within an item
+    return sorted(entries, key=lambda e: (order.get(e.get("node_id"), -1), e.get("loop_key") or ""))
 
 
 def _cell(answer_type: str, position: int, part: str, value: Any) -> dict:
