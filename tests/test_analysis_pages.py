@@ -266,7 +266,8 @@ def test_every_csv_download_gives_the_figures_shown(analyst, lang):
         assert f"-{lang}.csv" in response.headers["Content-Disposition"]
         assert response.data.startswith(BOM)
         header, *rows = read_csv(response.data)
-        assert header == figure["header"], key
+        # the page's text is read with its spaces collapsed: a French no-break space too
+        assert [" ".join(h.split()) for h in header] == figure["header"], key
         assert len(rows) == len(figure["rows"]), key
         for given, shown in zip(rows, figure["rows"], strict=True):
             assert len(given) == len(shown) == len(header), key
@@ -292,7 +293,7 @@ def test_xlsx_downloads_open_and_hold_the_csv_figures(app, analyst, lang):
         sheet = load_workbook(io.BytesIO(response.data), read_only=True).active
         (caption, *_empty), header, *rows = list(sheet.iter_rows(values_only=True))
         assert caption == figures[key]["caption"]
-        assert header == tuple(figures[key]["header"])
+        assert [" ".join(h.split()) for h in header] == figures[key]["header"]
         _header, *from_csv = read_csv(analyst.get(figures[key]["links"]["csv"]).data)
         for given, expected in zip(rows, from_csv, strict=False):
             for cell, text in zip(given, expected, strict=True):
