@@ -202,6 +202,10 @@ def test_a_country_with_different_answers_for_cms_and_raptors_is_flagged(ctx):
         "Different answers",
         "Note",
     ]
+    assert table.note == (
+        "Countries with different answers for different instruments: 1; countries whose "
+        "answers could be compared: 2; countries with an answer in the period: 3."
+    )
     assert [row[:5] + row[6:] for row in table.rows] == [
         ["FRA", "France", "CMS", "CMS-COP15", 1, "No", "", ""],
         ["SEN", "Senegal", "CMS", "CMS-COP15", 1, "Yes", "", SAME],

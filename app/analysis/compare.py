@@ -412,9 +412,9 @@ def compare_table(found: Comparison) -> Table:
         _("%(code)s — answers by country and instrument", code=found.code),
         columns,
         note=_(
-            "%(different)d of the %(compared)d countries whose answers could be compared gave "
-            "different answers for different instruments; %(countries)d countries answered "
-            "in the period.",
+            "Countries with different answers for different instruments: %(different)d; "
+            "countries whose answers could be compared: %(compared)d; countries with an "
+            "answer in the period: %(countries)d.",
             different=found.different,
             compared=found.compared,
             countries=found.countries,

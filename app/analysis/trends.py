@@ -411,7 +411,7 @@ def unmatched_table(found: Trends) -> Table:
             Column(_("Number in %(cycle)s", cycle=found.previous.cycle)),
             Column(_("Code")),
             Column(_("Question")),
-            Column(_("Why")),
+            Column(_("Why it is not compared")),
         ],
     )
     for entry in found.unmatched:
