@@ -369,6 +369,41 @@ def test_an_aewa_analyst_sees_no_cms_data(client, auth, app):
     assert client.get("/analysis/compare?code=THR-CLIMATE-01").status_code == 400
 
 
+def test_confidential_items_reach_only_the_scopes_that_read_them(ctx):
+    """Raptors asks THR-POISON-01 as a confidential item here: an analyst (every instrument,
+    no confidential item) reads the CMS answers only; its secretariat reads its own."""
+    build_cms_and_raptors()
+    raptors = questionnaires.questionnaire_by_code("RAPTORS-MOS4")
+    node_of(raptors, "THR-POISON-01").confidential = True
+    db.session.flush()
+    question = bank.question_by_code("THR-POISON-01")
+    analyst = query.Scope(None, frozenset())
+    secretariat = query.Scope(
+        frozenset({raptors.instrument_id}), frozenset({raptors.instrument_id})
+    )
+
+    seen = compare.compare(question, analyst, PERIOD, "en")
+    assert {line.instrument_code for line in seen.lines} == {"CMS"}
+    assert seen.different == 0
+    assert {
+        line.instrument_code for line in compare.compare(question, secretariat, PERIOD, "en").lines
+    } == {"RAPTORS"}
+    assert (
+        compare.used_codes(analyst)["THR-POISON-01"]
+        == compare.used_codes(query.EVERYTHING)["THR-POISON-01"] - 1
+    )
+
+    def read_by(scope):
+        found = targets.target_results(targets.target_of("spms:2.2"), scope, "en")
+        return {
+            asked.questionnaire.code: {asked.codes[i.node_id] for i in asked.results.items}
+            for asked in found.asked
+        }
+
+    assert "THR-POISON-01" in read_by(query.EVERYTHING)["RAPTORS-MOS4"]
+    assert "THR-POISON-01" not in read_by(analyst).get("RAPTORS-MOS4", set())
+
+
 # --- by target ------------------------------------------------------------------------------------
 
 
