@@ -10,6 +10,9 @@ bp = Blueprint("analysis", __name__, url_prefix="/analysis")
 def register(app) -> None:
     """Attach the analysis pages to `app` (imported here, as reporting does, so that importing
     the package's modules does not load its pages)."""
-    from app.analysis import views  # noqa: F401 - its routes register on bp
+    from app.analysis import (
+        cross_views,  # noqa: F401 - across instruments and cycles
+        views,  # noqa: F401 - its routes register on bp
+    )
 
     app.register_blueprint(bp)

@@ -233,7 +233,7 @@ STATS_COLUMNS = (
 )
 
 
-def _stats_columns() -> list[Column]:
+def stats_columns() -> list[Column]:
     labels = {
         "n": _("n"),
         "minimum": _("Minimum"),
@@ -245,7 +245,7 @@ def _stats_columns() -> list[Column]:
     return [Column(labels[name], kind) for name, kind in STATS_COLUMNS]
 
 
-def _stats_row(stats) -> list:
+def stats_row(stats) -> list:
     if stats is None:
         return [0, None, None, None, None, None]
     return [stats.n, stats.minimum, stats.median, round(stats.mean, 6), stats.maximum, stats.total]
@@ -255,10 +255,10 @@ def number_table(item: ItemResult) -> Table:
     table = Table(
         f"item-{item.node_id}",
         _("%(number)s — figures", number=item.number),
-        _stats_columns(),
+        stats_columns(),
         note=denominators_note(item.tally, item.owed),
     )
-    table.rows.append(_stats_row(item.stats))
+    table.rows.append(stats_row(item.stats))
     return table
 
 
@@ -288,7 +288,7 @@ def breakdown_table(
                 Column(_("%(answer)s (%%)", answer=label), "percent"),
             ]
     elif measured:
-        columns += _stats_columns()
+        columns += stats_columns()
     table = Table(f"item-{item.node_id}-{key}", caption, columns)
     for line in lines:
         row = [line.label or _("No region")]
@@ -299,7 +299,7 @@ def breakdown_table(
             for count in line.counts:
                 row += [count.count, count.percent]
         elif measured:
-            row += _stats_row(line.stats)
+            row += stats_row(line.stats)
         table.rows.append(row)
     # a bar per choice in its own colour: past the palette's colours, the table alone
     if counted and len(lines) > 1 and len(labels) <= len(charts.PALETTE):

@@ -7,34 +7,32 @@ from __future__ import annotations
 
 import re
 
-import sqlalchemy as sa
 from flask import Response, abort, render_template, request
 from flask_login import current_user, login_required
 
-from app import bounds, policy
-from app.analysis import bp, charts, query, results, status, tables, texts
+from app import bounds
+from app.analysis import (
+    bp,
+    compare,
+    cycles,
+    query,
+    responses,
+    results,
+    status,
+    tables,
+    targets,
+    texts,
+)
 from app.analysis.filters import answerable_items, as_args, filters_from_args
 from app.answers import Saying, options
 from app.directory.models import MembershipStatus, Region
-from app.extensions import db
 from app.forms_common import checked_search
 from app.i18n import current_language, translate
 from app.policy import require
-from app.questionnaires import services as questionnaires
-from app.questionnaires.models import Questionnaire, Status
+from app.questionnaires.models import Questionnaire
 from app.reporting.models import ReportStatus
 
 ITEM_KEY = re.compile(r"item-(\d{1,10})(?:-|$)")
-
-
-def _questionnaire(code: str) -> Questionnaire:
-    """The questionnaire `code`, if the reader analyses its instrument (404 otherwise)."""
-    require("analysis.use")
-    found = questionnaires.questionnaire_by_code(code[:40])
-    if found is None or found.status == Status.DRAFT.value:
-        abort(404)
-    require("analysis.questionnaire", found)
-    return found
 
 
 def _filters(questionnaire: Questionnaire):
@@ -47,50 +45,7 @@ def _filters(questionnaire: Questionnaire):
 def analysed_questionnaires(user) -> list[Questionnaire]:
     """The published, closed and archived questionnaires of the instruments `user` analyses,
     by instrument then latest cycle first."""
-    scope = policy.analysis_scope(user)
-    stmt = sa.select(Questionnaire).where(Questionnaire.status != Status.DRAFT.value)
-    if scope is not None:
-        stmt = stmt.where(Questionnaire.instrument_id.in_(sorted(scope) or [-1]))
-    found = list(db.session.scalars(stmt))
-    found.sort(key=lambda q: (q.instrument.position, q.instrument.code, -q.cycle_order))
-    return found
-
-
-def _download(table_list: list[tables.Table], name: str):
-    """The response for `?table=KEY&format=csv|xlsx`, or None when the page is asked for."""
-    key = request.args.get("table", "")
-    if not key:
-        return None
-    fmt = request.args.get("format", "csv")
-    table = next((t for t in table_list if t.key == key), None)
-    if table is None or fmt not in ("csv", "xlsx"):
-        abort(404)
-    filename = f"{name}-{table.key}-{current_language()}.{fmt}"
-    if fmt == "csv":
-        # Werkzeug adds "; charset=utf-8" to a text type
-        body, mimetype = tables.csv_bytes(table), "text/csv"
-    else:
-        body = tables.xlsx_bytes(table)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _chart(table_list: list[tables.Table]):
-    """The SVG chart of `?chart=KEY`, or None."""
-    key = request.args.get("chart", "")
-    if not key:
-        return None
-    table = next((t for t in table_list if t.key == key and t.has_chart), None)
-    if table is None:
-        abort(404)
-    response = Response(
-        charts.svg(tables.chart_of(table, current_language())), mimetype="image/svg+xml"
-    )
-    # an SVG shown as an image carries matplotlib's style attributes, and nothing else
-    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    return response
+    return cycles.analysed(query.Scope.of(user))
 
 
 def _asked_item() -> tuple[int, ...]:
@@ -128,22 +83,25 @@ def index():
     for questionnaire in found:
         owed, submitted = query.denominators(questionnaire)
         rows.append((questionnaire, owed, submitted))
+    scope = query.Scope.of(current_user)
     return render_template(
         "analysis/index.html",
         rows=rows,
         lang=lang,
+        compare_choices=compare.question_choices(scope, lang),
+        tag_choices=targets.tag_choices(scope, lang),
     )
 
 
 @bp.route("/<code>/status")
 @login_required
 def status_page(code: str):
-    questionnaire = _questionnaire(code)
+    questionnaire = responses.questionnaire(code)
     filters = _filters(questionnaire)
     lang = current_language()
     rows = status.status_rows(questionnaire, filters, lang)
     table_list = [tables.status_table(rows), tables.region_table(status.by_region(rows))]
-    answer = _download(table_list, f"{questionnaire.code}-status") or _chart(table_list)
+    answer = responses.asked(table_list, f"{questionnaire.code}-status")
     if answer is not None:
         return answer
     return render_template(
@@ -160,7 +118,7 @@ def status_page(code: str):
 @bp.route("/<code>/results")
 @login_required
 def results_page(code: str):
-    questionnaire = _questionnaire(code)
+    questionnaire = responses.questionnaire(code)
     filters = _filters(questionnaire)
     lang = current_language()
     asked = _asked_item()
@@ -171,7 +129,7 @@ def results_page(code: str):
         abort(404)
     per_item = [(item, tables.item_tables(item)) for item in found.items]
     table_list = [t for _item, item_tables in per_item for t in item_tables]
-    answer = _download(table_list, f"{questionnaire.code}-results") or _chart(table_list)
+    answer = responses.asked(table_list, f"{questionnaire.code}-results")
     if answer is not None:
         return answer
     return render_template(
@@ -188,7 +146,7 @@ def results_page(code: str):
 @bp.route("/<code>/results/<int:node_id>")
 @login_required
 def item_page(code: str, node_id: int):
-    questionnaire = _questionnaire(code)
+    questionnaire = responses.questionnaire(code)
     filters = _filters(questionnaire)
     lang = current_language()
     found = results.results(
@@ -198,7 +156,7 @@ def item_page(code: str, node_id: int):
         abort(404)
     item = found.items[0]
     table_list = tables.item_tables(item, detail=True)
-    answer = _download(table_list, f"{questionnaire.code}-{item.number}") or _chart(table_list)
+    answer = responses.asked(table_list, f"{questionnaire.code}-{item.number}")
     if answer is not None:
         return answer
     return render_template(
@@ -217,7 +175,7 @@ def item_page(code: str, node_id: int):
 @bp.route("/<code>/texts/<int:node_id>")
 @login_required
 def texts_page(code: str, node_id: int):
-    questionnaire = _questionnaire(code)
+    questionnaire = responses.questionnaire(code)
     filters = _filters(questionnaire)
     lang = current_language()
     search, refused = checked_search(request.args.get("q", ""))
@@ -229,7 +187,7 @@ def texts_page(code: str, node_id: int):
     if found is None:
         abort(404)
     table_list = [texts.texts_table(found)]
-    answer = _download(table_list, f"{questionnaire.code}-{found.number}-texts")
+    answer = responses.asked(table_list, f"{questionnaire.code}-{found.number}-texts")
     if answer is not None:
         return answer
     return render_template(
