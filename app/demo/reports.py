@@ -95,9 +95,9 @@ class Round:
 
 
 # Another instrument asks the same question: mostly the same answer, now and then not.
-INCONSISTENT = Drift(to_yes=0.06, to_no=0.06, other_choice=0.06)
+INCONSISTENT = Drift(to_yes=0.05, to_no=0.05, other_choice=0.05)
 # Four years on, mostly the same, some progress ("no" to "yes"), a little backsliding.
-PROGRESS = Drift(to_yes=0.3, to_no=0.05, other_choice=0.15)
+PROGRESS = Drift(to_yes=0.3, to_no=0.04, other_choice=0.08)
 
 AEWA_MOP9 = Round(
     "AEWA-MOP9",
@@ -322,21 +322,23 @@ def _load_round(round_: Round, report) -> None:
 
 
 def fill_from_before(report: Report, seed: int, drift: Drift) -> int:
-    """Fill `report` as its focal point would, and submit it: pre-fill from the party's report
-    of the previous cycle and reuse its answers for other instruments (the app's own services:
-    provenance kept, revisions and audit events left), answer some copied choice questions
+    """Fill `report` as its focal point would, and submit it: reuse the party's answers for
+    other instruments and pre-fill from its report of the previous cycle (the app's own
+    services: provenance kept, revisions and audit events left), answer some copied choice questions
     differently by `drift`, confirm the rest of what was pre-filled, answer what is left and
     submit. Returns how many answers were copied."""
     user = respondent(report)
     locale = _locale(report, user)
     filled = services.fill(report, locale, viewer=None)
-    planned = prefill.preview(filled, user)
-    if planned:
-        prefill.prefill(filled, user, locale, reuse_copying.fingerprint(planned))
+    # the answers given for another instrument are the more recent: reused first, the previous
+    # cycle's then pre-fill what is left
+    reused = reuse_copying.preview_all(filled, user)
+    if reused:
+        reuse_copying.reuse_all(filled, user, locale, reuse_copying.fingerprint(reused))
         filled.evaluate()  # the saves keep `filled.answers`; a copy may show more items
-    planned_reuse = reuse_copying.preview_all(filled, user)
-    if planned_reuse:
-        reuse_copying.reuse_all(filled, user, locale, reuse_copying.fingerprint(planned_reuse))
+    prefilled = prefill.preview(filled, user)
+    if prefilled:
+        prefill.prefill(filled, user, locale, reuse_copying.fingerprint(prefilled))
         filled.evaluate()
     rng = random.Random(f"{seed}:{report.party.code}:{report.questionnaire.code}:drift")
     _answer_differently(filled, user, locale, drift, rng)
@@ -344,7 +346,7 @@ def fill_from_before(report: Report, seed: int, drift: Drift) -> int:
         prefill.confirm_all_in_section(filled, section.node.id, user)  # "still true"
     answers.fill_report(report, user, seed=seed, locale=locale)
     submission.submit(report, user, locale, notify=False)
-    return len(planned) + len(planned_reuse)
+    return len(reused) + len(prefilled)
 
 
 def _answer_differently(filled, user: User, locale: str, drift: Drift, rng) -> int:
