@@ -13,9 +13,17 @@ from app.demo import generate
 from app.demo import reports as demo_reports
 from app.demo.loader import ACCOUNTS
 from app.directory.models import Party
+from app.extensions import db
 from app.questionnaires.models import Questionnaire
 from app.reporting import tidy
-from app.reporting.models import Report, ReportStatus, Submission, SubmittedAnswer
+from app.reporting.models import (
+    Answer,
+    AnswerRevision,
+    Report,
+    ReportStatus,
+    Submission,
+    SubmittedAnswer,
+)
 
 DONE = (ReportStatus.SUBMITTED.value, ReportStatus.ACCEPTED.value)
 DEMO_ACCOUNTS_PARTIES = {"FRA", "ESP", "SEN", "KEN"}
@@ -183,3 +191,57 @@ def test_generate_still_finds_reports_to_submit_after_the_demo(ctx):
     selection = generate.select("CMS-COP15", 3, seed=2)
     assert len(selection.reports) == 3
     assert all(r.status == ReportStatus.NOT_STARTED for r in selection.reports)
+
+
+# --- flask demo generate --batch ----------------------------------------------------------------
+
+
+def _stored(ctx, report: Report) -> tuple:
+    """What a submitted report holds: its answers, their revisions, its status and the tidy
+    rows of its submission (ids and times aside)."""
+    answers = sorted(
+        (a.node_id, a.loop_key, repr(a.value), a.typed, a.other, a.comment, a.no_info,
+         a.version, a.updated_by_id, a.source_kind, a.needs_confirmation)
+        for a in ctx.scalars(sa.select(Answer).where(Answer.report_id == report.id))
+    )  # fmt: skip
+    revisions = sorted(
+        (r.answer.node_id, r.answer.loop_key, repr(r.value), r.typed, r.other, r.comment,
+         r.no_info, r.version, r.user_id, r.kind)
+        for r in ctx.scalars(
+            sa.select(AnswerRevision)
+            .join(Answer, Answer.id == AnswerRevision.answer_id)
+            .where(Answer.report_id == report.id)
+        )
+    )  # fmt: skip
+    rows = sorted(
+        (s.node_id, s.loop_key, s.position, s.cell, s.value_text, s.hidden, s.no_info, s.comment)
+        for s in ctx.scalars(
+            sa.select(SubmittedAnswer).where(SubmittedAnswer.report_id == report.id)
+        )
+    )
+    return answers, revisions, report.status, rows
+
+
+def test_generate_in_batch_stores_what_one_save_at_a_time_stores(ctx):
+    selection = generate.select("CMS-COP15", 2, seed=4)
+    for report in selection.reports:
+        assert report.status == ReportStatus.NOT_STARTED
+        nested = ctx.begin_nested()
+        saved = generate.submit_one(report, seed=4)
+        one_at_a_time = _stored(ctx, report)
+        nested.rollback()
+        ctx.refresh(report)
+        assert report.status == ReportStatus.NOT_STARTED
+        assert generate.submit_batch(report, seed=4) == saved > 20
+        assert _stored(ctx, report) == one_at_a_time
+        assert one_at_a_time[2] == ReportStatus.SUBMITTED and one_at_a_time[3]
+
+
+def test_the_generate_command_submits_in_batch_when_asked(app, runner):
+    args = ["demo", "generate", "--questionnaire", "CMS-COP15", "--countries", "2", "--batch"]
+    result = runner.invoke(args=[*args, "--seed", "9"])
+    assert result.exit_code == 0, result.output
+    assert "Submitted 2 CMS-COP15 reports" in result.output
+    with app.app_context():
+        done = statuses(db.session, "CMS-COP15")
+        assert len(done) == 15 + 2 and not set(done) & COP15_KEPT_FOR_TESTS

@@ -203,12 +203,12 @@ def while_open(questionnaire: Questionnaire) -> Iterator[None]:
 def fill_and_submit(report: Report, seed: int, user: User | None = None) -> answers.Generated:
     """Answer `report` completely and submit it (no receipt mailed)."""
     user = user or respondent(report)
-    generated = answers.fill_report(report, user, seed=seed, locale=_locale(report, user))
+    generated = answers.fill_report(report, user, seed=seed, locale=locale_for(report, user))
     submission.submit(report, user, generated.locale, notify=False)
     return generated
 
 
-def _locale(report: Report, user: User) -> str:
+def locale_for(report: Report, user: User) -> str:
     """The focal point's language, else the party's own."""
     if user.locale and focal_point(report) is user:
         return user.locale
@@ -258,7 +258,7 @@ def _return_and_correct(target: Report, reviewer: User) -> None:
     submits again, so the demo has a second submission to compare with the first."""
     submission.return_report(target, reviewer, RETURN_MESSAGE, notify=False)
     user = respondent(target)
-    locale = _locale(target, user)
+    locale = locale_for(target, user)
     filled = services.fill(target, locale, viewer=None)
     node = filled.tree.by_code().get("CMS14-GEN-01")
     if node is not None:
@@ -288,7 +288,7 @@ def _load_half_filled(report) -> None:
     style = answers.Style(portion=0.5, prefer=shared)
     for half in _untouched(questionnaire, ("FRA", "ESP")):
         user = respondent(half)
-        answers.fill_report(half, user, seed=SEED, style=style, locale=_locale(half, user))
+        answers.fill_report(half, user, seed=SEED, style=style, locale=locale_for(half, user))
         report.count("reports half filled")
 
 
@@ -328,7 +328,7 @@ def fill_from_before(report: Report, seed: int, drift: Drift) -> int:
     differently by `drift`, confirm the rest of what was pre-filled, answer what is left and
     submit. Returns how many answers were copied."""
     user = respondent(report)
-    locale = _locale(report, user)
+    locale = locale_for(report, user)
     filled = services.fill(report, locale, viewer=None)
     # the answers given for another instrument are the more recent: reused first, the previous
     # cycle's then pre-fill what is left
