@@ -324,9 +324,9 @@ def _load_round(round_: Round, report) -> None:
 def fill_from_before(report: Report, seed: int, drift: Drift) -> int:
     """Fill `report` as its focal point would, and submit it: reuse the party's answers for
     other instruments and pre-fill from its report of the previous cycle (the app's own
-    services: provenance kept, revisions and audit events left), answer some copied choice questions
-    differently by `drift`, confirm the rest of what was pre-filled, answer what is left and
-    submit. Returns how many answers were copied."""
+    services: provenance kept, revisions and audit events left), answer some copied choice
+    questions differently by `drift`, confirm the rest of what was pre-filled, answer what is
+    left and submit. Returns how many answers were copied."""
     user = respondent(report)
     locale = locale_for(report, user)
     filled = services.fill(report, locale, viewer=None)
