@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load test-sqlite test-postgres clean
+.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load bench-analysis test-sqlite test-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,9 @@ bench: catalogs  ## timing and query-count figures (printed, never asserted)
 
 bench-load: catalogs  ## autosave round trip of 50 users at once, PostgreSQL behind gunicorn (BENCH_DATABASE_URL, BENCH_USERS, BENCH_SAVES, BENCH_WORKERS, BENCH_THREADS)
 	$(BIN)/python bench/bench_autosave_load.py
+
+bench-analysis: catalogs  ## CMS-COP15 at 130 and 650 countries on a scratch PostgreSQL database: exports against COPY, results page, peak memory (BENCH_DATABASE_URL, BENCH_ARGS)
+	$(BIN)/python bench/bench_analysis.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache
