@@ -187,6 +187,17 @@ class Config:
     ATTACHMENT_MAX_PDF_PAGES = 10_000
     ATTACHMENT_CSV_FALLBACK_ENCODING = os.environ.get("ATTACHMENT_CSV_FALLBACK_ENCODING", "cp1252")
 
+    # Analysis exports. XLSX files are written by a job: on the RQ queue EXPORT_QUEUE of the
+    # Redis at REDIS_URL (run `flask analysis worker`), else in EXPORT_THREADS threads of the
+    # web process. Files live under EXPORT_FOLDER (outside the static folder) and, with their
+    # jobs, are removed EXPORT_MAX_AGE_HOURS after they were asked for.
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    EXPORT_QUEUE = os.environ.get("EXPORT_QUEUE", "family-ors-exports")
+    EXPORT_FOLDER = os.environ.get("EXPORT_FOLDER", str(INSTANCE_DIR / "exports"))
+    EXPORT_THREADS = int(os.environ.get("EXPORT_THREADS", "2"))
+    EXPORT_MAX_AGE_HOURS = 24
+    EXPORT_JOB_TIMEOUT = 3600  # seconds: a job still unfinished after this has stopped
+
 
 class DevelopmentConfig(Config):
     NAME = "development"
@@ -210,6 +221,8 @@ class TestConfig(Config):
     MAIL_SUPPRESS_SEND = False  # tests read real messages from a local SMTP server
     MAIL_CONSOLE = False
     ATTACHMENT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-attachments")
+    EXPORT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-exports")
+    REDIS_URL = None  # the tests of the RQ path start their own Redis
 
 
 class ProductionConfig(Config):

@@ -1,5 +1,6 @@
 """Every mapped class, imported in one place so that Alembic and the tests see the whole schema."""
 
+from app.analysis.models import ExportJob
 from app.audit.models import AuditEvent
 from app.auth.models import RoleGrant, User, UserSession
 from app.bank.models import (
@@ -17,6 +18,7 @@ from app.reporting.models import Answer, AnswerRevision, Report, Site
 __all__ = [
     "Answer",
     "AnswerRevision",
+    "ExportJob",
     "Report",
     "Site",
     "AuditEvent",
