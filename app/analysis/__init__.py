@@ -12,6 +12,7 @@ def register(app) -> None:
     the package's modules does not load its pages)."""
     from app.analysis import (
         cross_views,  # noqa: F401 - across instruments and cycles
+        export_views,  # noqa: F401 - the files: answers, status, export jobs
         views,  # noqa: F401 - its routes register on bp
     )
 

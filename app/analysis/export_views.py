@@ -1,0 +1,195 @@
+"""The downloads behind the analysis pages: the long CSV of a questionnaire's answers streamed
+as it is read; XLSX files written by an export job whose progress page the reader watches; the
+status table of its reports as CSV or XLSX. Each asks the policy first ("analysis.questionnaire":
+a questionnaire outside the reader's instruments does not exist, 404), reads its filters with
+`filters_from_args` (what cannot be read is a 400 page saying why) and reads the answers as the
+policy lets this reader read them (`query.Scope.of`)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import sqlalchemy as sa
+from flask import (
+    Response,
+    abort,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    stream_with_context,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from app import policy
+from app.analysis import bp, exports, jobs, query, status
+from app.analysis.filters import filters_from_args
+from app.analysis.models import ExportJob, JobKind
+from app.extensions import db
+from app.i18n import current_language, languages
+from app.questionnaires.models import Questionnaire
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+MAX_CODE = 40  # a questionnaire code's column
+
+
+@bp.route("/<code>/export/answers.csv")
+@login_required
+def answers_csv(code: str):
+    """Every answer cell the reader may read, one row each (exports.COLUMNS), streamed."""
+    questionnaire = _questionnaire(code)
+    filters, lang = _read(request.args, questionnaire)
+    rows = exports.long_table(query.Scope.of(current_user), filters, questionnaire, lang)
+    name = exports.filename(questionnaire, "answers", lang, "csv")
+    body = stream_with_context(exports.csv_chunks(rows))
+    return _attachment(Response(body, content_type=CSV), name)
+
+
+@bp.route("/<code>/export/status.csv")
+@login_required
+def status_csv(code: str):
+    questionnaire = _questionnaire(code)
+    filters, lang = _read(request.args, questionnaire)
+    table = exports.status_table(status.status_rows(questionnaire, filters, lang), lang)
+    name = exports.filename(questionnaire, "status", lang, "csv")
+    return _attachment(Response(exports.csv_chunks(table), content_type=CSV), name)
+
+
+@bp.route("/<code>/export/status.xlsx")
+@login_required
+def status_xlsx(code: str):
+    """The status table as a workbook, written here: one row per owing party is small."""
+    questionnaire = _questionnaire(code)
+    filters, lang = _read(request.args, questionnaire)
+    table = exports.status_table(status.status_rows(questionnaire, filters, lang), lang)
+    book = io.BytesIO()
+    exports.write_table_xlsx(table, book, "status")
+    book.seek(0)
+    return send_file(
+        book,
+        mimetype=XLSX,
+        as_attachment=True,
+        download_name=exports.filename(questionnaire, "status", lang, "xlsx"),
+        max_age=0,
+    )
+
+
+@bp.route("/<code>/export", methods=["POST"])
+@login_required
+def start_export(code: str):
+    """Start an XLSX export job and show its progress. The form posts `kind` (long, wide or
+    status), `format` (xlsx), `lang` and the filters, named as `filters_from_args` reads
+    them (in the form or in the address)."""
+    questionnaire = _questionnaire(code)
+    values = request.values
+    problems = []
+    kind = values.get("kind") or JobKind.LONG.value
+    if kind not in {k.value for k in JobKind}:
+        problems.append(_("“%(value)s” is not a kind of export.", value=kind[:40]))
+    file_format = values.get("format") or "xlsx"
+    if file_format != "xlsx":
+        problems.append(
+            _("“%(value)s” is not a format these files are written in.", value=file_format[:40])
+        )
+    filters, lang = _read(values, questionnaire, problems)
+    job = jobs.start(current_user, questionnaire, JobKind(kind), lang, filters)
+    db.session.commit()
+    jobs.dispatch(job)  # after the commit: the worker must find the row
+    return redirect(url_for("analysis.export_job", token=job.token), code=303)
+
+
+@bp.route("/jobs/<token>")
+@login_required
+def export_job(token: str):
+    job = _own_job(token)
+    return render_template(
+        "analysis/job.html",
+        job=job,
+        sentence=jobs.sentence(job),
+        error=jobs.ERRORS.get(job.error) if job.error else None,
+        ready=jobs.file_of(job) is not None,
+    )
+
+
+@bp.route("/jobs/<token>.json")
+@login_required
+def export_job_state(token: str):
+    """Where the job stands, for the page's script: the sentence to show, already translated."""
+    job = _own_job(token)
+    return jsonify(
+        status=job.status,
+        label=job.status_enum.label,
+        done=job.rows_done,
+        total=job.rows_total,
+        finished=job.finished,
+        sentence=jobs.sentence(job),
+    )
+
+
+@bp.route("/jobs/<token>/file")
+@login_required
+def export_job_file(token: str):
+    job = _own_job(token)
+    path = jobs.file_of(job)
+    if path is None:
+        abort(404)
+    return send_file(
+        path, mimetype=XLSX, as_attachment=True, download_name=jobs.download_name(job), max_age=0
+    )
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _questionnaire(code: str) -> Questionnaire:
+    """The questionnaire of `code` if the reader analyses it; 404 otherwise."""
+    questionnaire = None
+    if len(code) <= MAX_CODE:
+        questionnaire = db.session.scalar(
+            sa.select(Questionnaire).where(Questionnaire.code == code.upper())
+        )
+    if questionnaire is None:
+        abort(404)
+    policy.require("analysis.questionnaire", questionnaire)
+    return questionnaire
+
+
+def _read(values, questionnaire: Questionnaire, problems: list[str] | None = None):
+    """(filters, language) from the request, or a 400 page saying what cannot be read."""
+    problems = list(problems or [])
+    filters, found = filters_from_args(values, questionnaire)
+    problems += found
+    lang = values.get("lang") or current_language()
+    if lang not in languages():
+        problems.append(_("“%(value)s” is not a language of this site.", value=lang[:40]))
+    if problems:
+        page = render_template(
+            "errors/error.html", code=400, title=_("Bad request"), message=" ".join(problems)
+        )
+        abort(make_response(page, 400))
+    return filters, lang
+
+
+def _own_job(token: str) -> ExportJob:
+    """The reader's own job of `token`, while they still analyse its questionnaire; to anyone
+    else it does not exist (404)."""
+    job = None
+    if TOKEN.fullmatch(token):
+        job = db.session.scalar(sa.select(ExportJob).where(ExportJob.token == token))
+    if job is None or job.user_id != current_user.id:
+        abort(404)
+    policy.require("analysis.questionnaire", job.questionnaire)
+    return job
+
+
+def _attachment(response: Response, name: str) -> Response:
+    response.headers.set("Content-Disposition", "attachment", filename=name)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,313 @@
+"""The queue of export jobs: XLSX files written away from the request that asks for them, while
+the reader watches the progress (the request returns at once; no request holds a worker).
+
+Where a job runs:
+
+- With `REDIS_URL` set, on the RQ queue `EXPORT_QUEUE` of that Redis: `flask analysis worker`
+  runs a worker (as many as wanted, on any machine that reaches the database).
+- Without it (the embedded default of `make run`), in a small pool of `EXPORT_THREADS` threads
+  of the web process itself. A job then lasts only as long as that process: one interrupted
+  by a restart is marked failed once it has outlived `EXPORT_JOB_TIMEOUT`, and can be asked for
+  again. If Redis cannot be reached when a job is queued, the job runs in the pool too.
+
+Either way the job's state is its row (`ExportJob`), written in short transactions of their
+own, so that the progress page of any web process sees it move. A job checks again, when it
+runs, that its reader may still read the questionnaire's answers, and reads them as the policy
+lets that reader read them now. Files and jobs older than `EXPORT_MAX_AGE_HOURS` are removed
+whenever a new job starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import format_number, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app import policy
+from app.analysis import exports, query, status
+from app.analysis import filters as filtering
+from app.analysis.models import ExportJob, JobKind, JobStatus
+from app.extensions import db
+from app.utils import utcnow
+
+log = logging.getLogger(__name__)
+
+ERRORS = {
+    "forbidden": _l("Your account may no longer read the answers of this questionnaire."),
+    "too_wide": _l(
+        "These answers need more columns than a worksheet holds. Filter them, or export one "
+        "row per answer cell."
+    ),
+    "stalled": _l("The export stopped before it was finished. Start it again."),
+    "failed": _l(
+        "The file could not be written. Start the export again; if it fails again, tell the "
+        "administrators."
+    ),
+}
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+_running: set[Future] = set()
+
+
+# --- asking for a job -----------------------------------------------------------------------
+
+
+def start(user, questionnaire, kind: JobKind, lang: str, filters: query.Filters) -> ExportJob:
+    """A new job of `user` (queued, not yet handed to a worker: commit, then `dispatch`).
+    Removes the jobs and files that have had their day first."""
+    cleanup()
+    job = ExportJob(
+        token=secrets.token_urlsafe(32),
+        user_id=user.id,
+        questionnaire_id=questionnaire.id,
+        kind=kind.value,
+        format="xlsx",
+        lang=lang,
+        filters=filtering.to_json(filters),
+    )
+    db.session.add(job)
+    db.session.flush()
+    return job
+
+
+def dispatch(job: ExportJob) -> None:
+    """Hand a committed job to a worker: the RQ queue when REDIS_URL is set, else (or when
+    Redis cannot be reached) the web process's thread pool."""
+    app = current_app._get_current_object()
+    url = app.config.get("REDIS_URL")
+    if url:
+        try:
+            queue(url).enqueue(
+                work,
+                job.id,
+                job_timeout=app.config["EXPORT_JOB_TIMEOUT"],
+                result_ttl=0,
+                failure_ttl=app.config["EXPORT_MAX_AGE_HOURS"] * 3600,
+                description=f"export job {job.id}",
+            )
+            return
+        except Exception:  # Redis down: the export still gets written, here
+            log.exception("export job %s: the RQ queue cannot be reached; runs here", job.id)
+    future = _executor(app).submit(_run_in_app, app, job.id)
+    _running.add(future)
+    future.add_done_callback(_running.discard)
+
+
+def queue(url: str):
+    """The RQ queue of export jobs on the Redis at `url`."""
+    from redis import Redis
+    from rq import Queue
+
+    return Queue(current_app.config["EXPORT_QUEUE"], connection=Redis.from_url(url))
+
+
+def _executor(app) -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(
+                max_workers=max(1, int(app.config.get("EXPORT_THREADS", 2))),
+                thread_name_prefix="export-job",
+            )
+        return _pool
+
+
+def wait_for_local_jobs(timeout: float = 60) -> bool:
+    """Wait until the jobs of this process's pool are finished (tests; a graceful stop).
+    True when none is left running."""
+    _done, pending = wait(list(_running), timeout=timeout)
+    return not pending
+
+
+def _run_in_app(app, job_id: int) -> None:
+    with app.app_context():
+        run(job_id)
+
+
+def work(job_id: int) -> None:
+    """What an RQ worker runs (under `flask analysis worker`, in its application context):
+    the job, then a fresh session for the next one."""
+    try:
+        run(job_id)
+    finally:
+        db.session.remove()
+
+
+# --- running a job --------------------------------------------------------------------------
+
+
+def run(job_id: int) -> str:
+    """Write the file of job `job_id`, if it is still queued (a job runs once, whoever picks it
+    up). Returns the job's status afterwards."""
+    if not _update(job_id, {"status": JobStatus.RUNNING.value, "started_at": utcnow()}, queued=1):
+        job = db.session.get(ExportJob, job_id)
+        return job.status if job else ""
+    job = db.session.get(ExportJob, job_id)
+    try:
+        _write(job)
+    except exports.TooManyColumns:
+        _fail(job_id, "too_wide")
+    except Exception:
+        log.exception("export job %s failed", job_id)
+        _fail(job_id, "failed")
+    db.session.rollback()  # what this session read is old now: read the row afresh
+    return db.session.get(ExportJob, job_id).status
+
+
+def _write(job: ExportJob) -> None:
+    user, questionnaire = job.user, job.questionnaire
+    if not policy.decide(user, "analysis.questionnaire", questionnaire):
+        _fail(job.id, "forbidden")
+        return
+    scope = query.Scope.of(user)
+    filters = filtering.from_json(job.filters)
+    folder = export_folder()
+    final, part = folder / f"{job.token}.xlsx", folder / f"{job.token}.part"
+    progress = _Progress(job.id)
+    try:
+        done = _write_file(job, scope, filters, part, progress)
+        os.replace(part, final)  # a file is named for download only once it is whole
+    finally:
+        part.unlink(missing_ok=True)
+    _update(
+        job.id,
+        {
+            "status": JobStatus.DONE.value,
+            "file_name": final.name,
+            "rows_done": done,
+            "rows_total": max(done, progress.estimate),
+            "finished_at": utcnow(),
+        },
+    )
+
+
+def _write_file(job: ExportJob, scope, filters, path: Path, progress: _Progress) -> int:
+    """The job's workbook at `path`; the answer rows (status: reports) written."""
+    questionnaire = job.questionnaire
+    if job.kind == JobKind.STATUS:
+        rows = status.status_rows(questionnaire, filters, job.lang)
+        progress.total(len(rows))
+        exports.write_table_xlsx(exports.status_table(rows, job.lang), path, "status")
+        return len(rows)
+    progress.total(exports.count_cells(scope, filters, questionnaire))
+    if job.kind == JobKind.WIDE:
+        return exports.write_wide_xlsx(scope, filters, questionnaire, job.lang, path, progress)
+    rows = exports.long_rows(scope, filters, questionnaire, job.lang)
+    return exports.write_long_xlsx(rows, path, progress)
+
+
+class _Progress:
+    """Rows written so far, saved every `exports.PROGRESS_EVERY` rows."""
+
+    def __init__(self, job_id: int) -> None:
+        self.job_id = job_id
+        self.estimate = 0
+
+    def total(self, estimate: int) -> None:
+        self.estimate = estimate
+        _update(self.job_id, {"rows_total": estimate})
+
+    def __call__(self, done: int) -> None:
+        _update(self.job_id, {"rows_done": done})
+
+
+def _fail(job_id: int, error: str) -> None:
+    _update(job_id, {"status": JobStatus.FAILED.value, "error": error, "finished_at": utcnow()})
+
+
+def _update(job_id: int, values: dict, queued: int = 0) -> bool:
+    """Write `values` to the job's row in a short transaction of its own (the job's session
+    may be reading answers through a server-side cursor, which a commit would close). With
+    `queued`, only if the job is still queued. True when the row was changed."""
+    stmt = sa.update(ExportJob).where(ExportJob.id == job_id).values(**values)
+    if queued:
+        stmt = stmt.where(ExportJob.status == JobStatus.QUEUED.value)
+    bind = db.session.get_bind()
+    with sa.orm.Session(bind=bind, join_transaction_mode="create_savepoint") as session:
+        changed = session.execute(stmt).rowcount
+        session.commit()
+    return bool(changed)
+
+
+# --- files and their lifetime ---------------------------------------------------------------
+
+
+def export_folder() -> Path:
+    folder = Path(current_app.config["EXPORT_FOLDER"])
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def file_of(job: ExportJob) -> Path | None:
+    """The job's file, when it is written and still there."""
+    if job.status != JobStatus.DONE or not job.file_name or "/" in job.file_name:
+        return None
+    path = export_folder() / job.file_name
+    return path if path.is_file() else None
+
+
+def cleanup(now: datetime | None = None) -> int:
+    """Remove the jobs asked for more than EXPORT_MAX_AGE_HOURS ago with their files, and the
+    folder's files older than that (left by a job that was interrupted); mark the jobs that
+    outlived EXPORT_JOB_TIMEOUT without finishing as failed. In the caller's transaction.
+    Returns how many jobs were removed."""
+    config = current_app.config
+    now = now or utcnow()
+    cutoff = now - timedelta(hours=config["EXPORT_MAX_AGE_HOURS"])
+    old = db.session.scalars(sa.select(ExportJob).where(ExportJob.created_at < cutoff)).all()
+    folder = export_folder()
+    for job in old:
+        if job.file_name and "/" not in job.file_name:
+            (folder / job.file_name).unlink(missing_ok=True)
+        db.session.delete(job)
+    stalled = now - timedelta(seconds=config["EXPORT_JOB_TIMEOUT"])
+    db.session.execute(
+        sa.update(ExportJob)
+        .where(
+            ExportJob.status.in_([JobStatus.QUEUED.value, JobStatus.RUNNING.value]),
+            ExportJob.created_at < stalled,
+        )
+        .values(status=JobStatus.FAILED.value, error="stalled", finished_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    for path in folder.iterdir():
+        if path.is_file() and path.stat().st_mtime < cutoff.timestamp():
+            path.unlink(missing_ok=True)
+    db.session.flush()
+    return len(old)
+
+
+# --- what the job's page says ---------------------------------------------------------------
+
+
+def sentence(job: ExportJob) -> str:
+    """Where the job stands, in the reader's language."""
+    if job.status == JobStatus.FAILED:
+        return str(ERRORS.get(job.error, ERRORS["failed"]))
+    if job.status == JobStatus.QUEUED:
+        return _("Waiting for a worker to start the export.")
+    if job.status == JobStatus.RUNNING and not job.rows_total:
+        return _("The export has started.")
+    return ngettext(
+        "%(done)s of about %(total)s row written.",
+        "%(done)s of about %(total)s rows written.",
+        job.rows_total,
+        done=format_number(job.rows_done),
+        total=format_number(job.rows_total),
+    )
+
+
+def download_name(job: ExportJob) -> str:
+    what = {"long": "answers", "wide": "answers-wide", "status": "status"}[job.kind]
+    return exports.filename(job.questionnaire, what, job.lang, "xlsx")
