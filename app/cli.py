@@ -1,4 +1,5 @@
-"""Flask CLI commands: `demo load`, `translate extract|update|compile`, `users create|grant`."""
+"""Flask CLI commands: `demo load`, `translate extract|update|compile`, `users create|grant`;
+`export answers|status` and `analysis rebuild|worker` come from app/analysis/cli.py."""
 
 from __future__ import annotations
 
@@ -177,5 +178,7 @@ def users_grant(email: str, role: str, instrument: str | None, party: str | None
 
 
 def register(app: Flask) -> None:
-    for group in (demo_cli, translate_cli, users_cli):
+    from app.analysis.cli import analysis_cli, export_cli
+
+    for group in (demo_cli, translate_cli, users_cli, export_cli, analysis_cli):
         app.cli.add_command(group)
