@@ -100,9 +100,12 @@ def start_export(code: str):
         )
     filters, lang = _read(values, questionnaire, problems)
     job = jobs.start(current_user, questionnaire, JobKind(kind), lang, filters)
+    job_id, page = job.id, url_for("analysis.export_job", token=job.token)
     db.session.commit()
-    jobs.dispatch(job)  # after the commit: the worker must find the row
-    return redirect(url_for("analysis.export_job", token=job.token), code=303)
+    # After the commit, the worker must find the row; and nothing here reads the database
+    # any more (a thread of this process may be working already).
+    jobs.dispatch(job_id)
+    return redirect(page, code=303)
 
 
 @bp.route("/jobs/<token>")

@@ -64,7 +64,7 @@ _running: set[Future] = set()
 
 
 def start(user, questionnaire, kind: JobKind, lang: str, filters: query.Filters) -> ExportJob:
-    """A new job of `user` (queued, not yet handed to a worker: commit, then `dispatch`).
+    """A new job of `user` (queued, not yet handed to a worker: commit, then `dispatch` it).
     Removes the jobs and files that have had their day first."""
     cleanup()
     job = ExportJob(
@@ -81,25 +81,25 @@ def start(user, questionnaire, kind: JobKind, lang: str, filters: query.Filters)
     return job
 
 
-def dispatch(job: ExportJob) -> None:
-    """Hand a committed job to a worker: the RQ queue when REDIS_URL is set, else (or when
-    Redis cannot be reached) the web process's thread pool."""
+def dispatch(job_id: int) -> None:
+    """Hand the committed job `job_id` to a worker: the RQ queue when REDIS_URL is set, else
+    (or when Redis cannot be reached) the web process's thread pool. Reads no database."""
     app = current_app._get_current_object()
     url = app.config.get("REDIS_URL")
     if url:
         try:
             queue(url).enqueue(
                 work,
-                job.id,
+                job_id,
                 job_timeout=app.config["EXPORT_JOB_TIMEOUT"],
                 result_ttl=0,
                 failure_ttl=app.config["EXPORT_MAX_AGE_HOURS"] * 3600,
-                description=f"export job {job.id}",
+                description=f"export job {job_id}",
             )
             return
         except Exception:  # Redis down: the export still gets written, here
-            log.exception("export job %s: the RQ queue cannot be reached; runs here", job.id)
-    future = _executor(app).submit(_run_in_app, app, job.id)
+            log.exception("export job %s: the RQ queue cannot be reached; runs here", job_id)
+    future = _executor(app).submit(_run_in_app, app, job_id)
     _running.add(future)
     future.add_done_callback(_running.discard)
 
@@ -157,11 +157,16 @@ def run(job_id: int) -> str:
     try:
         _write(job)
     except exports.TooManyColumns:
+        db.session.rollback()
         _fail(job_id, "too_wide")
     except Exception:
         log.exception("export job %s failed", job_id)
+        db.session.rollback()
         _fail(job_id, "failed")
-    db.session.rollback()  # what this session read is old now: read the row afresh
+    # End this session's reading transaction (it wrote nothing) and read the row afresh. A
+    # commit, not a rollback: where the job's own transactions are nested in it (one shared
+    # connection, as in the tests), a rollback would undo them.
+    db.session.commit()
     return db.session.get(ExportJob, job_id).status
 
 
