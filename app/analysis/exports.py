@@ -79,7 +79,7 @@ XLSX_OPTIONS = {
 XLSX_MAX_ROWS = 1_048_576  # a worksheet's rows; the long export goes on in another sheet
 XLSX_MAX_COLUMNS = 16_384
 PROGRESS_EVERY = 1000  # rows between two calls of `progress`
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = frozenset("=+-@\t\r")  # what a text may not start with
 
 # Column headings in the reader's language (the status table; the wide export's description)
 HEADINGS = {
@@ -121,7 +121,8 @@ class TooManyColumns(Exception):
 
 def long_statement(scope: query.Scope, filters: query.Filters, questionnaire: Questionnaire):
     """The rows of `query.cells` as plain columns (no ORM objects to build per row), with the
-    file name of a file cell and the site of a site loop's key joined in: one statement."""
+    file name of a file cell and the site of a site loop's key joined in: one statement. (The
+    countries' names are read once, by `Wording`, not decoded again on every row.)"""
     base = query.cells(scope, filters, questionnaire=questionnaire)
     given = base.selected_columns
     answer = SubmittedAnswer
@@ -144,7 +145,6 @@ def long_statement(scope: query.Scope, filters: query.Filters, questionnaire: Qu
             answer.reused_from,
             Party.id.label("party_id"),
             Party.code.label("party_code"),
-            Party.name.label("party_name"),
             Party.region.label("party_region"),
             given.membership_status,
             given.report_status,
@@ -153,17 +153,18 @@ def long_statement(scope: query.Scope, filters: query.Filters, questionnaire: Qu
             Site.name.label("site_name"),
         )
         .outerjoin(
-            Attachment,
-            sa.and_(
-                answer.answer_type == "file",
-                sa.cast(Attachment.id, sa.String) == answer.value_text,
-            ),
+            Attachment, Attachment.id == id_in(answer.value_text, answer.answer_type, "file")
         )
-        .outerjoin(
-            Site,
-            sa.and_(answer.loop_kind == "site", sa.cast(Site.id, sa.String) == answer.loop_key),
-        )
+        .outerjoin(Site, Site.id == id_in(answer.loop_key, answer.loop_kind, "site"))
     )
+
+
+def id_in(text_column, kind_column, kind: str):
+    """The id that `text_column` holds on rows whose `kind_column` is `kind` (a file cell's
+    value, a site loop's key), NULL on the others: a join on it looks the id up by primary key
+    (where a comparison as text would scan the table for each row), and the CASE converts only
+    the texts that are ids."""
+    return sa.case((kind_column == kind, sa.cast(text_column, sa.Integer)), else_=sa.null())
 
 
 def count_cells(scope: query.Scope, filters: query.Filters, questionnaire: Questionnaire) -> int:
@@ -182,15 +183,17 @@ def long_rows(
     change with `lang`."""
     words = Wording(questionnaire, lang)
     instrument = questionnaire.instrument.code
-    party_id, country = None, []
+    party_id, country, submitted_at, submitted = None, [], None, ""
     for row in query.stream(long_statement(scope, filters, questionnaire)):
         if row.party_id != party_id:
             party_id = row.party_id
             country = [
                 row.party_code,
-                words.content(row.party_name),
+                words.country(row.party_id),
                 words.regions.get(row.party_region or "", ""),
             ]
+        if row.submitted_at != submitted_at:  # one report after the other
+            submitted_at, submitted = row.submitted_at, iso_time(row.submitted_at)
         item = words.items[row.node_id]
         value = row.value
         yield [
@@ -200,7 +203,7 @@ def long_rows(
             *country,
             words.memberships.get(row.membership_status or "", ""),
             words.statuses.get(row.report_status or "", ""),
-            iso_time(row.submitted_at),
+            submitted,
             words.section(item),
             item.number,
             row.bank_code or "",
@@ -253,15 +256,19 @@ def iso_time(value: datetime | date | None) -> str:
 def neutralise(text: str) -> str:
     """`text` with a leading apostrophe when a spreadsheet would read it as a formula or a
     command (it starts with = + - @, a tab or a carriage return)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text[:1] in FORMULA_FIRST else text
 
 
 def csv_cell(value: Any) -> str:
+    """A cell as CSV text (called for every cell of every row: the common case first)."""
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value[:1] in FORMULA_FIRST else value
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if kind is int or kind is float:
         return str(value)
     return neutralise(str(value))
 
@@ -275,7 +282,7 @@ def csv_chunks(rows: Iterable[list], rows_per_chunk: int = 500) -> Iterator[byte
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     waiting = 0
     for row in rows:
-        writer.writerow([csv_cell(value) for value in row])
+        writer.writerow(list(map(csv_cell, row)))
         waiting += 1
         if waiting >= rows_per_chunk:
             yield buffer.getvalue().encode()

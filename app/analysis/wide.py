@@ -99,10 +99,7 @@ def columns(
     stmt = (
         query.cells(scope, filters, questionnaire=questionnaire)
         .with_only_columns(answer.node_id, answer.loop_kind, answer.loop_key, part, Site.name)
-        .outerjoin(
-            Site,
-            sa.and_(answer.loop_kind == "site", sa.cast(Site.id, sa.String) == answer.loop_key),
-        )
+        .outerjoin(Site, Site.id == exports.id_in(answer.loop_key, answer.loop_kind, "site"))
         .order_by(None)
         .distinct()
     )
@@ -231,7 +228,7 @@ class Country:
     def of(cls, row, words: Wording) -> Country:
         first = [
             row.party_code,
-            words.content(row.party_name),
+            words.country(row.party_id),
             words.regions.get(row.party_region or "", ""),
             words.memberships.get(row.membership_status or "", ""),
             words.statuses.get(row.report_status or "", ""),

@@ -1,8 +1,9 @@
 """What the rows of an export say in the reader's language: question texts and section titles,
 countries, regions and statuses, each answer cell's label (from the answer-type registry) and
 each loop key's name. Read once per export and kept: one query for the questionnaire's items,
-one for the species it names; labels of recurring values (choices, species, numbers) are kept
-in a bounded cache, so an export of any size says them at the cost of a dictionary lookup."""
+one for the species it names, one for the parties that owe it; labels of recurring values
+(choices, species, numbers) are kept in a bounded cache, so an export of any size says them at
+the cost of a dictionary lookup."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from flask_babel import force_locale
 from app import answers
 from app.answers.types import AnswerType
 from app.bank.models import Species
-from app.directory.models import MembershipStatus, Region
+from app.directory.models import MembershipStatus, Party, Region
 from app.extensions import db
 from app.i18n import translate
 from app.questionnaires.models import Node, Questionnaire
-from app.reporting.models import ReportStatus, SubmittedAnswer
+from app.reporting.models import Report, ReportStatus, SubmittedAnswer
 
 # Types whose values recur from country to country: their labels are worth keeping.
 RECURRING = {
@@ -58,6 +59,7 @@ class Wording:
     lang: str
     items: dict[int, Item] = field(init=False)
     species: dict[str, answers.Named] = field(init=False)
+    _countries: dict[int, dict] = field(init=False)
     _labels: dict = field(init=False, default_factory=dict)
     _questions: dict[int, str] = field(init=False, default_factory=dict)
     _sections: dict[int, str] = field(init=False, default_factory=dict)
@@ -65,6 +67,7 @@ class Wording:
     def __post_init__(self) -> None:
         self.items = items_of(self.questionnaire)
         self.species = species_named(self.questionnaire)
+        self._countries = countries_named(self.questionnaire)
         self.say = answers.Saying(self.lang, self.instrument, species=self.species)
         with force_locale(self.lang):
             self.regions = {r.value: r.label for r in Region}
@@ -79,6 +82,10 @@ class Wording:
         """A content text (a name, a title) in `lang` (default: the export's), along the
         instrument's fallback."""
         return str(translate(value, lang=lang or self.lang, instrument=self.instrument))
+
+    def country(self, party_id: int) -> str:
+        """The name of a party that owes the questionnaire, in `lang`."""
+        return self.content(self._countries.get(party_id))
 
     def question(self, item: Item) -> str:
         if item.id not in self._questions:
@@ -215,3 +222,14 @@ def species_named(questionnaire: Questionnaire) -> dict[str, answers.Named]:
         taxon: answers.Named(dict(common or {}), scientific or "")
         for taxon, common, scientific in rows
     }
+
+
+def countries_named(questionnaire: Questionnaire) -> dict[int, dict]:
+    """The names (per language) of the parties that owe `questionnaire`, by id: one query, a
+    row per party (never per answer)."""
+    rows = db.session.execute(
+        sa.select(Party.id, Party.name)
+        .join(Report, Report.party_id == Party.id)
+        .where(Report.questionnaire_id == questionnaire.id)
+    )
+    return {party_id: dict(name or {}) for party_id, name in rows}
