@@ -384,6 +384,34 @@ def test_a_long_xlsx_job_writes_the_rows_of_the_csv(app, client, auth):
             assert same_cell(text, value), (line, rows[0][at], text, value)
 
 
+def test_a_csv_job_writes_the_file_the_download_streams(app, client, auth):
+    auth.login(ANALYST)
+    streamed = client.get("/analysis/CMS-COP14/export/answers.csv?lang=es&region=europe").data
+    token = start_job(client, kind="long", format="csv", lang="es", region="europe")
+    response = download(client, f"/analysis/jobs/{token}/file")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.headers["Content-Disposition"].endswith("filename=CMS-COP14-answers-es.csv")
+    assert response.data == streamed
+    refused = client.post("/analysis/CMS-COP14/export", data={"kind": "wide", "format": "csv"})
+    assert refused.status_code == 400 and "XLSX only" in refused.text
+
+
+def test_a_person_has_a_few_jobs_waiting_at_most(app, client, auth):
+    with app.app_context():
+        q = questionnaires.questionnaire_by_code("CMS-COP14")
+        for _ in range(jobs.MAX_UNFINISHED):
+            jobs.start(user(ANALYST), q, JobKind.LONG, "en", query.NO_FILTERS)
+        db.session.commit()
+    auth.login(ANALYST)
+    response = client.post("/analysis/CMS-COP14/export", data={"kind": "long"})
+    assert response.status_code == 429
+    assert "3 of your exports are still being written" in response.text
+    auth.logout()
+    auth.login(CMS_SEC)  # the others' jobs do not count
+    assert client.post("/analysis/CMS-COP14/export", data={"kind": "status"}).status_code == 303
+    assert jobs.wait_for_local_jobs(60)
+
+
 def test_a_job_is_its_owners_only(app, client, auth):
     auth.login(ANALYST)
     token = start_job(client, kind="status", lang="en")
@@ -631,6 +659,23 @@ def test_a_confidential_item_reaches_only_who_may_read_it(app, client, auth):
     secretariat_rows = csv_of(client)
     assert "2.2" in column(secretariat_rows, "item_number")
     assert len(secretariat_rows) > len(analyst_rows)
+
+
+def test_a_confidential_item_filters_only_for_who_may_read_it(app, client, auth):
+    """The countries a filter keeps would tell a confidential item's answers."""
+    with app.app_context():
+        q = questionnaires.questionnaire_by_code("CMS-COP14")
+        node = next(n for n in q.nodes if n.number == "2.1")
+        node.confidential = True
+        node_id = node.id
+        db.session.commit()
+    auth.login(ANALYST)
+    response = client.get(f"/analysis/CMS-COP14/export/answers.csv?answered={node_id}:yes")
+    assert response.status_code == 400
+    assert f"“{node_id}:yes” does not name a choice" in response.text
+    auth.logout()
+    auth.login(CMS_SEC)
+    assert len(csv_of(client, answered=f"{node_id}:yes")) > 1
 
 
 # --- RQ on a real Redis ---------------------------------------------------------------------

@@ -43,7 +43,7 @@ def export_answers(code: str, file_format: str, lang: str, output: str, wide: bo
         rows = exports.write_long_xlsx(long_rows, Path(output))
     else:
         table = exports.long_table(scope, filters, questionnaire, lang)
-        rows = _write_csv(table, output) - 1
+        rows = exports.write_csv(table, output)
     click.echo(f"Wrote {output}: {rows} answer rows of {questionnaire.code} in {lang}.")
 
 
@@ -60,7 +60,7 @@ def export_status(code: str, output: str, file_format: str, lang: str) -> None:
     if file_format == "xlsx":
         exports.write_table_xlsx(table, Path(output), "status")
     else:
-        _write_csv(table, output)
+        exports.write_csv(table, output)
     click.echo(f"Wrote {output}: {len(table) - 1} reports of {questionnaire.code}.")
 
 
@@ -116,19 +116,3 @@ def _language(value: str) -> str:
     if value not in languages():
         raise click.ClickException(f"Unknown language {value}: give {', '.join(languages())}.")
     return value
-
-
-def _write_csv(table, output: str) -> int:
-    """Write `table` (the header first) as the downloads do. Returns its rows, header included."""
-    rows = 0
-
-    def counted():
-        nonlocal rows
-        for row in table:
-            rows += 1
-            yield row
-
-    with open(output, "wb") as handle:
-        for chunk in exports.csv_chunks(counted()):
-            handle.write(chunk)
-    return rows

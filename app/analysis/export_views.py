@@ -1,5 +1,6 @@
 """The downloads behind the analysis pages: the long CSV of a questionnaire's answers streamed
-as it is read; XLSX files written by an export job whose progress page the reader watches; the
+as it is read; XLSX files (and CSV files too large to stream) written by an export job whose
+progress page the reader watches; the
 status table of its reports as CSV or XLSX. Each asks the policy first ("analysis.questionnaire":
 a questionnaire outside the reader's instruments does not exist, 404), reads its filters with
 `filters_from_args` (what cannot be read is a 400 page saying why) and reads the answers as the
@@ -29,7 +30,7 @@ from flask_login import current_user, login_required
 from app import policy
 from app.analysis import bp, exports, jobs, query, status
 from app.analysis.filters import filters_from_args
-from app.analysis.models import ExportJob, JobKind
+from app.analysis.models import FORMATS, ExportJob, JobKind
 from app.extensions import db
 from app.i18n import current_language, languages
 from app.questionnaires.models import Questionnaire
@@ -84,9 +85,10 @@ def status_xlsx(code: str):
 @bp.route("/<code>/export", methods=["POST"])
 @login_required
 def start_export(code: str):
-    """Start an XLSX export job and show its progress. The form posts `kind` (long, wide or
-    status), `format` (xlsx), `lang` and the filters, named as `filters_from_args` reads
-    them (in the form or in the address)."""
+    """Start an export job and show its progress. The form posts `kind` (long, wide or
+    status), `format` (xlsx, or csv: a CSV too large to stream; the wide export is XLSX only),
+    `lang` and the filters, named as `filters_from_args` reads them (in the form or in the
+    address)."""
     questionnaire = _questionnaire(code)
     values = request.values
     problems = []
@@ -94,12 +96,21 @@ def start_export(code: str):
     if kind not in {k.value for k in JobKind}:
         problems.append(_("“%(value)s” is not a kind of export.", value=kind[:40]))
     file_format = values.get("format") or "xlsx"
-    if file_format != "xlsx":
+    if file_format not in FORMATS:
         problems.append(
             _("“%(value)s” is not a format these files are written in.", value=file_format[:40])
         )
+    elif kind == JobKind.WIDE and file_format != "xlsx":
+        problems.append(_("The export with one row per country is written as XLSX only."))
     filters, lang = _read(values, questionnaire, problems)
-    job = jobs.start(current_user, questionnaire, JobKind(kind), lang, filters)
+    if jobs.unfinished(current_user) >= jobs.MAX_UNFINISHED:
+        message = _(
+            "%(count)d of your exports are still being written: start another once one of "
+            "them is finished.",
+            count=jobs.MAX_UNFINISHED,
+        )
+        _refuse(429, _("Too many attempts"), message)
+    job = jobs.start(current_user, questionnaire, JobKind(kind), lang, filters, file_format)
     job_id, page = job.id, url_for("analysis.export_job", token=job.token)
     db.session.commit()
     # After the commit, the worker must find the row; and nothing here reads the database
@@ -144,7 +155,11 @@ def export_job_file(token: str):
     if path is None:
         abort(404)
     return send_file(
-        path, mimetype=XLSX, as_attachment=True, download_name=jobs.download_name(job), max_age=0
+        path,
+        mimetype=XLSX if job.format == "xlsx" else "text/csv",  # Flask adds the charset
+        as_attachment=True,
+        download_name=jobs.download_name(job),
+        max_age=0,
     )
 
 
@@ -167,17 +182,20 @@ def _questionnaire(code: str) -> Questionnaire:
 def _read(values, questionnaire: Questionnaire, problems: list[str] | None = None):
     """(filters, language) from the request, or a 400 page saying what cannot be read."""
     problems = list(problems or [])
-    filters, found = filters_from_args(values, questionnaire)
+    filters, found = filters_from_args(values, questionnaire, query.Scope.of(current_user))
     problems += found
     lang = values.get("lang") or current_language()
     if lang not in languages():
         problems.append(_("“%(value)s” is not a language of this site.", value=lang[:40]))
     if problems:
-        page = render_template(
-            "errors/error.html", code=400, title=_("Bad request"), message=" ".join(problems)
-        )
-        abort(make_response(page, 400))
+        _refuse(400, _("Bad request"), " ".join(problems))
     return filters, lang
+
+
+def _refuse(code: int, title: str, message: str) -> None:
+    """Stop with the error page saying `message`."""
+    page = render_template("errors/error.html", code=code, title=title, message=message)
+    abort(make_response(page, code))
 
 
 def _own_job(token: str) -> ExportJob:

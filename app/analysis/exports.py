@@ -293,6 +293,28 @@ def csv_chunks(rows: Iterable[list], rows_per_chunk: int = 500) -> Iterator[byte
         yield buffer.getvalue().encode()
 
 
+def write_csv(table: Iterable[list], path, progress: Progress = None) -> int:
+    """`table` (the header first) at `path`, as the downloads stream it. Returns the rows
+    written after the header."""
+    done = -1
+
+    def counted():
+        nonlocal done
+        for row in table:
+            done += 1
+            if progress and done and done % PROGRESS_EVERY == 0:
+                progress(done)
+            yield row
+
+    with open(path, "wb") as handle:
+        for chunk in csv_chunks(counted()):
+            handle.write(chunk)
+    done = max(done, 0)
+    if progress:
+        progress(done)
+    return done
+
+
 # --- XLSX -----------------------------------------------------------------------------------
 
 

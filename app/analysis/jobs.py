@@ -1,5 +1,6 @@
-"""The queue of export jobs: XLSX files written away from the request that asks for them, while
-the reader watches the progress (the request returns at once; no request holds a worker).
+"""The queue of export jobs: files written away from the request that asks for them (XLSX
+workbooks; CSV files too large to stream within a request), while the reader watches the
+progress (the request returns at once; no request holds a worker).
 
 Where a job runs:
 
@@ -36,7 +37,7 @@ from flask_babel import lazy_gettext as _l
 from app import policy
 from app.analysis import exports, query, status
 from app.analysis import filters as filtering
-from app.analysis.models import ExportJob, JobKind, JobStatus
+from app.analysis.models import FORMATS, ExportJob, JobKind, JobStatus
 from app.extensions import db
 from app.utils import utcnow
 
@@ -55,6 +56,7 @@ ERRORS = {
     ),
 }
 
+MAX_UNFINISHED = 3  # jobs of one person waiting or being written
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 _running: set[Future] = set()
@@ -63,22 +65,46 @@ _running: set[Future] = set()
 # --- asking for a job -----------------------------------------------------------------------
 
 
-def start(user, questionnaire, kind: JobKind, lang: str, filters: query.Filters) -> ExportJob:
+def start(
+    user,
+    questionnaire,
+    kind: JobKind,
+    lang: str,
+    filters: query.Filters,
+    file_format: str = "xlsx",
+) -> ExportJob:
     """A new job of `user` (queued, not yet handed to a worker: commit, then `dispatch` it).
-    Removes the jobs and files that have had their day first."""
+    Removes the jobs and files that have had their day first. `file_format` is one of
+    models.FORMATS; the wide export is XLSX only (ValueError otherwise)."""
+    if file_format not in FORMATS or (kind == JobKind.WIDE and file_format != "xlsx"):
+        raise ValueError(f"no {file_format} file for the {kind.value} export")
     cleanup()
     job = ExportJob(
         token=secrets.token_urlsafe(32),
         user_id=user.id,
         questionnaire_id=questionnaire.id,
         kind=kind.value,
-        format="xlsx",
+        format=file_format,
         lang=lang,
         filters=filtering.to_json(filters),
     )
     db.session.add(job)
     db.session.flush()
     return job
+
+
+def unfinished(user) -> int:
+    """How many of `user`'s jobs are waiting or being written (MAX_UNFINISHED at most may be:
+    a person watches a few files at once, and a click repeated in a hurry is not a queue)."""
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count(ExportJob.id)).where(
+                ExportJob.user_id == user.id,
+                ExportJob.status.in_([JobStatus.QUEUED.value, JobStatus.RUNNING.value]),
+            )
+        )
+        or 0
+    )
 
 
 def dispatch(job_id: int) -> None:
@@ -178,7 +204,7 @@ def _write(job: ExportJob) -> None:
     scope = query.Scope.of(user)
     filters = filtering.from_json(job.filters)
     folder = export_folder()
-    final, part = folder / f"{job.token}.xlsx", folder / f"{job.token}.part"
+    final, part = folder / f"{job.token}.{job.format}", folder / f"{job.token}.part"
     progress = _Progress(job.id)
     try:
         done = _write_file(job, scope, filters, part, progress)
@@ -198,17 +224,23 @@ def _write(job: ExportJob) -> None:
 
 
 def _write_file(job: ExportJob, scope, filters, path: Path, progress: _Progress) -> int:
-    """The job's workbook at `path`; the answer rows (status: reports) written."""
-    questionnaire = job.questionnaire
+    """The job's file at `path`; the answer rows (status: reports) written."""
+    questionnaire, lang = job.questionnaire, job.lang
     if job.kind == JobKind.STATUS:
-        rows = status.status_rows(questionnaire, filters, job.lang)
+        rows = status.status_rows(questionnaire, filters, lang)
         progress.total(len(rows))
-        exports.write_table_xlsx(exports.status_table(rows, job.lang), path, "status")
+        table = exports.status_table(rows, lang)
+        if job.format == "csv":
+            return exports.write_csv(table, path)
+        exports.write_table_xlsx(table, path, "status")
         return len(rows)
     progress.total(exports.count_cells(scope, filters, questionnaire))
     if job.kind == JobKind.WIDE:
-        return exports.write_wide_xlsx(scope, filters, questionnaire, job.lang, path, progress)
-    rows = exports.long_rows(scope, filters, questionnaire, job.lang)
+        return exports.write_wide_xlsx(scope, filters, questionnaire, lang, path, progress)
+    if job.format == "csv":
+        table = exports.long_table(scope, filters, questionnaire, lang)
+        return exports.write_csv(table, path, progress)
+    rows = exports.long_rows(scope, filters, questionnaire, lang)
     return exports.write_long_xlsx(rows, path, progress)
 
 
@@ -315,4 +347,4 @@ def sentence(job: ExportJob) -> str:
 
 def download_name(job: ExportJob) -> str:
     what = {"long": "answers", "wide": "answers-wide", "status": "status"}[job.kind]
-    return exports.filename(job.questionnaire, what, job.lang, "xlsx")
+    return exports.filename(job.questionnaire, what, job.lang, job.format)

@@ -1,5 +1,6 @@
-"""Export jobs: an XLSX file asked for by a reader, written by a worker (an RQ worker or a thread
-of the web process, app/analysis/jobs.py). The row is the job's state, kept in the database so
+"""Export jobs: a file asked for by a reader (an XLSX workbook, or a CSV too large to stream
+within a request), written by a worker (an RQ worker or a thread of the web process,
+app/analysis/jobs.py). The row is the job's state, kept in the database so
 that whichever process runs the job and whichever serves the progress page see the same."""
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class JobStatus(LabelledEnum):
 
 
 FINISHED = frozenset({JobStatus.DONE.value, JobStatus.FAILED.value})
+FORMATS = ("xlsx", "csv")  # the wide export is XLSX only
 
 
 def _values(enum) -> str:
@@ -41,7 +43,7 @@ class ExportJob(db.Model):
     __tablename__ = "export_jobs"
     __table_args__ = (
         sa.CheckConstraint(f"kind IN ({_values(JobKind)})", name="kind"),
-        sa.CheckConstraint("format IN ('xlsx')", name="format"),
+        sa.CheckConstraint("format IN ('xlsx', 'csv')", name="format"),
         sa.CheckConstraint(f"status IN ({_values(JobStatus)})", name="status"),
     )
 

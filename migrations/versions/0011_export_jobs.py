@@ -1,10 +1,10 @@
-"""export jobs: XLSX files written by a worker, with their progress
+"""export jobs: files written by a worker (XLSX, or CSV too large to stream), with their progress
 
 Revision ID: 0011_export_jobs
 Revises: 0010_submitted_answers
 Create Date: 2026-12-06 23:57:22.704004
 
-An XLSX export of a questionnaire's answers is written by a job (an RQ worker when REDIS_URL is
+An XLSX export of a questionnaire's answers (or a CSV too large to stream) is written by a job (an RQ worker when REDIS_URL is
 set, else a thread of the web process) while the reader watches its progress (issue 15). The
 job's state is a row, so that the process running it and the one serving its page agree.
 """
@@ -39,7 +39,7 @@ def upgrade():
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
-        sa.CheckConstraint("format IN ('xlsx')", name=op.f("ck_export_jobs_format")),
+        sa.CheckConstraint("format IN ('xlsx', 'csv')", name=op.f("ck_export_jobs_format")),
         sa.CheckConstraint("kind IN ('long', 'wide', 'status')", name=op.f("ck_export_jobs_kind")),
         sa.CheckConstraint(
             "status IN ('queued', 'running', 'done', 'failed')", name=op.f("ck_export_jobs_status")
