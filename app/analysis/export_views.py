@@ -25,6 +25,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from app import policy
@@ -104,10 +105,11 @@ def start_export(code: str):
         problems.append(_("The export with one row per country is written as XLSX only."))
     filters, lang = _read(values, questionnaire, problems)
     if jobs.unfinished(current_user) >= jobs.MAX_UNFINISHED:
-        message = _(
-            "%(count)d of your exports are still being written: start another once one of "
+        message = ngettext(
+            "%(num)d of your exports is still being written: start another once it is finished.",
+            "%(num)d of your exports are still being written: start another once one of "
             "them is finished.",
-            count=jobs.MAX_UNFINISHED,
+            jobs.MAX_UNFINISHED,
         )
         _refuse(429, _("Too many attempts"), message)
     job = jobs.start(current_user, questionnaire, JobKind(kind), lang, filters, file_format)
