@@ -150,8 +150,8 @@ def _executor(app) -> ThreadPoolExecutor:
 
 
 def wait_for_local_jobs(timeout: float = 60) -> bool:
-    """Wait until the jobs of this process's pool are finished (tests; a graceful stop).
-    True when none is left running."""
+    """Wait until the jobs of this process's pool are finished (the tests wait on it before
+    they read a job's file). True when none is left running."""
     _done, pending = wait(list(_running), timeout=timeout)
     return not pending
 
