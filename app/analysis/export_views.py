@@ -2,8 +2,9 @@
 as it is read; XLSX files (and CSV files too large to stream) written by an export job whose
 progress page the reader watches; the
 status table of its reports as CSV or XLSX. Each asks the policy first ("analysis.questionnaire":
-a questionnaire outside the reader's instruments does not exist, 404), reads its filters with
-`filters_from_args` (what cannot be read is a 400 page saying why) and reads the answers as the
+a questionnaire outside the reader's instruments does not exist, 404, as on the pages:
+`responses.questionnaire`), reads its filters with `filters_from_args` (what cannot be read is
+the pages' 400 saying why) and reads the answers as the
 policy lets this reader read them (`query.Scope.of`)."""
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from app import policy
-from app.analysis import bp, exports, jobs, query, status
+from app.analysis import bp, exports, jobs, query, responses, status
 from app.analysis.filters import filters_from_args
 from app.analysis.models import FORMATS, ExportJob, JobKind
 from app.extensions import db
@@ -39,15 +40,14 @@ from app.questionnaires.models import Questionnaire
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
-MAX_CODE = 40  # a questionnaire code's column
 
 
 @bp.route("/<code>/export/answers.csv")
 @login_required
 def answers_csv(code: str):
     """Every answer cell the reader may read, one row each (exports.COLUMNS), streamed."""
-    questionnaire = _questionnaire(code)
-    filters, lang = _read(request.args, questionnaire)
+    questionnaire = responses.questionnaire(code)
+    filters, lang = _read_or_refuse(request.args, questionnaire)
     rows = exports.long_table(query.Scope.of(current_user), filters, questionnaire, lang)
     name = exports.filename(questionnaire, "answers", lang, "csv")
     body = stream_with_context(exports.csv_chunks(rows))
@@ -57,8 +57,8 @@ def answers_csv(code: str):
 @bp.route("/<code>/export/status.csv")
 @login_required
 def status_csv(code: str):
-    questionnaire = _questionnaire(code)
-    filters, lang = _read(request.args, questionnaire)
+    questionnaire = responses.questionnaire(code)
+    filters, lang = _read_or_refuse(request.args, questionnaire)
     table = exports.status_table(status.status_rows(questionnaire, filters, lang), lang)
     name = exports.filename(questionnaire, "status", lang, "csv")
     return _attachment(Response(exports.csv_chunks(table), content_type=CSV), name)
@@ -68,8 +68,8 @@ def status_csv(code: str):
 @login_required
 def status_xlsx(code: str):
     """The status table as a workbook, written here: one row per owing party is small."""
-    questionnaire = _questionnaire(code)
-    filters, lang = _read(request.args, questionnaire)
+    questionnaire = responses.questionnaire(code)
+    filters, lang = _read_or_refuse(request.args, questionnaire)
     table = exports.status_table(status.status_rows(questionnaire, filters, lang), lang)
     book = io.BytesIO()
     exports.write_table_xlsx(table, book, "status")
@@ -90,7 +90,7 @@ def start_export(code: str):
     status), `format` (xlsx, or csv: a CSV too large to stream; the wide export is XLSX only),
     `lang` and the filters, named as `filters_from_args` reads them (in the form or in the
     address)."""
-    questionnaire = _questionnaire(code)
+    questionnaire = responses.questionnaire(code)
     values = request.values
     problems = []
     kind = values.get("kind") or JobKind.LONG.value
@@ -103,7 +103,9 @@ def start_export(code: str):
         )
     elif kind == JobKind.WIDE and file_format != "xlsx":
         problems.append(_("The export with one row per country is written as XLSX only."))
-    filters, lang = _read(values, questionnaire, problems)
+    filters, lang, more = _read(values, questionnaire)
+    if problems + more:
+        _refuse(400, _("Bad request"), " ".join(problems + more))
     if jobs.unfinished(current_user) >= jobs.MAX_UNFINISHED:
         message = ngettext(
             "%(num)d of your exports is still being written: start another once it is finished.",
@@ -168,29 +170,21 @@ def export_job_file(token: str):
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _questionnaire(code: str) -> Questionnaire:
-    """The questionnaire of `code` if the reader analyses it; 404 otherwise."""
-    questionnaire = None
-    if len(code) <= MAX_CODE:
-        questionnaire = db.session.scalar(
-            sa.select(Questionnaire).where(Questionnaire.code == code.upper())
-        )
-    if questionnaire is None:
-        abort(404)
-    policy.require("analysis.questionnaire", questionnaire)
-    return questionnaire
-
-
-def _read(values, questionnaire: Questionnaire, problems: list[str] | None = None):
-    """(filters, language) from the request, or a 400 page saying what cannot be read."""
-    problems = list(problems or [])
-    filters, found = filters_from_args(values, questionnaire, query.Scope.of(current_user))
-    problems += found
+def _read(values, questionnaire: Questionnaire) -> tuple[query.Filters, str, list[str]]:
+    """(filters, language, problems) from the request: the filters as the pages read them (for
+    the reader's scope), the file's language (default: the reader's)."""
+    filters, problems = filters_from_args(values, questionnaire, query.Scope.of(current_user))
     lang = values.get("lang") or current_language()
     if lang not in languages():
         problems.append(_("“%(value)s” is not a language of this site.", value=lang[:40]))
+    return filters, lang, problems
+
+
+def _read_or_refuse(values, questionnaire: Questionnaire) -> tuple[query.Filters, str]:
+    """`_read`, or the analysis pages' 400 listing what cannot be read."""
+    filters, lang, problems = _read(values, questionnaire)
     if problems:
-        _refuse(400, _("Bad request"), " ".join(problems))
+        responses.refuse(problems)
     return filters, lang
 
 

@@ -163,8 +163,9 @@ def id_in(text_column, kind_column, kind: str):
     """The id that `text_column` holds on rows whose `kind_column` is `kind` (a file cell's
     value, a site loop's key), NULL on the others: a join on it looks the id up by primary key
     (where a comparison as text would scan the table for each row), and the CASE converts only
-    the texts that are ids."""
-    return sa.case((kind_column == kind, sa.cast(text_column, sa.Integer)), else_=sa.null())
+    the texts that are ids (a file question answered "no information" has no value: "")."""
+    holds_id = sa.and_(kind_column == kind, text_column != "")
+    return sa.case((holds_id, sa.cast(text_column, sa.Integer)), else_=sa.null())
 
 
 def count_cells(scope: query.Scope, filters: query.Filters, questionnaire: Questionnaire) -> int:

@@ -36,7 +36,6 @@ from flask_babel import lazy_gettext as _l
 
 from app import policy
 from app.analysis import exports, query, status
-from app.analysis import filters as filtering
 from app.analysis.models import FORMATS, ExportJob, JobKind, JobStatus
 from app.extensions import db
 from app.utils import utcnow
@@ -86,11 +85,32 @@ def start(
         kind=kind.value,
         format=file_format,
         lang=lang,
-        filters=filtering.to_json(filters),
+        filters=_filters_json(filters),
     )
     db.session.add(job)
     db.session.flush()
     return job
+
+
+def _filters_json(filters: query.Filters) -> dict:
+    """`filters` as the JSON a job keeps."""
+    return {
+        "regions": list(filters.regions),
+        "memberships": list(filters.memberships),
+        "statuses": list(filters.statuses),
+        "answered": [[node_id, key] for node_id, key in filters.answered],
+    }
+
+
+def _filters_read(data: dict | None) -> query.Filters:
+    """The filters a job kept, read from the request that asked for it."""
+    data = data or {}
+    return query.Filters(
+        tuple(data.get("regions") or ()),
+        tuple(data.get("memberships") or ()),
+        tuple(data.get("statuses") or ()),
+        tuple((int(node_id), str(key)) for node_id, key in data.get("answered") or ()),
+    )
 
 
 def unfinished(user) -> int:
@@ -202,7 +222,7 @@ def _write(job: ExportJob) -> None:
         _fail(job.id, "forbidden")
         return
     scope = query.Scope.of(user)
-    filters = filtering.from_json(job.filters)
+    filters = _filters_read(job.filters)
     folder = export_folder()
     final, part = folder / f"{job.token}.{job.format}", folder / f"{job.token}.part"
     progress = _Progress(job.id)
