@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import signal
 import socket
 import subprocess
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -61,6 +61,14 @@ SAME_IN_EVERY_LANGUAGE = [
         "loop_label",
     }
 ]
+
+
+@pytest.fixture(autouse=True)
+def export_folder(app, tmp_path, monkeypatch):
+    """Each test's job files in a folder of its own, gone with it."""
+    folder = tmp_path / "exports"
+    monkeypatch.setitem(app.config, "EXPORT_FOLDER", str(folder))
+    return folder
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -439,7 +447,7 @@ def test_a_job_checks_the_policy_again_when_it_runs(app, client, aewa_analyst):
         assert jobs.sentence(job) == str(jobs.ERRORS["forbidden"])
 
 
-def test_old_jobs_and_their_files_are_removed_and_stalled_ones_fail(app, client):
+def test_old_jobs_and_their_files_are_removed_and_stalled_ones_fail(app, client, export_folder):
     with app.app_context():
         q = questionnaires.questionnaire_by_code("CMS-COP14")
         old = jobs.start(user(ANALYST), q, JobKind.STATUS, "en", query.NO_FILTERS)
@@ -459,11 +467,9 @@ def test_old_jobs_and_their_files_are_removed_and_stalled_ones_fail(app, client)
             .values(status="running", created_at=utcnow() - timedelta(hours=2))
         )
         db.session.commit()
-        stray = Path(app.config["EXPORT_FOLDER"]) / "interrupted.part"
+        stray = export_folder / "interrupted.part"
         stray.write_bytes(b"x")
         past = time.time() - 3 * 86400
-        import os
-
         os.utime(stray, (past, past))
         assert jobs.cleanup() == 1
         db.session.commit()
