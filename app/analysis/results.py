@@ -324,7 +324,7 @@ def _others(questionnaire, scope, filters, node_ids, lang) -> dict[int, list[Oth
     row = SubmittedAnswer
     columns = (row.node_id, row.loop_key, Party.code, Party.name, row.other)
     stmt = query.base(scope, filters, columns, questionnaire=questionnaire, node_ids=node_ids)
-    stmt = stmt.where(sa.not_(row.hidden), row.other != "", row.value_text == "other").distinct()
+    stmt = stmt.where(sa.not_(row.hidden), row.other != "", row.value_text == "other")
     labels = loop_labels(questionnaire, lang)
     found: dict[int, list[Other]] = defaultdict(list)
     for node_id, key, code, name, text in db.session.execute(stmt):
