@@ -203,7 +203,8 @@ def _stored(ctx, report: Report) -> tuple:
     not roll back)."""
     answers = sorted(
         (a.node_id, a.loop_key, repr(a.value), a.typed, a.other, a.comment, a.no_info,
-         a.version, a.updated_by.email if a.updated_by else None, a.source_kind, a.needs_confirmation)
+         a.version, a.updated_by.email if a.updated_by else None, a.source_kind,
+         a.needs_confirmation)
         for a in ctx.scalars(sa.select(Answer).where(Answer.report_id == report.id))
     )  # fmt: skip
     revisions = sorted(
