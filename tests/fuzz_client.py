@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import sqlalchemy as sa
 from babel.messages.pofile import read_po
 
+from app.analysis import jobs
 from app.extensions import db
 from app.reporting.models import Answer, AnswerRevision
 
@@ -58,6 +59,9 @@ def send(client, method: str, url: str, *, generated: bool = True, **kwargs):
         TALLY.visits += 1
     try:
         response = client.open(url, method=method, **kwargs)
+        # an export the request started runs in a thread of this process, which shares the
+        # test's one connection: the next request waits until it has finished
+        jobs.wait_for_local_jobs(120)
     except Exception as error:  # the test client re-raises what the view raised
         TALLY.server_errors += 1
         head = "".join(traceback.format_exception(error)[-6:])

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -34,7 +33,7 @@ from app.directory.models import Party
 from app.extensions import db
 from app.questionnaires.models import Questionnaire
 from app.reporting.models import Attachment, Site, SubmittedAnswer
-from app.utils import as_utc
+from app.utils import as_utc, json_dumps
 
 # The columns, exactly, in this order.
 LONG_COLUMNS = (
@@ -238,7 +237,7 @@ def plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json_dumps(value, ensure_ascii=False, separators=(",", ":"))
     return str(value)
 
 

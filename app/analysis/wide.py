@@ -26,6 +26,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from flask_babel import force_locale
 
+from app import bounds
 from app.analysis import exports, query
 from app.analysis.wording import Item, Wording
 from app.answers.kinds.site import PARTS
@@ -115,8 +116,8 @@ def columns(
 
     def place(column: Column):
         loop = species.get(column.loop_key, LAST) if column.item.loop == "species" else LAST
-        if column.item.loop == "site" and column.loop_key.isdigit():
-            loop = int(column.loop_key)
+        if column.item.loop == "site":
+            loop = bounds.integer_or(column.loop_key, LAST)
         return (column.item.order, loop, column.loop_key, *_part_place(column))
 
     return sorted(found.values(), key=place)

@@ -7,7 +7,6 @@ the cost of a dictionary lookup."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +21,7 @@ from app.extensions import db
 from app.i18n import translate
 from app.questionnaires.models import Node, Questionnaire
 from app.reporting.models import Report, ReportStatus, SubmittedAnswer
+from app.utils import json_dumps
 
 # Types whose values recur from country to country: their labels are worth keeping.
 RECURRING = {
@@ -106,7 +106,7 @@ class Wording:
             return ""
         keep = item.type in RECURRING and not other
         if keep:
-            key = (item.id, cell, json.dumps(value, sort_keys=True))
+            key = (item.id, cell, json_dumps(value, sort_keys=True))
             if key in self._labels:
                 return self._labels[key]
         label = self._said(item, cell, value, other, filename)
