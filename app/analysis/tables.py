@@ -6,7 +6,6 @@ chart draws. Builders turn status rows and item results into tables; `csv_bytes`
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,13 +14,16 @@ from typing import Any
 import xlsxwriter
 from flask_babel import gettext as _
 
-from app.analysis import charts
+from app.analysis import charts, exports
+from app.analysis.exports import neutralise
 from app.analysis.results import Breakdown, ItemResult
 from app.analysis.status import RegionCount, StatusRow
 from app.answers.types import AnswerType
 from app.utils import as_utc
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# a table's workbook is small: written in memory, with what the export files never let
+# XlsxWriter do to a text
+XLSX_OPTIONS = {**exports.XLSX_OPTIONS, "constant_memory": False, "in_memory": True}
 
 
 @dataclass(frozen=True)
@@ -46,47 +48,28 @@ class Table:
         return bool(self.chart_columns) and bool(self.rows)
 
 
-def neutralise(value: Any) -> Any:
-    """A text cell that a spreadsheet would read as a formula (starting with = + - @, a tab or
-    a carriage return) gets a leading apostrophe; anything else is left as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _plain(value: Any) -> Any:
+def _when(value: Any) -> Any:
+    """A date or a time as ISO 8601 text (UTC, to the second); anything else as it is."""
     if isinstance(value, datetime):
         return as_utc(value).isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
-    if value is None:
-        return ""
-    return neutralise(value) if isinstance(value, str) else value
+    return value
 
 
 def csv_bytes(table: Table) -> bytes:
-    """UTF-8 with a BOM (Excel reads the accents), RFC 4180 quoting, CRLF line ends."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([neutralise(c.label) for c in table.columns])
-    for row in table.rows:
-        writer.writerow([_plain(v) for v in row])
-    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+    """The table as the export files write CSV (exports.csv_chunks): UTF-8 with a BOM, RFC
+    4180 quoting, CRLF line ends, texts neutralised."""
+    header = [column.label for column in table.columns]
+    rows = ([_when(value) for value in row] for row in table.rows)
+    return b"".join(exports.csv_chunks([header, *rows]))
 
 
 def xlsx_bytes(table: Table) -> bytes:
     """One sheet: the caption, the header and the rows; numbers as numbers, texts as texts
     (never read as formulas, links or numbers)."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        out,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
+    book = xlsxwriter.Workbook(out, XLSX_OPTIONS)
     sheet = book.add_worksheet(_("Data"))
     bold = book.add_format({"bold": True})
     sheet.write_string(0, 0, neutralise(table.caption), bold)
@@ -94,9 +77,11 @@ def xlsx_bytes(table: Table) -> bytes:
         sheet.write_string(1, col, neutralise(column.label), bold)
     for r, row in enumerate(table.rows, start=2):
         for col, value in enumerate(row):
-            value = _plain(value)
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                sheet.write_string(r, col, str(value))
+            value = _when(value)
+            if value is None:
+                sheet.write_string(r, col, "")
+            elif isinstance(value, bool) or not isinstance(value, int | float):
+                sheet.write_string(r, col, neutralise(str(value)))
             else:
                 sheet.write_number(r, col, value)
     if table.note:
