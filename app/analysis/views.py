@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Response, abort, render_template, request
+from flask import abort, render_template, request
 from flask_login import current_user, login_required
 
 from app import bounds
@@ -38,8 +38,18 @@ ITEM_KEY = re.compile(r"item-(\d{1,10})(?:-|$)")
 def _filters(questionnaire: Questionnaire):
     found, problems = filters_from_args(request.args, questionnaire)
     if problems:
-        abort(Response(render_template("analysis/refused.html", problems=problems), 400))
+        responses.refuse(problems)
     return found
+
+
+def _filtered(questionnaire: Questionnaire, filters, lang: str) -> dict:
+    """What a filtered page's template needs of its filters: the filters, the query string
+    that keeps them in its links, and what the filter form offers."""
+    return {
+        "filters": filters,
+        "filter_args": as_args(filters),
+        "choices": _filter_choices(questionnaire, lang),
+    }
 
 
 def analysed_questionnaires(user) -> list[Questionnaire]:
@@ -109,9 +119,7 @@ def status_page(code: str):
         questionnaire=questionnaire,
         rows=rows,
         tables=table_list,
-        filters=filters,
-        filter_args=as_args(filters),
-        choices=_filter_choices(questionnaire, lang),
+        **_filtered(questionnaire, filters, lang),
     )
 
 
@@ -137,9 +145,7 @@ def results_page(code: str):
         questionnaire=questionnaire,
         found=found,
         per_item=per_item,
-        filters=filters,
-        filter_args=as_args(filters),
-        choices=_filter_choices(questionnaire, lang),
+        **_filtered(questionnaire, filters, lang),
     )
 
 
@@ -166,9 +172,7 @@ def item_page(code: str, node_id: int):
         item=item,
         note=tables.denominators_note(item.tally, item.owed),
         tables=table_list,
-        filters=filters,
-        filter_args=as_args(filters),
-        choices=_filter_choices(questionnaire, lang),
+        **_filtered(questionnaire, filters, lang),
     )
 
 
@@ -180,7 +184,7 @@ def texts_page(code: str, node_id: int):
     lang = current_language()
     search, refused = checked_search(request.args.get("q", ""))
     if refused:
-        abort(Response(render_template("analysis/refused.html", problems=[refused]), 400))
+        responses.refuse([refused])
     found = texts.free_texts(
         questionnaire, node_id, query.Scope.of(current_user), filters, search, lang
     )
@@ -196,7 +200,5 @@ def texts_page(code: str, node_id: int):
         found=found,
         search=search,
         tables=table_list,
-        filters=filters,
-        filter_args=as_args(filters),
-        choices=_filter_choices(questionnaire, lang),
+        **_filtered(questionnaire, filters, lang),
     )
