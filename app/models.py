@@ -1,6 +1,6 @@
 """Every mapped class, imported in one place so that Alembic and the tests see the whole schema."""
 
-from app.analysis.models import ExportJob
+from app.analysis.models import ExportJob, QuoteStar, SynthesisPlan
 from app.audit.models import AuditEvent
 from app.auth.models import RoleGrant, User, UserSession
 from app.bank.models import (
@@ -13,12 +13,16 @@ from app.bank.models import (
 )
 from app.directory.models import Instrument, Membership, Party
 from app.questionnaires.models import Node, Questionnaire
+from app.public.models import Publication
 from app.reporting.models import Answer, AnswerRevision, Report, Site
 
 __all__ = [
     "Answer",
     "AnswerRevision",
     "ExportJob",
+    "Publication",
+    "QuoteStar",
+    "SynthesisPlan",
     "Report",
     "Site",
     "AuditEvent",

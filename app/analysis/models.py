@@ -22,6 +22,8 @@ class JobKind(LabelledEnum):
     LONG = "long", _l("Answers, one row per answer cell")
     WIDE = "wide", _l("Answers, one row per country")
     STATUS = "status", _l("Status of the reports")
+    SYNTHESIS = "synthesis", _l("Synthesis of the national reports")
+    REPORTS = "reports", _l("Accepted reports, one file each")
 
 
 class JobStatus(LabelledEnum):
@@ -32,7 +34,9 @@ class JobStatus(LabelledEnum):
 
 
 FINISHED = frozenset({JobStatus.DONE.value, JobStatus.FAILED.value})
-FORMATS = ("xlsx", "csv")  # the wide export is XLSX only
+FORMATS = ("xlsx", "csv")  # the answer exports' formats; the wide export is XLSX only
+# every format a job writes: the synthesis is a DOCX, the accepted reports a ZIP
+FILE_FORMATS = (*FORMATS, "docx", "zip")
 
 
 def _values(enum) -> str:
@@ -43,7 +47,9 @@ class ExportJob(db.Model):
     __tablename__ = "export_jobs"
     __table_args__ = (
         sa.CheckConstraint(f"kind IN ({_values(JobKind)})", name="kind"),
-        sa.CheckConstraint("format IN ('xlsx', 'csv')", name="format"),
+        sa.CheckConstraint(
+            f"format IN ({', '.join(repr(f) for f in FILE_FORMATS)})", name="format"
+        ),
         sa.CheckConstraint(f"status IN ({_values(JobStatus)})", name="status"),
     )
 
@@ -91,3 +97,53 @@ class ExportJob(db.Model):
 
     def __repr__(self) -> str:
         return f"<ExportJob {self.kind} {self.status}>"
+
+
+class SynthesisPlan(db.Model):
+    """What a questionnaire's synthesis of national reports holds, as its secretariat chose:
+    the items in their order (`items`: node ids; no plan means every item in questionnaire
+    order) and how many free-text answers per region it quotes when none is starred."""
+
+    __tablename__ = "synthesis_plans"
+    __table_args__ = (
+        sa.CheckConstraint("quotes_per_region BETWEEN 0 AND 20", name="quotes_per_region"),
+    )
+
+    questionnaire_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaires.id", ondelete="CASCADE"), primary_key=True
+    )
+    items: Mapped[list] = mapped_column(sa.JSON, default=list, server_default=sa.text("'[]'"))
+    quotes_per_region: Mapped[int] = mapped_column(default=2, server_default="2")
+    updated_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    questionnaire: Mapped[Questionnaire] = relationship()
+    updated_by: Mapped[User | None] = relationship()
+
+
+class QuoteStar(db.Model):
+    """A free-text answer starred to be quoted in the synthesis: the answer of one report to
+    one item (and loop key). It follows the report's latest submission."""
+
+    __tablename__ = "synthesis_quotes"
+    __table_args__ = (
+        sa.UniqueConstraint("node_id", "report_id", "loop_key", name="uq_synthesis_quotes_answer"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaires.id", ondelete="CASCADE"), index=True
+    )
+    node_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("questionnaire_nodes.id", ondelete="CASCADE")
+    )
+    report_id: Mapped[int] = mapped_column(sa.ForeignKey("reports.id", ondelete="CASCADE"))
+    loop_key: Mapped[str] = mapped_column(sa.String(80), default="", server_default="")
+    starred_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
