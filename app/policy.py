@@ -475,6 +475,15 @@ def reads_confidential(user: Any, instrument_id: int) -> bool:
     return is_admin(user) or instrument_id in secretariat_instrument_ids(user)
 
 
+def reads_report_confidential(user: Any, report: Any) -> bool:
+    """Whether `user` reads the answers to the confidential items of `report` when they read
+    the report itself (its print view, PDF, DOCX, XLSX): the party's focal points, who wrote
+    them, and whoever reads confidential answers of its instrument (`reads_confidential`)."""
+    if not is_signed_in(user):
+        return False
+    return _fills(user, report) or reads_confidential(user, report.questionnaire.instrument_id)
+
+
 def confidential_scope(user: Any) -> set[int] | None:
     """The instruments whose confidential answers `user` reads; None: every instrument."""
     if not is_signed_in(user):

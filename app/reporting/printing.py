@@ -5,11 +5,17 @@ is the same HTML through WeasyPrint."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any
+
+from flask import current_app, render_template
+from flask_babel import force_locale
 
 from app import answers
 from app.answers.types import AnswerType
 from app.reporting import snapshots
+from app.utils import as_utc
 
 
 @dataclass
@@ -36,11 +42,13 @@ class Line:
     answers: list[PrintedAnswer] = field(default_factory=list)
 
 
-def document(snap: dict, lang: str) -> list[Line]:
+def document(snap: dict, lang: str, confidential: bool = True) -> list[Line]:
     """The snapshot's questionnaire in document order with its answers. Loop sections print
     one block per species or site that has an answer; a question without an answer prints
-    empty; answers kept for questions the other answers hide print as such."""
-    nodes = snap["nodes"]
+    empty; answers kept for questions the other answers hide print as such. Without
+    `confidential`, confidential items are left out (question and answers): the reader may
+    not read them (`policy.reads_report_confidential`), or the document is public."""
+    nodes = [n for n in snap["nodes"] if confidential or not n.get("confidential")]
     children: dict[Any, list[dict]] = {}
     for node in nodes:
         children.setdefault(node["parent_id"], []).append(node)
@@ -182,6 +190,47 @@ def page_numbering() -> dict[str, str]:
     if not found or PAGES in before:
         before, between, after = "", " / ", ""
     return {"before": before, "between": between, "after": after}
+
+
+def render(
+    report,
+    snap: dict,
+    lang: str,
+    submission=None,
+    confidential: bool = True,
+    inline_css: str = "",
+    toolbar: bool = True,
+) -> str:
+    """The print view of `snap` (of `submission`, or the report as it stands) in `lang`, the
+    interface's words included, as HTML. With `inline_css` the page carries its style (for
+    WeasyPrint) and no toolbar; without `toolbar` it links to no page of the signed-in site
+    (a public or archived copy)."""
+    with force_locale(lang):
+        return render_template(
+            "reporting/print.html",
+            report=report,
+            snap=snap,
+            submission=submission,
+            lines=document(snap, lang, confidential=confidential),
+            lang=lang,
+            number=submission.number if submission is not None else None,
+            t=lambda value: snapshots.text(value, snap, lang),
+            taken_at=as_utc(datetime.fromisoformat(snap["taken_at"])),
+            inline_css=inline_css,
+            toolbar=toolbar and not inline_css,
+            numbering=page_numbering(),
+        )
+
+
+def print_css() -> str:
+    """The print style, for a page that carries it inline (WeasyPrint fetches no file)."""
+    return Path(current_app.static_folder, "css", "print.css").read_text(encoding="utf-8")
+
+
+def pdf_of(report, snap: dict, lang: str, submission=None, confidential: bool = True) -> bytes:
+    """The PDF of `snap` in `lang` (see `render`)."""
+    html = render(report, snap, lang, submission, confidential, inline_css=print_css())
+    return pdf(html, "http://localhost/")
 
 
 def pdf(html: str, base_url: str) -> bytes:

@@ -7,21 +7,16 @@ Routes live on the reporting blueprint; the rules are in submission.py and polic
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-
 import sqlalchemy as sa
 from flask import (
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
     request,
     url_for,
 )
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -41,7 +36,6 @@ from app.reporting import submission as submission_module
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report, ReportStatus
 from app.reporting.pages import committed, load_report
-from app.utils import as_utc
 
 MESSAGE_MAX = bounds.MAX_MESSAGE
 AUDIT_LABELS = trail.LABELS
@@ -334,20 +328,8 @@ def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[
     else:
         done = submission_module.submission_by_number(report, number) or abort(404)
         snap = done.snapshot
-    with force_locale(lang):
-        html = render_template(
-            "reporting/print.html",
-            report=report,
-            snap=snap,
-            submission=done,
-            lines=printing.document(snap, lang),
-            lang=lang,
-            number=number,
-            t=lambda value: snapshots.text(value, snap, lang),
-            taken_at=as_utc(datetime.fromisoformat(snap["taken_at"])),
-            inline_css=inline_css,
-            numbering=printing.page_numbering(),
-        )
+    confidential = policy.reads_report_confidential(current_user, report)
+    html = printing.render(report, snap, lang, done, confidential, inline_css=inline_css)
     suffix = f"-{number}" if number is not None else ""
     name = f"{report.questionnaire.code}-{report.party.code}{suffix}-{lang}.pdf"
     return html, name
@@ -366,8 +348,7 @@ def print_submission(report_id: int, number: int):
 
 
 def _pdf(report: Report, number: int | None) -> Response:
-    css = Path(current_app.static_folder, "css", "print.css").read_text(encoding="utf-8")
-    html, name = _printed(report, number, inline_css=css)
+    html, name = _printed(report, number, inline_css=printing.print_css())
     response = Response(printing.pdf(html, request.url_root), mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{name}"'
     response.headers["Cache-Control"] = "private, no-cache"
