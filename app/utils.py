@@ -1,10 +1,13 @@
 """Small helpers shared by several domains."""
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+import xlsxwriter
 from flask.json.provider import DefaultJSONProvider
 
 
@@ -57,3 +60,47 @@ class StrictJSONProvider(DefaultJSONProvider):
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
         kwargs.setdefault("parse_constant", _refuse_constant)
         return super().loads(s, **kwargs)
+
+
+# --- spreadsheet cells ---------------------------------------------------------------------------
+# Every XLSX and CSV file the application writes (analysis exports, report files) follows one
+# rule: a text that a spreadsheet would read as a formula or a command gets a leading apostrophe,
+# and XlsxWriter interprets no string.
+
+# what XlsxWriter must never do to a text: turn it into a formula, a link or a number
+XLSX_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+FORMULA_FIRST = frozenset("=+-@\t\r")  # what a text may not start with
+
+
+def neutralise(text: str) -> str:
+    """`text` with a leading apostrophe when a spreadsheet would read it as a formula or a
+    command (it starts with = + - @, a tab or a carriage return)."""
+    return "'" + text if text[:1] in FORMULA_FIRST else text
+
+
+def workbook(path) -> xlsxwriter.Workbook:
+    """A workbook writing to `path` (a file name, or a binary file object) that interprets
+    nothing it is given and keeps one row in memory at a time."""
+    return xlsxwriter.Workbook(str(path) if isinstance(path, Path) else path, XLSX_OPTIONS)
+
+
+def write_row(sheet, row: int, values: Iterable[Any], first_column: int = 0) -> None:
+    """One row of cells, each written as what it is (never interpreted)."""
+    for column, value in enumerate(values, start=first_column):
+        write_cell(sheet, row, column, value)
+
+
+def write_cell(sheet, row: int, column: int, value: Any) -> None:
+    if value is None or value == "":
+        return
+    if isinstance(value, bool):
+        sheet.write_boolean(row, column, value)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, column, value)
+    else:
+        sheet.write_string(row, column, neutralise(str(value)))

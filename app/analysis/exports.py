@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-import xlsxwriter
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
@@ -33,7 +32,16 @@ from app.directory.models import Party
 from app.extensions import db
 from app.questionnaires.models import Questionnaire
 from app.reporting.models import Attachment, Site, SubmittedAnswer
-from app.utils import as_utc, json_dumps
+from app.utils import (  # the one rule for spreadsheet cells, shared with the report files
+    FORMULA_FIRST,
+    as_utc,
+    json_dumps,
+    neutralise,
+    workbook,
+    write_row,
+)
+from app.utils import XLSX_OPTIONS as XLSX_OPTIONS  # exports.XLSX_OPTIONS
+from app.utils import write_cell as write_cell  # exports.write_cell
 
 # The issue's columns, exactly, in this order.
 LONG_COLUMNS = (
@@ -68,17 +76,9 @@ LONG_COLUMNS = (
 EXTRA_COLUMNS = ("other_text", "hidden", "answer_type", "loop_label")
 COLUMNS = LONG_COLUMNS + EXTRA_COLUMNS
 
-# what XlsxWriter must never do to a text: turn it into a formula, a link or a number
-XLSX_OPTIONS = {
-    "constant_memory": True,
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-}
 XLSX_MAX_ROWS = 1_048_576  # a worksheet's rows; the long export goes on in another sheet
 XLSX_MAX_COLUMNS = 16_384
 PROGRESS_EVERY = 1000  # rows between two calls of `progress`
-FORMULA_FIRST = frozenset("=+-@\t\r")  # what a text may not start with
 
 # Column headings in the reader's language (the status table; the wide export's description)
 HEADINGS = {
@@ -253,12 +253,6 @@ def iso_time(value: datetime | date | None) -> str:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def neutralise(text: str) -> str:
-    """`text` with a leading apostrophe when a spreadsheet would read it as a formula or a
-    command (it starts with = + - @, a tab or a carriage return)."""
-    return "'" + text if text[:1] in FORMULA_FIRST else text
-
-
 def csv_cell(value: Any) -> str:
     """A cell as CSV text (called for every cell of every row: the common case first)."""
     kind = type(value)
@@ -316,29 +310,6 @@ def write_csv(table: Iterable[list], path, progress: Progress = None) -> int:
 
 
 # --- XLSX -----------------------------------------------------------------------------------
-
-
-def workbook(path) -> xlsxwriter.Workbook:
-    """A workbook writing to `path` (a file name, or a binary file object) that interprets
-    nothing it is given and keeps one row in memory at a time."""
-    return xlsxwriter.Workbook(str(path) if isinstance(path, Path) else path, XLSX_OPTIONS)
-
-
-def write_row(sheet, row: int, values: Iterable[Any], first_column: int = 0) -> None:
-    """One row of cells, each written as what it is (never interpreted)."""
-    for column, value in enumerate(values, start=first_column):
-        write_cell(sheet, row, column, value)
-
-
-def write_cell(sheet, row: int, column: int, value: Any) -> None:
-    if value is None or value == "":
-        return
-    if isinstance(value, bool):
-        sheet.write_boolean(row, column, value)
-    elif isinstance(value, int | float):
-        sheet.write_number(row, column, value)
-    else:
-        sheet.write_string(row, column, neutralise(str(value)))
 
 
 def write_long_xlsx(rows: Iterable[list], path: str | Path, progress: Progress = None) -> int:
