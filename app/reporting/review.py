@@ -1,7 +1,8 @@
 """Submission and review pages: the focal point's confirmation before submitting, the
 secretariat's list of its instrument's reports and its decision (return with a message, or
 accept), a report's submissions with the difference between two, its audit trail, and the
-print view and PDF of the report or of one submission in any content language.
+print view, PDF, Word document and spreadsheet of the report or of one submission in any
+content language.
 
 Routes live on the reporting blueprint; the rules are in submission.py and policy.py."""
 
@@ -31,7 +32,16 @@ from app.forms_common import TextLength
 from app.i18n import current_language, languages
 from app.policy import require
 from app.questionnaires.models import Questionnaire, Status
-from app.reporting import bp, completeness, notices, printing, services, snapshots, trail
+from app.reporting import (
+    bp,
+    completeness,
+    documents,
+    notices,
+    printing,
+    services,
+    snapshots,
+    trail,
+)
 from app.reporting import submission as submission_module
 from app.reporting.errors import ReportingError
 from app.reporting.models import Report, ReportStatus
@@ -318,21 +328,23 @@ def _print_language() -> str:
     return lang
 
 
+def _snapshot(report: Report, number: int | None) -> tuple[dict, object, str]:
+    """(the snapshot to print, its submission or None, the language asked for): submission
+    no. `number`, or the report as it stands when `number` is None."""
+    lang = _print_language()
+    if number is None:
+        return snapshots.take(services.fill(report, lang, viewer=current_user)), None, lang
+    done = submission_module.submission_by_number(report, number) or abort(404)
+    return done.snapshot, done, lang
+
+
 def _printed(report: Report, number: int | None, inline_css: str = "") -> tuple[str, str]:
     """(the HTML of the print view, the file name of its PDF). With `inline_css` the page
     carries its style (for WeasyPrint) and no toolbar."""
-    lang = _print_language()
-    if number is None:
-        snap = snapshots.take(services.fill(report, lang, viewer=current_user))
-        done = None
-    else:
-        done = submission_module.submission_by_number(report, number) or abort(404)
-        snap = done.snapshot
+    snap, done, lang = _snapshot(report, number)
     confidential = policy.reads_report_confidential(current_user, report)
     html = printing.render(report, snap, lang, done, confidential, inline_css=inline_css)
-    suffix = f"-{number}" if number is not None else ""
-    name = f"{report.questionnaire.code}-{report.party.code}{suffix}-{lang}.pdf"
-    return html, name
+    return html, documents.file_name(report, number, lang, "pdf")
 
 
 @bp.route("/<int:report_id>/print")
@@ -349,7 +361,7 @@ def print_submission(report_id: int, number: int):
 
 def _pdf(report: Report, number: int | None) -> Response:
     html, name = _printed(report, number, inline_css=printing.print_css())
-    response = Response(printing.pdf(html, request.url_root), mimetype="application/pdf")
+    response = Response(printing.pdf(html, request.url_root), mimetype=documents.PDF_TYPE)
     response.headers["Content-Disposition"] = f'inline; filename="{name}"'
     response.headers["Cache-Control"] = "private, no-cache"
     return response
@@ -363,3 +375,41 @@ def print_report_pdf(report_id: int):
 @bp.route("/<int:report_id>/submissions/<int:number>/print.pdf")
 def print_submission_pdf(report_id: int, number: int):
     return _pdf(load_report(report_id, "report.read_submissions"), number)
+
+
+DOCUMENTS = {
+    "docx": (documents.docx_of, documents.DOCX_TYPE),
+    "xlsx": (documents.xlsx_of, documents.XLSX_TYPE),
+}
+
+
+def _document(report: Report, number: int | None, extension: str) -> Response:
+    """The report or one submission as a Word document or a spreadsheet, to save."""
+    snap, done, lang = _snapshot(report, number)
+    make, mimetype = DOCUMENTS[extension]
+    confidential = policy.reads_report_confidential(current_user, report)
+    response = Response(make(report, snap, lang, done, confidential), mimetype=mimetype)
+    name = documents.file_name(report, number, lang, extension)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@bp.route("/<int:report_id>/report.docx")
+def report_docx(report_id: int):
+    return _document(load_report(report_id, "report.read_submissions"), None, "docx")
+
+
+@bp.route("/<int:report_id>/report.xlsx")
+def report_xlsx(report_id: int):
+    return _document(load_report(report_id, "report.read_submissions"), None, "xlsx")
+
+
+@bp.route("/<int:report_id>/submissions/<int:number>/report.docx")
+def submission_docx(report_id: int, number: int):
+    return _document(load_report(report_id, "report.read_submissions"), number, "docx")
+
+
+@bp.route("/<int:report_id>/submissions/<int:number>/report.xlsx")
+def submission_xlsx(report_id: int, number: int):
+    return _document(load_report(report_id, "report.read_submissions"), number, "xlsx")
