@@ -12,8 +12,8 @@ from app.bank.models import (
     SpeciesListEntry,
 )
 from app.directory.models import Instrument, Membership, Party
-from app.questionnaires.models import Node, Questionnaire
 from app.public.models import Publication
+from app.questionnaires.models import Node, Questionnaire
 from app.reporting.models import Answer, AnswerRevision, Report, Site
 
 __all__ = [

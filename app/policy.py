@@ -507,6 +507,18 @@ def _analyse_questionnaire(user: User, questionnaire: Any) -> Decision:
     return hide("does not analyse this instrument")
 
 
+def _plan_synthesis(user: User, questionnaire: Any) -> Decision:
+    """The plan of a questionnaire's synthesis (its items and their order) and the answers it
+    quotes: the instrument's secretariat and administrators; whoever else analyses it reads
+    the plan; to anyone else the questionnaire does not exist (404)."""
+    seen = _analyse_questionnaire(user, questionnaire)
+    if not seen:
+        return seen
+    if is_admin(user) or questionnaire.instrument_id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument or administrator")
+    return deny("the synthesis is planned by the instrument's secretariat")
+
+
 RULES: dict[str, Callable[..., Decision]] = {
     "dashboard.view": _view_dashboard,
     "users.manage": _admin_only,
@@ -541,6 +553,7 @@ RULES: dict[str, Callable[..., Decision]] = {
     "reports.submitted": _list_submitted_reports,
     "analysis.use": _use_analysis,
     "analysis.questionnaire": _analyse_questionnaire,
+    "synthesis.plan": _plan_synthesis,
 }
 
 

@@ -13,6 +13,7 @@ def register(app) -> None:
     from app.analysis import (
         cross_views,  # noqa: F401 - across instruments and cycles
         export_views,  # noqa: F401 - the files: answers, status, export jobs
+        synthesis_views,  # noqa: F401 - the synthesis plan, its quotes and its files
         views,  # noqa: F401 - its routes register on bp
     )
 

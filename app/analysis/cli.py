@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.analysis import exports, query, status
+from app.analysis import exports, query, status, synthesis
 from app.extensions import db
 from app.i18n import languages
 from app.questionnaires.models import Questionnaire
@@ -62,6 +62,23 @@ def export_status(code: str, output: str, file_format: str, lang: str) -> None:
     else:
         exports.write_csv(table, output)
     click.echo(f"Wrote {output}: {len(table) - 1} reports of {questionnaire.code}.")
+
+
+@export_cli.command("synthesis")
+@click.option("--questionnaire", "code", required=True, help="Questionnaire code, e.g. CMS-COP14.")
+@click.option("--language", "lang", default="en", show_default=True, help="en, fr or es.")
+@click.option("--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+def export_synthesis(code: str, lang: str, output: str) -> None:
+    """The synthesis of the national reports as a Word document (DOCX): the items of the
+    questionnaire's synthesis plan, their charts, tables by region and quoted answers."""
+    questionnaire = _questionnaire(code)
+    lang = _language(lang)
+    if not output.lower().endswith(".docx"):
+        raise click.ClickException("--output must name a .docx file.")
+    items = synthesis.write_docx(questionnaire, query.EVERYTHING, query.NO_FILTERS, lang, output)
+    click.echo(
+        f"Wrote {output}: the synthesis of {questionnaire.code} in {lang}, {items} questions."
+    )
 
 
 @analysis_cli.command("rebuild")

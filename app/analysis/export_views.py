@@ -32,13 +32,19 @@ from flask_login import current_user, login_required
 from app import policy
 from app.analysis import bp, exports, jobs, query, responses, status
 from app.analysis.filters import filters_from_args
-from app.analysis.models import FORMATS, ExportJob, JobKind
+from app.analysis.models import FILE_FORMATS, FORMATS, ExportJob, JobKind
 from app.extensions import db
 from app.i18n import current_language, languages
 from app.questionnaires.models import Questionnaire
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
+MEDIA_TYPES = {
+    "xlsx": XLSX,
+    "csv": "text/csv",  # Flask adds the charset
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "zip": "application/zip",
+}
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
@@ -86,23 +92,29 @@ def status_xlsx(code: str):
 @bp.route("/<code>/export", methods=["POST"])
 @login_required
 def start_export(code: str):
-    """Start an export job and show its progress. The form posts `kind` (long, wide or
-    status), `format` (xlsx, or csv: a CSV too large to stream; the wide export is XLSX only),
-    `lang` and the filters, named as `filters_from_args` reads them (in the form or in the
-    address)."""
+    """Start an export job and show its progress. The form posts `kind` (long, wide, status,
+    synthesis or reports), `format` (xlsx, or csv: a CSV too large to stream; the wide export
+    is XLSX only, the synthesis DOCX, the accepted reports ZIP: `jobs.formats_of`), `lang` and
+    the filters, named as `filters_from_args` reads them (in the form or in the address)."""
     questionnaire = responses.questionnaire(code)
     values = request.values
     problems = []
     kind = values.get("kind") or JobKind.LONG.value
-    if kind not in {k.value for k in JobKind}:
+    known = kind in {k.value for k in JobKind}
+    if not known:
         problems.append(_("“%(value)s” is not a kind of export.", value=kind[:40]))
-    file_format = values.get("format") or "xlsx"
-    if file_format not in FORMATS:
+    offered = jobs.formats_of(JobKind(kind)) if known else FORMATS
+    file_format = values.get("format") or offered[0]
+    if file_format not in FILE_FORMATS:
         problems.append(
             _("“%(value)s” is not a format these files are written in.", value=file_format[:40])
         )
     elif kind == JobKind.WIDE and file_format != "xlsx":
         problems.append(_("The export with one row per country is written as XLSX only."))
+    elif file_format not in offered:
+        problems.append(
+            _("This file is not written as %(format)s.", format=file_format.upper()[:40])
+        )
     filters, lang, more = _read(values, questionnaire)
     if problems + more:
         _refuse(400, _("Bad request"), " ".join(problems + more))
@@ -160,7 +172,7 @@ def export_job_file(token: str):
         abort(404)
     return send_file(
         path,
-        mimetype=XLSX if job.format == "xlsx" else "text/csv",  # Flask adds the charset
+        mimetype=MEDIA_TYPES[job.format],
         as_attachment=True,
         download_name=jobs.download_name(job),
         max_age=0,

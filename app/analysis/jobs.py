@@ -35,9 +35,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import policy
-from app.analysis import exports, query, status
+from app.analysis import exports, query, status, synthesis
 from app.analysis.models import FORMATS, ExportJob, JobKind, JobStatus
 from app.extensions import db
+from app.reporting import documents
 from app.utils import utcnow
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,8 @@ def start(
 ) -> ExportJob:
     """A new job of `user` (queued, not yet handed to a worker: commit, then `dispatch` it).
     Removes the jobs and files that have had their day first. `file_format` is one of
-    models.FORMATS; the wide export is XLSX only (ValueError otherwise)."""
-    if file_format not in FORMATS or (kind == JobKind.WIDE and file_format != "xlsx"):
+    `formats_of(kind)` (ValueError otherwise)."""
+    if file_format not in formats_of(kind):
         raise ValueError(f"no {file_format} file for the {kind.value} export")
     cleanup()
     job = ExportJob(
@@ -90,6 +91,18 @@ def start(
     db.session.add(job)
     db.session.flush()
     return job
+
+
+def formats_of(kind: JobKind) -> tuple[str, ...]:
+    """The formats a job of `kind` writes (the first is its default): the wide export is XLSX
+    only, the synthesis a DOCX, the accepted reports a ZIP."""
+    if kind == JobKind.WIDE:
+        return ("xlsx",)
+    if kind == JobKind.SYNTHESIS:
+        return ("docx",)
+    if kind == JobKind.REPORTS:
+        return ("zip",)
+    return FORMATS
 
 
 def _filters_json(filters: query.Filters) -> dict:
@@ -246,6 +259,10 @@ def _write(job: ExportJob) -> None:
 def _write_file(job: ExportJob, scope, filters, path: Path, progress: _Progress) -> int:
     """The job's file at `path`; the answer rows (status: reports) written."""
     questionnaire, lang = job.questionnaire, job.lang
+    if job.kind == JobKind.SYNTHESIS:
+        return synthesis.write_docx(questionnaire, scope, filters, lang, path, progress)
+    if job.kind == JobKind.REPORTS:
+        return documents.write_reports_zip(questionnaire, job.user, lang, path, progress)
     if job.kind == JobKind.STATUS:
         rows = status.status_rows(questionnaire, filters, lang)
         progress.total(len(rows))
@@ -356,6 +373,22 @@ def sentence(job: ExportJob) -> str:
         return _("Waiting for a worker to start the export.")
     if job.status == JobStatus.RUNNING and not job.rows_total:
         return _("The export has started.")
+    if job.kind == JobKind.SYNTHESIS:
+        return ngettext(
+            "%(done)s of %(total)s question written.",
+            "%(done)s of %(total)s questions written.",
+            job.rows_total,
+            done=format_number(job.rows_done),
+            total=format_number(job.rows_total),
+        )
+    if job.kind == JobKind.REPORTS:
+        return ngettext(
+            "%(done)s of %(total)s report written.",
+            "%(done)s of %(total)s reports written.",
+            job.rows_total,
+            done=format_number(job.rows_done),
+            total=format_number(job.rows_total),
+        )
     return ngettext(
         "%(done)s of about %(total)s row written.",
         "%(done)s of about %(total)s rows written.",
@@ -366,5 +399,11 @@ def sentence(job: ExportJob) -> str:
 
 
 def download_name(job: ExportJob) -> str:
-    what = {"long": "answers", "wide": "answers-wide", "status": "status"}[job.kind]
+    what = {
+        "long": "answers",
+        "wide": "answers-wide",
+        "status": "status",
+        "synthesis": "synthesis",
+        "reports": "reports",
+    }[job.kind]
     return exports.filename(job.questionnaire, what, job.lang, job.format)

@@ -18,10 +18,18 @@ from app.reporting.models import SubmittedAnswer
 
 
 @dataclass
+class Entry:
+    loop_label: str  # the species or site ("" outside loops)
+    text: str
+    report_id: int
+    loop_key: str
+
+
+@dataclass
 class CountryTexts:
     party_code: str
     party_name: str
-    entries: list[tuple[str, str]] = field(default_factory=list)  # (species or site, text)
+    entries: list[Entry] = field(default_factory=list)
 
 
 @dataclass
@@ -69,7 +77,11 @@ def free_texts(
         entry = by_party.setdefault(
             party.code, CountryTexts(party.code, str(translate(party.name, lang=lang)))
         )
-        entry.entries.append((labels.get(row.loop_key, row.loop_key), row.value_text))
+        entry.entries.append(
+            Entry(
+                labels.get(row.loop_key, row.loop_key), row.value_text, row.report_id, row.loop_key
+            )
+        )
     countries = sorted(by_party.values(), key=lambda c: sort_key(c.party_name, lang))
     text = translate(node.effective_text, lang=lang, instrument=questionnaire.instrument)
     return FreeTexts(node.id, node.number, text, countries, total, shown)
@@ -87,6 +99,8 @@ def texts_table(found: FreeTexts) -> Table:
         ],
     )
     for country in found.countries:
-        for loop_label, text in country.entries:
-            table.rows.append([country.party_code, country.party_name, loop_label, text])
+        for entry in country.entries:
+            table.rows.append(
+                [country.party_code, country.party_name, entry.loop_label, entry.text]
+            )
     return table

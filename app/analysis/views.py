@@ -10,7 +10,7 @@ import re
 from flask import abort, render_template, request
 from flask_login import current_user, login_required
 
-from app import bounds
+from app import bounds, policy
 from app.analysis import (
     bp,
     compare,
@@ -19,6 +19,7 @@ from app.analysis import (
     responses,
     results,
     status,
+    synthesis,
     tables,
     targets,
     texts,
@@ -200,5 +201,7 @@ def texts_page(code: str, node_id: int):
         found=found,
         search=search,
         tables=table_list,
+        may_star=policy.can("synthesis.plan", questionnaire),
+        stars=synthesis.starred(questionnaire),
         **_filtered(questionnaire, filters, lang),
     )

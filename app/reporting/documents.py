@@ -27,10 +27,6 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from flask_babel import force_locale, format_datetime
 from flask_babel import gettext as _
@@ -38,7 +34,7 @@ from flask_babel import gettext as _
 from app import policy, utils
 from app.extensions import db
 from app.i18n import Translated
-from app.reporting import printing, snapshots
+from app.reporting import printing, snapshots, word
 from app.reporting.models import Report, ReportStatus, Submission
 from app.utils import as_utc
 
@@ -47,7 +43,6 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
 
 # characters an XML document may not hold (a text pasted from elsewhere may carry them)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def file_name(report: Report, number: int | None, lang: str, extension: str) -> str:
@@ -132,10 +127,6 @@ def title_block(report: Report, snap: dict, lang: str, submission=None) -> Title
     )
 
 
-def _clean(value: Any) -> str:
-    return _NOT_XML.sub("", str(value))
-
-
 # --- DOCX -------------------------------------------------------------------------------------
 
 
@@ -145,53 +136,17 @@ def docx_of(report: Report, snap: dict, lang: str, submission=None, confidential
     with force_locale(lang):
         block = title_block(report, snap, lang, submission)
         lines = printing.document(snap, lang, confidential=confidential)
-        document = Document()
+        document = word.new_document(lang, block.document_title)
         properties = document.core_properties
-        properties.title = _clean(block.document_title)
-        properties.language = lang
-        properties.subject = _clean(block.title)
+        properties.subject = word.clean(block.title)
         properties.author = ""
-        _page_furniture(document.sections[0], block.running_header, printing.page_numbering())
+        word.running_header_and_footer(document, block.running_header, printing.page_numbering())
         _docx_title(document, block)
         for line in lines:
             _docx_line(document, line)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _page_furniture(section, running_header: str, numbering: dict[str, str]) -> None:
-    """The running header, and "Page X of Y" in the footer with the counters as fields."""
-    header = section.header.paragraphs[0]
-    header.text = _clean(running_header)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if numbering["before"]:
-        footer.add_run(numbering["before"])
-    _field(footer, "PAGE")
-    footer.add_run(numbering["between"])
-    _field(footer, "NUMPAGES")
-    if numbering["after"]:
-        footer.add_run(numbering["after"])
-
-
-def _field(paragraph, instruction: str) -> None:
-    """A Word field (begin, instruction, separate, result, end): Word and LibreOffice replace
-    the result "1" with the value when they lay out the pages."""
-
-    def char(kind: str) -> None:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        paragraph.add_run()._r.append(element)
-
-    char("begin")
-    code = OxmlElement("w:instrText")
-    code.set(qn("xml:space"), "preserve")
-    code.text = f" {instruction} "
-    paragraph.add_run()._r.append(code)
-    char("separate")
-    paragraph.add_run("1")
-    char("end")
 
 
 def _docx_title(document, block: TitleBlock) -> None:
@@ -207,7 +162,7 @@ def _docx_title(document, block: TitleBlock) -> None:
 def _add_text(paragraph, value: Any):
     """`value` (a content text) as a run; one found only in another language than the
     document's carries that language's code after it, as the print view does."""
-    run = paragraph.add_run(_clean(value))
+    run = paragraph.add_run(word.clean(value))
     if isinstance(value, Translated) and value.is_fallback:
         mark = paragraph.add_run(f" [{value.lang.upper()}]")
         mark.font.size = Pt(8)
@@ -232,7 +187,7 @@ def _docx_line(document, line: printing.Line) -> None:
         heading = document.add_heading(level=level)
         _add_text(heading, line.text)
         if line.detail:
-            heading.add_run(f" {_clean(line.detail)}").italic = True
+            heading.add_run(f" {word.clean(line.detail)}").italic = True
         return
     question = document.add_paragraph()
     question.paragraph_format.keep_with_next = True
@@ -249,11 +204,11 @@ def _docx_line(document, line: printing.Line) -> None:
         if answer.table:
             _docx_table(document, answer.table)
         elif answer.text:
-            _indented(document).add_run(_clean(answer.text))
+            _indented(document).add_run(word.clean(answer.text))
         else:
             _indented(document).add_run(_("Not answered")).italic = True
         if answer.comment:
-            _indented(document).add_run(_("Comment: %(text)s", text=_clean(answer.comment)))
+            _indented(document).add_run(_("Comment: %(text)s", text=word.clean(answer.comment)))
         if answer.hidden:
             note = _("Kept on record: the other answers make this question not applicable.")
             _indented(document).add_run(note).italic = True
@@ -269,7 +224,7 @@ def _docx_table(document, table: dict) -> None:
     for index, (label, cells) in enumerate(rows, start=1):
         _add_text(grid.cell(index, 0).paragraphs[0], label).bold = True
         for position, value in enumerate(cells, start=1):
-            grid.cell(index, position).text = _clean(value)
+            grid.cell(index, position).text = word.clean(value)
     document.add_paragraph()  # Word joins two tables that follow each other
 
 
