@@ -26,6 +26,7 @@ RANK = {
     "analysis": 5,
     "interchange": 6,
     "api": 6,
+    "public": 6,
 }
 SERVICES = {"audit", "notify"}  # anyone may call them
 TOP = {"", "main", "demo", "cli"}  # "" is app/__init__.py, create_app
