@@ -15,8 +15,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from app import policy
-from app.audit import services as audit
 from app.analysis import query, results
+from app.audit import services as audit
 from app.directory.models import Instrument, Party, Region
 from app.extensions import db
 from app.i18n import sort_key, translate
