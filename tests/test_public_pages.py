@@ -373,3 +373,37 @@ def test_links_to_the_public_pages(app, client, auth):
     assert "<script" not in page.text  # nothing needs a script to read
     assert re.search(r'<img [^>]*src="/public/en/CMS-COP14/charts/item-\d+\.svg"', page.text)
     assert 'alt="Chart: ' in page.text
+
+
+def test_a_missing_public_page_says_so_in_its_language_without_a_cookie(app, client):
+    response = client.get(f"/public/es/{COP15}/")
+    assert response.status_code == 404
+    assert "Página no encontrada" in response.text
+    assert "Set-Cookie" not in response.headers
+    assert 'href="/public/es/"' in response.text
+
+
+def test_the_policy_on_publication(app, ctx):
+    from flask_login import AnonymousUserMixin
+
+    from app import policy
+    from app.auth.models import User
+
+    def user(email):
+        return ctx.scalar(sa.select(User).where(User.email == email))
+
+    cop14 = questionnaires.questionnaire_by_code(COP14)
+    anonymous = AnonymousUserMixin()
+    assert policy.decide(user(CMS_SEC), "publication.manage", cop14)
+    assert policy.decide(user(ADMIN), "publication.manage", cop14)
+    for who in (AEWA_SEC, ANALYST, FP_FRA):
+        refused = policy.decide(user(who), "publication.manage", cop14)
+        assert not refused and not refused.hidden
+    assert not policy.decide(anonymous, "publication.manage", cop14)
+    hidden = policy.decide(anonymous, "public.questionnaire", cop14)
+    assert not hidden and hidden.hidden
+    public.publish(cop14, user(CMS_SEC))
+    assert policy.decide(anonymous, "public.questionnaire", cop14)
+    assert policy.decide(user(FP_FRA), "public.questionnaire", cop14)
+    public.withdraw(cop14, user(CMS_SEC))
+    assert policy.decide(anonymous, "public.questionnaire", cop14).hidden

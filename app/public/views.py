@@ -39,6 +39,12 @@ def known_language():
         abort(404)
 
 
+@bp.errorhandler(404)
+def not_found(error):
+    """A public address that does not exist, in the public layout: it sets no cookie either."""
+    return render_template("public/error.html", lang=current_language()), 404
+
+
 def _questionnaire(code: str) -> Questionnaire:
     """The questionnaire `code` if it is public now; 404 for any other (also to its staff)."""
     found = questionnaires.questionnaire_by_code(code[:40])
