@@ -12,6 +12,25 @@ BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", BASE_DIR / "instance"))
 
 
+def release_fingerprint() -> str:
+    """What the public pages' ETags change with besides their data: the templates and the
+    compiled catalogs as deployed (their names, sizes and modification times), so that a new
+    release's pages are never answered "not modified" from an older one's."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder, pattern in (
+        (BASE_DIR / "app" / "templates", "*.html"),
+        (BASE_DIR / "translations", "*.mo"),
+    ):
+        for path in sorted(folder.rglob(pattern)):
+            stat = path.stat()
+            digest.update(
+                f"{path.relative_to(BASE_DIR)}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+            )
+    return digest.hexdigest()[:16]
+
+
 class ConfigurationError(RuntimeError):
     """Raised when the environment cannot run the chosen configuration safely."""
 
@@ -197,6 +216,10 @@ class Config:
     EXPORT_THREADS = int(os.environ.get("EXPORT_THREADS", "2"))
     EXPORT_MAX_AGE_HOURS = 24
     EXPORT_JOB_TIMEOUT = 3600  # seconds: a job still unfinished after this has stopped
+
+    # The public pages' ETags: set PUBLIC_ETAG_SEED to the release's name where the web
+    # processes do not share one copy of the files; by default, a fingerprint of them.
+    PUBLIC_ETAG_SEED = os.environ.get("PUBLIC_ETAG_SEED") or release_fingerprint()
 
 
 class DevelopmentConfig(Config):

@@ -92,9 +92,29 @@ def _buffer_assets(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Each package owns its blueprints (in its __init__) and attaches its pages."""
-    from app import analysis, audit, auth, bank, directory, main, questionnaires, reporting
+    from app import (
+        analysis,
+        audit,
+        auth,
+        bank,
+        directory,
+        main,
+        public,
+        questionnaires,
+        reporting,
+    )
 
-    for package in (main, auth, directory, audit, bank, questionnaires, reporting, analysis):
+    for package in (
+        main,
+        auth,
+        directory,
+        audit,
+        bank,
+        questionnaires,
+        reporting,
+        analysis,
+        public,
+    ):
         package.register(app)
 
 

@@ -56,10 +56,14 @@ def labelled(label: object, value: object) -> Markup:
 
 
 def select_locale() -> str:
-    """User preference, then the session, then Accept-Language, then English."""
+    """The language of the address on the public pages (each has one per language, for
+    everyone); elsewhere the user's preference, then the session, then Accept-Language, then
+    English."""
     available = languages()
     if not has_request_context():
         return DEFAULT_LANGUAGE
+    if request.blueprint == "public" and (request.view_args or {}).get("lang") in available:
+        return request.view_args["lang"]
     user_locale = getattr(current_user, "locale", None) if current_user else None
     if user_locale in available:
         return user_locale

@@ -17,7 +17,8 @@ from flask_login import current_user
 
 from app.auth.models import Role, User
 from app.directory.models import Instrument, Party
-from app.extensions import login_manager
+from app.extensions import db, login_manager
+from app.public.models import Publication
 from app.reporting import facts
 
 
@@ -519,6 +520,43 @@ def _plan_synthesis(user: User, questionnaire: Any) -> Decision:
     return deny("the synthesis is planned by the instrument's secretariat")
 
 
+# --- publication (app/public) -------------------------------------------------------------------
+
+
+def is_public(questionnaire: Any) -> bool:
+    """Whether the secretariat has published the accepted reports and results of
+    `questionnaire` and not withdrawn them (asked on every request: a withdrawal is at once)."""
+    if questionnaire is None or questionnaire.status == "draft":
+        return False
+    found = db.session.get(Publication, questionnaire.id)
+    return found is not None and found.published
+
+
+def _manage_publication(user: User, questionnaire: Any) -> Decision:
+    """Publishing or withdrawing the accepted reports and results of a questionnaire: its
+    instrument's secretariat and the administrators."""
+    if questionnaire.instrument_id in secretariat_instrument_ids(user):
+        return allow("secretariat of this instrument")
+    if is_admin(user):
+        return allow("administrator")
+    seen = _view_questionnaire(user, questionnaire)
+    if not seen:
+        return seen
+    return deny("only the instrument's secretariat publishes its reports")
+
+
+def _read_public_questionnaire(user: Any, questionnaire: Any) -> Decision:
+    """The public pages of a questionnaire, for anyone, signed in or not, once published; an
+    unpublished or withdrawn one does not exist there (404)."""
+    if is_public(questionnaire):
+        return allow("published")
+    return hide("not published")
+
+
+# rules that answer visitors who are not signed in too
+OPEN_ACTIONS = frozenset({"public.questionnaire"})
+
+
 RULES: dict[str, Callable[..., Decision]] = {
     "dashboard.view": _view_dashboard,
     "users.manage": _admin_only,
@@ -554,6 +592,8 @@ RULES: dict[str, Callable[..., Decision]] = {
     "analysis.use": _use_analysis,
     "analysis.questionnaire": _analyse_questionnaire,
     "synthesis.plan": _plan_synthesis,
+    "publication.manage": _manage_publication,
+    "public.questionnaire": _read_public_questionnaire,
 }
 
 
@@ -562,7 +602,7 @@ def decide(user: Any, action: str, obj: Any = None) -> Decision:
     rule = RULES.get(action)
     if rule is None:
         return deny(f"unknown action {action!r}")
-    if not is_signed_in(user):
+    if not is_signed_in(user) and action not in OPEN_ACTIONS:
         return deny("not signed in")
     return rule(user, obj)
 
@@ -577,6 +617,6 @@ def require(action: str, obj: Any = None) -> Decision:
     decision = decide(current_user, action, obj)
     if decision.allowed:
         return decision
-    if not is_signed_in(current_user):
+    if not is_signed_in(current_user) and action not in OPEN_ACTIONS:
         abort(login_manager.unauthorized())
     abort(404 if decision.hidden else 403)
