@@ -109,16 +109,16 @@ def test_the_secretariat_publishes_and_withdraws(app, client, auth):
     auth.login(CMS_SEC)
     page = client.get(f"/questionnaires/{COP14}/")
     assert panel_state(page) == "none"
-    assert "Publish the accepted reports and results" in page.text
+    assert "Publier les rapports acceptés et les résultats" in page.text  # it reads French
     done = client.post(f"/publication/{COP14}/publish", follow_redirects=True)
     assert done.status_code == 200
-    assert "is now public with its 40 accepted reports" in done.text
+    assert "est désormais public avec 40 rapports acceptés" in done.text
     assert panel_state(done) == "published"
     assert f"/public/fr/{COP14}/" in done.text  # the secretariat reads French: its public page
     found = publication(app, COP14)
     assert found.published and found.published_by_id is not None
     again = client.post(f"/publication/{COP14}/publish", follow_redirects=True)
-    assert "already public" in again.text
+    assert "Les rapports de ce questionnaire sont déjà publics." in again.text
     assert client.get(f"/public/en/{COP14}/").status_code == 200
 
     # the panel is on the analysis status page too, and brings the secretariat back there

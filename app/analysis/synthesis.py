@@ -89,7 +89,7 @@ def plan_from_form(form, questionnaire: Questionnaire) -> tuple[list[int], int, 
         if str(node.id) not in included:
             continue
         raw = (form.get(f"position-{node.id}") or "").strip()
-        position = bounds.integer_or(raw) if raw else index + 1
+        position = bounds.integer_or(raw) if raw else (index + 1) * 10
         if position is None or not 1 <= position <= 10_000:
             problems.append(
                 _(

@@ -23,7 +23,8 @@ def synthesis_page(code: str):
     plan = synthesis.plan_of(questionnaire)
     lang = current_language()
     instrument = questionnaire.instrument
-    position = {node_id: index for index, node_id in enumerate(plan.node_ids, start=1)}
+    # places in tens, so that a question can be put between two others without renumbering
+    position = {node_id: 10 * index for index, node_id in enumerate(plan.node_ids, start=1)}
     items = [
         (
             node,
