@@ -437,3 +437,39 @@ def test_a_focal_point_has_no_synthesis(client, auth):
     assert client.get(f"/analysis/{COP14}/synthesis").status_code in (403, 404)
     refused = client.post(f"/analysis/{COP14}/export", data={"kind": "synthesis"})
     assert refused.status_code in (403, 404)
+
+
+def test_the_accepted_reports_as_one_zip_by_an_export_job(app, client, auth):
+    import zipfile
+
+    from app.reporting.models import Report, ReportStatus
+
+    with app.app_context():
+        accepted = sorted(
+            report.party.code
+            for report in db.session.scalars(
+                db.select(Report).where(
+                    Report.questionnaire_id == questionnaire("RAPTORS-MOS4").id,
+                    Report.status == ReportStatus.ACCEPTED.value,
+                )
+            )
+        )
+    auth.logout()
+    auth.login(ANALYST)
+    started = client.post("/analysis/RAPTORS-MOS4/export", data={"kind": "reports", "lang": "fr"})
+    assert started.status_code == 303
+    assert jobs.wait_for_local_jobs(600)
+    assert accepted  # the demo's Raptors MoU reports, most of them accepted
+    page = client.get(started.headers["Location"])
+    assert f"{len(accepted)} of {len(accepted)} reports written." in page.text
+    token = started.headers["Location"].rsplit("/", 1)[-1]
+    response = client.get(f"/analysis/jobs/{token}/file")
+    assert response.mimetype == "application/zip"
+    assert "RAPTORS-MOS4-reports-fr.zip" in response.headers["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        names = archive.namelist()
+    response.close()
+    assert len(names) == 3 * len(accepted)
+    assert {name.rsplit(".", 1)[1] for name in names} == {"pdf", "docx", "xlsx"}
+    assert sorted({name.split("-")[2] for name in names}) == accepted
+    assert all(name.endswith("-fr." + name.rsplit(".", 1)[1]) for name in names)
