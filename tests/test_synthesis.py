@@ -8,15 +8,12 @@ with a message."""
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import re
-from decimal import Decimal
 
 import docx
 import pytest
-from babel.numbers import parse_decimal
 from docx.oxml.ns import qn
 
 from app.analysis import jobs, query, synthesis
@@ -25,6 +22,7 @@ from app.extensions import db
 from app.i18n import translate
 from app.questionnaires import services as questionnaires
 from app.reporting.models import SubmittedAnswer
+from tests.test_analysis_pages import read_csv, same_figure
 from tests.test_reporting import AEWA_SEC, ANALYST, CMS_SEC, FP_FRA, user
 
 COP14 = "CMS-COP14"
@@ -68,25 +66,6 @@ def write(app, lang: str, code: str = COP14) -> docx.Document:
 
 def headings(document, level: int) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
-
-
-def read_csv(body: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
-
-
-def shown(text: str, lang: str) -> Decimal:
-    bare = re.sub(r"[\s%\u00a0\u202f]", "", text)
-    return parse_decimal(bare, locale=lang, strict=False)
-
-
-def same_figure(given: str, cell: str, lang: str) -> bool:
-    if given == "":
-        return cell == "—"
-    try:
-        number = Decimal(given)
-    except ArithmeticError:
-        return given == cell
-    return number == shown(cell, lang)
 
 
 def captioned_tables(document) -> list[tuple[str, list[list[str]]]]:
