@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from docx.enum.text import WD_BREAK
-from docx.shared import Inches
+from docx.shared import Inches, Pt
 from flask_babel import force_locale, format_date, format_datetime, ngettext
 from flask_babel import gettext as _
 
@@ -533,6 +533,7 @@ class _Writer:
             style="Caption",
         )
         caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.space_before = Pt(9)
         header = [column.label for column in table.columns]
         numeric = [column.kind not in ("text", "flag") for column in table.columns]
         rows = [

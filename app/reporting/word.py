@@ -12,7 +12,7 @@ import re
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from app.answers.reading import format_number
 
@@ -108,27 +108,48 @@ def add_picture(doc, png: bytes, width, alt_text: str):
     return paragraph
 
 
+TEXT_WIDTH_CM = 15.9  # an A4 page's text width with Word's default margins
+NARROW_TABLE = 6  # columns: past it, a table's text is set smaller to stay readable
+
+
 def table(doc, header: list[str], rows: list[list[str]], numeric: list[bool]):
     """A table in Word's "Table Grid" style: `header` as its repeated heading row, `rows` as
-    text, the `numeric` columns aligned right."""
+    text, the `numeric` columns aligned right; the first column wider than the others, and
+    the text of a table of many columns set smaller."""
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
+    grid.autofit = False
+    wide = len(header) > NARROW_TABLE
+    # the first column names the lines (regions, species, answers): it gets the room they need
+    share = 1 if len(header) == 1 else 0.45 if len(header) <= 3 else 0.3 if not wide else 0.18
+    first = TEXT_WIDTH_CM * share
+    other = (TEXT_WIDTH_CM - first) / max(len(header) - 1, 1)
+    widths = [Cm(first)] + [Cm(other)] * (len(header) - 1)
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out; the cells' widths for Word
     heading = grid.rows[0]
     # the heading row repeats on every page a long table runs over
     first_row = doc.element.body.xpath("./w:tbl")[-1].xpath("./w:tr")[0]
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     first_row.get_or_add_trPr().append(repeat)
-    for cell, label in zip(heading.cells, header, strict=True):
+    for index, (cell, label) in enumerate(zip(heading.cells, header, strict=True)):
+        cell.width = widths[index]
         cell.text = clean(label)
         for run in cell.paragraphs[0].runs:
             run.bold = True
+            if wide:
+                run.font.size = Pt(7)
     for values in rows:
         cells = grid.add_row().cells
         for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            cell.width = widths[index]
             cell.text = clean(value)
             if numeric[index]:
                 cell.paragraphs[0].alignment = 2  # right
+            if wide:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(8)
     return grid
 
 
