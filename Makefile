@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load bench-analysis test-sqlite test-postgres clean
+.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load bench-analysis bench-synthesis test-sqlite test-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,9 @@ bench-load: catalogs  ## autosave round trip of 50 users at once, PostgreSQL beh
 
 bench-analysis: catalogs  ## CMS-COP15 at 130 and 650 countries on a scratch PostgreSQL database: exports against COPY, results page, peak memory (BENCH_DATABASE_URL, BENCH_ARGS)
 	$(BIN)/python bench/bench_analysis.py $(BENCH_ARGS)
+
+bench-synthesis: catalogs  ## CMS-COP15 at 130 countries on a scratch PostgreSQL database: synthesis DOCX (en, fr) time, peak memory, size; ZIP of the accepted reports (BENCH_DATABASE_URL, BENCH_ARGS)
+	$(BIN)/python bench/bench_synthesis.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -463,6 +463,27 @@ def run(url: str, sizes: list[int], species: int) -> None:
             db.engine.dispose()
 
 
+def on_scratch_database(database: str, name: str, run: Callable[[str], None], keep: bool) -> None:
+    """`run(url)` on a scratch database: a temporary SQLite file when `database` is "sqlite",
+    else the PostgreSQL database `database` names, created afresh and dropped at the end
+    (unless `keep`). `name` names the bench in what it prints and the SQLite file."""
+    if database == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            run(f"sqlite:///{tmp}/{name}.db")
+        return
+    why = unreachable(database)
+    if why:
+        safe = make_url(database).render_as_string(hide_password=True)
+        print(f"{name}: skipped, PostgreSQL not reachable at {safe} ({why})")
+        return
+    recreate(database)
+    try:
+        run(database)
+    finally:
+        if not keep:
+            drop(database)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", help="SQLAlchemy URL, or 'sqlite' (default: %(default)s)",
@@ -472,21 +493,12 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database at the end")
     options = parser.parse_args()
     sizes = sorted(int(n) for n in options.countries.split(","))
-    if options.database == "sqlite":
-        with tempfile.TemporaryDirectory() as tmp:
-            run(f"sqlite:///{tmp}/bench_analysis.db", sizes, options.species)
-        return
-    why = unreachable(options.database)
-    if why:
-        safe = make_url(options.database).render_as_string(hide_password=True)
-        print(f"bench_analysis: skipped, PostgreSQL not reachable at {safe} ({why})")
-        return
-    recreate(options.database)
-    try:
-        run(options.database, sizes, options.species)
-    finally:
-        if not options.keep:
-            drop(options.database)
+    on_scratch_database(
+        options.database,
+        "bench_analysis",
+        lambda url: run(url, sizes, options.species),
+        options.keep,
+    )
 
 
 if __name__ == "__main__":
