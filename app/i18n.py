@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol, TypeVar
 
 from babel import Locale
@@ -201,7 +201,14 @@ def sort_key(text: str, lang: str | None = None) -> tuple:
 
     `lang` is part of the signature so that a language needing its own tailoring can get it
     here without changing the callers."""
-    return _collator().sort_key(unicodedata.normalize("NFC", str(text)))
+    return _collation_key(str(text))
+
+
+@lru_cache(maxsize=65_536)
+def _collation_key(text: str) -> tuple:
+    # The same few hundred names (countries, species, sites) are sorted again and again, by
+    # every table that lists them: pyuca computes a key in about 0.1 ms, a cache hit in 0.1 µs.
+    return _collator().sort_key(unicodedata.normalize("NFC", text))
 
 
 def collated(

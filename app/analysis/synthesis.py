@@ -47,6 +47,7 @@ from app.utils import utcnow
 
 DEFAULT_QUOTES = 2
 MAX_QUOTES = 20  # per region (the table's check constraint)
+CHART_LINES = 30  # a table of more lines (species, sites) is given as a table alone
 CHART_WIDTH = Inches(6.2)  # an A4 page's text width, margins of Word's default template
 
 
@@ -312,6 +313,7 @@ def cross_notes(
         .group_by(row.bank_code, Questionnaire.code)
         .order_by(row.bank_code, Questionnaire.code)
     )
+    years = str(period.first) if period.first == period.last else f"{period.first}–{period.last}"
     elsewhere: dict[str, list[str]] = defaultdict(list)
     for code, other, count in db.session.execute(stmt):
         elsewhere[code].append(
@@ -325,11 +327,10 @@ def cross_notes(
         found = compare.compare(question, scope, period, lang) if question else None
         sentence = _(
             "The same question of the bank (%(code)s) was also answered in %(places)s, "
-            "%(first)d–%(last)d.",
+            "in %(period)s.",
             code=code,
             places=", ".join(places),
-            first=period.first,
-            last=period.last,
+            period=years,
         )
         if found is not None and found.compared and not found.texts:
             sentence += " " + ngettext(
@@ -506,7 +507,7 @@ class _Writer:
         for table in found:
             if table.key.endswith("-other") or not table.columns:
                 continue
-            draw = table.has_chart and not charted
+            draw = table.has_chart and not charted and len(table.rows) <= CHART_LINES
             charted = charted or draw
             self.table(table, chart=draw)
         others = [t for t in found if t.key.endswith("-other")]
