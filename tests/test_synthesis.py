@@ -452,3 +452,26 @@ def test_the_accepted_reports_as_one_zip_by_an_export_job(app, client, auth):
     assert {name.rsplit(".", 1)[1] for name in names} == {"pdf", "docx", "xlsx"}
     assert sorted({name.split("-")[2] for name in names}) == accepted
     assert all(name.endswith("-fr." + name.rsplit(".", 1)[1]) for name in names)
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "//evil.example/",
+        "/\\evil.example",
+        "/analysis/%0d%0aX",
+        "https://evil.example/",
+        "/reports/",
+    ],
+)
+def test_a_star_goes_back_only_to_an_analysis_page_of_this_site(app, client, auth, back):
+    node_id = node_of(app, "CMS14-GEN-02")
+    report_id = texts_of(app, "CMS14-GEN-02")[0][0]
+    auth.logout()
+    auth.login(CMS_SEC)
+    done = client.post(
+        f"/analysis/{COP14}/texts/{node_id}/star",
+        data={"report": str(report_id), "key": "", "star": "1", "back": back},
+    )
+    assert done.status_code == 303
+    assert done.location.endswith(f"/analysis/{COP14}/texts/{node_id}")

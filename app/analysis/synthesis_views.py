@@ -14,6 +14,7 @@ from app.analysis import bp, responses, synthesis
 from app.extensions import db
 from app.i18n import current_language, translate
 from app.reporting.models import Report, ReportStatus
+from app.security import safe_next
 
 
 @bp.route("/<code>/synthesis")
@@ -99,7 +100,8 @@ def star_quote(code: str, node_id: int):
         else _("The answer will no longer be quoted in the synthesis."),
         "success",
     )
-    back = request.form.get("back") or ""
-    if not back.startswith("/analysis/") or "\\" in back:
-        back = url_for("analysis.texts_page", code=questionnaire.code, node_id=node_id)
+    texts_page = url_for("analysis.texts_page", code=questionnaire.code, node_id=node_id)
+    back = safe_next(request.form.get("back"), texts_page)
+    if not back.startswith("/analysis/"):
+        back = texts_page
     return redirect(back, code=303)
