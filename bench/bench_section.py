@@ -2,7 +2,10 @@
 
 Prints, for the largest section of CMS-COP15 (its species loop) and for a synthetic 10-item
 section, the SQL statements (they must not grow with the items), the HTML size (raw and gzip)
-and the render time; then the autosave round trip of one answer (test client, SQLite).
+and the render time; then the autosave round trip of one answer (test client, SQLite): in
+CMS-COP15, and in synthetic reports of 10 and 300 items where each yes/no shows the question
+after it, of a text no condition reads and of a yes/no (the same statements and time whatever
+the report's size).
 The 50-user autosave load on PostgreSQL behind gunicorn is bench/bench_autosave_load.py.
 
 Run: `make bench`. Prints figures; asserts nothing.
@@ -32,6 +35,50 @@ def _report(code: str) -> Report:
             Report.party_id == directory.party_by_code("SEN").id,
         )
     )
+
+
+def chained(size: int) -> str:
+    """A questionnaire of `size` items in sections of 25, texts and yes/no in turn, where each
+    yes/no shows the text after it; returns its code."""
+    from app.questionnaires import services as questionnaires
+
+    cms = directory.instrument_by_code("CMS")
+    code = f"CMS-CHAIN-{size}"
+    q = questionnaires.create_questionnaire(
+        instrument=cms, code=code, cycle=f"C{size}", cycle_order=2000 + size,
+        title={"en": "Chain", "fr": "Chaîne", "es": "Cadena"},
+    )  # fmt: skip
+    section = None
+    for i in range(size):
+        if i % 25 == 0:
+            title = {"en": f"S{i}", "fr": f"S{i}", "es": f"S{i}"}
+            section = questionnaires.add_section(q, title=title)
+        shown_by = f"CHAIN-{size}-{i - 1}" if i % 2 == 0 and i % 25 else None
+        questionnaires.add_local_item(
+            q, section, code=f"CHAIN-{size}-{i}", answer_type="yes_no" if i % 2 else "short_text",
+            text={"en": f"Question {i}?", "fr": f"Question {i} ?", "es": f"¿Pregunta {i}?"},
+            condition={"item": shown_by, "op": "equals", "value": "yes"} if shown_by else None,
+        )  # fmt: skip
+    questionnaires.publish(q)
+    db.session.commit()
+    return code
+
+
+def _autosave(client, report_id: int, name: str, values: list[str]):
+    """A call that autosaves `name` with each of `values` in turn, against the version stored."""
+    version = 0
+    turn = 0
+
+    def save():
+        nonlocal version, turn
+        value = values[turn % len(values)]
+        turn += 1
+        body = {"field": name, f"p-{name}": "1", f"v-{name}": str(version), name: value}
+        response = client.post(f"/reports/{report_id}/answers", data=body)
+        version = response.json["version"]
+        return response
+
+    return save
 
 
 def _largest_section(report: Report) -> tuple[int, int, int]:
@@ -83,27 +130,29 @@ def main() -> None:
                 f"{len(packed) / 1024:>8.1f} "
                 f"{(len(packed) + _assets_gzipped(client, body)) / 1024:>16.1f}"
             )
-        code, report_id, section_id, *_ = targets[0]
+        saves = []  # (report, what is saved, report id, field name, values)
         with app.app_context():
-            filled = services.fill(db.session.get(Report, report_id), "fr")
+            report = _report("CMS-COP15")
+            filled = services.fill(report, "fr")
             item = next(i for i in filled.rendered.items() if i.node.effective_type == "long_text")
-            name = item.field_name
+            saves.append(("CMS-COP15", "long text", report.id, item.field_name, None))
+            for size in (10, 300):
+                report = _report(chained(size))
+                filled = services.fill(report, "fr")
+                by_code = {i.node.code: i for i in filled.rendered.items()}
+                text, yes_no = by_code[f"CHAIN-{size}-0"], by_code[f"CHAIN-{size}-1"]
+                saves.append((f"{size} items", "text", report.id, text.field_name, None))
+                both = ["yes", "no"]
+                saves.append((f"{size} items", "yes/no", report.id, yes_no.field_name, both))
             db.session.remove()
-        version = 0
-
-        def save():
-            nonlocal version
-            body = {"field": name, f"p-{name}": "1", f"v-{name}": str(version),
-                    name: f"Texte {version}"}  # fmt: skip
-            response = client.post(f"/reports/{report_id}/answers", data=body)
-            version = response.json["version"]
-            return response
-
-        figures = timed(save, counter, runs=20)
-        print(
-            f"autosave round trip (1 user, SQLite): {figures['sql']} SQL, "
-            f"p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms"
-        )
+        print(f"{'autosave (1 user, SQLite)':26} {'of':9} {'SQL':>4} {'p50 ms':>8} {'p95 ms':>8}")
+        for label, kind, report_id, name, values in saves:
+            texts = values or [f"Texte {n}" for n in range(2)]
+            figures = timed(_autosave(client, report_id, name, texts), counter, runs=20)
+            print(
+                f"{label:26} {kind:9} {figures['sql']:>4} {figures['p50']:>8.1f} "
+                f"{figures['p95']:>8.1f}"
+            )
 
 
 if __name__ == "__main__":
