@@ -111,13 +111,16 @@ def render(
     current: tree_module.Tree | None = None,
     species: list | None = None,
     sealed: Collection[str] = frozenset(),
+    loops: Mapping[str, list[Iteration]] | None = None,
 ) -> Rendered:
     """Expand and evaluate `questionnaire` for `answers` keyed by (item code, loop key);
     `species`, the questionnaire's species list when the caller has it loaded already;
     `sealed`, the codes of the items whose answers the reader may not read: each item's
-    `condition` holds the outcome of a test of one of them, never a way to its answer."""
+    `condition` holds the outcome of a test of one of them, never a way to its answer;
+    `loops`, the iterations of each kind of loop when the caller chooses them (labels unread:
+    an autosave evaluates the iterations its save touches, see reporting/cell.py)."""
     current = current or tree_module.load(questionnaire)
-    loop_cache: dict[str, list[Iteration]] = {}
+    loop_cache: dict[str, list[Iteration]] = dict(loops or {})
     hidden: set[tuple[str, str]] = set()
 
     def lookup_in(loop_key: str, loop_node: Node | None):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from app.bank.models import BankQuestion, BankVersion, SpeciesListEntry
 from app.extensions import db
+from app.questionnaires.conditions import referenced_codes
 from app.questionnaires.models import Node, Questionnaire
 
 
@@ -20,12 +21,21 @@ class Tree:
     nodes: list[Node]
     children: dict[int | None, list[Node]] = field(default_factory=dict)
     by_id: dict[int, Node] = field(default_factory=dict)
+    # skip logic's links, for what one answer's save may show or hide (reporting/cell.py): each
+    # item by its code, and the nodes whose conditions test each code
+    item_by_code: dict[str, Node] = field(default_factory=dict)
+    readers: dict[str, list[Node]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {n.id: n for n in self.nodes}
         self.children = {}
         for node in sorted(self.nodes, key=lambda n: (n.position, n.id)):
             self.children.setdefault(node.parent_id, []).append(node)
+        self.item_by_code = self.by_code()
+        self.readers = {}
+        for node in self.nodes:
+            for code in dict.fromkeys(referenced_codes(node.condition)):
+                self.readers.setdefault(code, []).append(node)
 
     @property
     def roots(self) -> list[Node]:

@@ -121,6 +121,20 @@ def reports_of_focal_point(scopes: set[tuple[int, int]]) -> list[Report]:
 # --- reading a report ---------------------------------------------------------------------------
 
 
+def tree_of(questionnaire: Questionnaire) -> tree_module.Tree:
+    """The question tree a report of `questionnaire` is read and filled against."""
+    return tree_module.load(questionnaire)
+
+
+@dataclass(frozen=True)
+class Part:
+    """The answers a Filled holds when not all of the report's (an autosave's, see cell.py):
+    those of the nodes `nodes`, in the loop keys `keys` (None: in every key)."""
+
+    nodes: frozenset[int]
+    keys: frozenset[str] | None = None
+
+
 @dataclass
 class Filled:
     """A report with its tree, its answers and the questionnaire expanded for them."""
@@ -141,6 +155,8 @@ class Filled:
     # answers outside the scope, by (item code, loop key): read by the server's skip logic,
     # never shown nor sent to the browser (see `sealed`)
     outside: dict[tuple[str, str], Any] = field(default_factory=dict)
+    # the answers held when not all of the report's (None: all of them, see `fill`)
+    part: Part | None = None
 
     @cached_property
     def saying(self) -> answers.Saying:
@@ -198,43 +214,43 @@ class Filled:
             self.rendered.loose_items = []
 
     @cached_property
-    def _held_nodes(self) -> frozenset[int] | None:
-        if self.scope is None:
-            return None
-        return frozenset(
-            {n.id for top in self.scope for n in self.tree.walk(top)} | set(self.scope)
-        )
-
-    @cached_property
     def sealed(self) -> frozenset[str]:
         """The codes of the items outside the scope: their answers steer the skip logic of the
         items held, which gets only the outcome of each test of them (render's `sealed`)."""
-        if self._held_nodes is None:
+        if self.scope is None:
             return frozenset()
-        return frozenset(n.code for n in self.tree.items() if n.id not in self._held_nodes)
+        return frozenset(n.code for n in self.tree.items() if not self.holds(n.id))
 
     def holds(self, node_id: int) -> bool:
-        """Whether the node is part of what this Filled holds (its scope)."""
-        held = self._held_nodes
-        return held is None or node_id in held
+        """Whether the node is part of what this Filled holds (its scope): a node of the tree
+        under one of the scope's top-level sections, or one of them."""
+        if self.scope is None:
+            return True
+        node = self.tree.by_id.get(node_id)
+        if node is None:
+            return False
+        ancestors = self.tree.ancestors(node)
+        return (ancestors[-1] if ancestors else node).id in self.scope
 
     def keep(self, answers: dict[tuple[int, str], Answer]) -> None:
         """Hold `answers` (all of the report's): those outside the scope only as values that
         skip logic reads."""
-        if self._held_nodes is None:
+        if self.scope is None:
             self.answers = answers
             return
         by_id = self.tree.by_id
-        self.answers = {k: a for k, a in answers.items() if k[0] in self._held_nodes}
+        held = {node_id: self.holds(node_id) for node_id, _key in answers}
+        self.answers = {k: a for k, a in answers.items() if held[k[0]]}
         self.outside = {
             (by_id[node_id].code, loop_key): (None if a.no_info else a.value)
             for (node_id, loop_key), a in answers.items()
-            if node_id not in self._held_nodes and node_id in by_id
+            if not held[node_id] and node_id in by_id
         }
 
     def reload_answers(self) -> None:
-        """Read the answers again (another request may have saved meanwhile)."""
-        self.keep(answers_of(self.report))
+        """Read the answers again (another request may have saved meanwhile): those of its
+        part only, when it holds a part."""
+        self.keep(answers_of(self.report, self.part))
 
     def condition_values(self) -> dict[str, Any]:
         """What the browser's skip logic reads, by "code|loop key": the values of the items
@@ -263,8 +279,13 @@ def attachments_of(report: Report) -> dict[int, Attachment]:
     return {a.id: a for a in db.session.scalars(stmt)}
 
 
-def answers_of(report: Report) -> dict[tuple[int, str], Answer]:
+def answers_of(report: Report, part: Part | None = None) -> dict[tuple[int, str], Answer]:
+    """The report's answers by (node id, loop key): all of them, or those of `part`."""
     stmt = sa.select(Answer).where(Answer.report_id == report.id)
+    if part is not None:
+        stmt = stmt.where(Answer.node_id.in_(sorted(part.nodes)))
+        if part.keys is not None:
+            stmt = stmt.where(Answer.loop_key.in_(sorted(part.keys)))
     return {(a.node_id, a.loop_key): a for a in db.session.scalars(stmt)}
 
 
@@ -276,7 +297,7 @@ def fill(report: Report, lang: str, *, viewer: Any = None) -> Filled:
     viewer=None is the whole report, for the services that need it (the submission's snapshot,
     validation before submitting, the demo); pages always pass the person asking."""
     scope = None if viewer is None else policy.section_scope(viewer, report)
-    current = tree_module.load(report.questionnaire)
+    current = tree_of(report.questionnaire)
     sites = sites_for(report)
     entries = tree_module.species_entries(report.questionnaire)
     filled = Filled(

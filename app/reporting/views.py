@@ -31,7 +31,17 @@ from app.i18n import current_language, plural_samples
 from app.policy import require
 from app.questionnaires import render as render_module
 from app.questionnaires import wording
-from app.reporting import attachments, bp, completeness, delegation, fields, pages, saving, services
+from app.reporting import (
+    attachments,
+    bp,
+    cell,
+    completeness,
+    delegation,
+    fields,
+    pages,
+    saving,
+    services,
+)
 from app.reporting.errors import ReportingError
 from app.reporting.models import Answer
 from app.reporting.pages import committed, load_report
@@ -263,36 +273,39 @@ def _theirs(filled, answer, lang) -> dict:
 
 
 def _posted_item(report):
-    """(filled, item, top section id, language) for the item a script posted as `field`, which
-    the user must be allowed to fill; a JSON 404 when the report has no such item."""
+    """(the answer posted, top section id, language) for the item a script posted as `field`,
+    which the user must be allowed to fill; a JSON 404 when the report has no such item. Reads
+    only what saving this answer and its skip logic touch (cell.py), whatever the report's size."""
     lang = current_language()
-    filled = services.fill(report, lang, viewer=current_user)
-    name = request.form.get("field", "")
-    item = next((i for i in filled.rendered.items() if i.field_name == name), None)
-    if item is None:
+    found = cell.posted(report, lang, current_user, request.form.get("field", ""))
+    if found is None:
         message = _("This question is not part of the report.")
         abort(make_response(jsonify(status="error", message=message), 404))
-    section_id = delegation.top_section_id(item.node, filled.tree)
+    section_id = delegation.top_section_id(found.node, found.filled.tree)
     require("section.fill", (report, section_id))
-    return filled, item, section_id, lang
+    return found, section_id, lang
+
+
+def _shown(found: cell.Posted) -> dict[str, list[str]]:
+    """What the script updates after a save: the questions the saved answer may show or hide
+    (`affected`) and which of them are hidden now (`hidden`)."""
+    now = cell.shown(found)
+    return {"affected": now.affected, "hidden": now.hidden}
 
 
 @bp.route("/<int:report_id>/answers", methods=["POST"])
 def autosave(report_id: int):
     """Save one item (the autosave script posts the item's inputs plus `field`)."""
-    filled, item, _section_id, lang = _posted_item(load_report(report_id))
+    found, _section_id, lang = _posted_item(load_report(report_id))
+    filled = found.filled
     try:
-        saved = _save(filled, item, request.form, lang)
+        saved = _save(filled, found, request.form, lang)
     except saving.Conflict as conflict:
         return jsonify(status="conflict", theirs=_theirs(filled, conflict.answer, lang)), 409
     except ReportingError as error:
         return jsonify(status="error", message=error.message), 422
-    filled.evaluate()  # the saved answer may show or hide other items
     return jsonify(
-        status="saved",
-        version=saved.answer.version,
-        problem=saved.problem,
-        hidden=sorted(i.field_name for i in filled.rendered.items() if not i.visible),
+        status="saved", version=saved.answer.version, problem=saved.problem, **_shown(found)
     )
 
 
@@ -300,19 +313,18 @@ def autosave(report_id: int):
 def upload(report_id: int):
     """Attach files to one item (the autosave script posts `field` and the files `u-<field>`);
     answers with the item's new file list."""
-    filled, item, section_id, lang = _posted_item(load_report(report_id))
-    name = item.field_name
+    found, section_id, lang = _posted_item(load_report(report_id))
+    filled, name = found.filled, found.field_name
     try:
-        saved = _attach(filled, item, request.files.getlist(f"u-{name}"), lang)
+        saved = _attach(filled, found, request.files.getlist(f"u-{name}"), lang)
     except ReportingError as error:
         return jsonify(status="error", message=error.message), 422
     file_list = get_template_attribute("questionnaires/_widgets.html", "file_list")
-    filled.evaluate()
     return jsonify(
         status="saved",
         version=saved.answer.version,
         files=str(file_list(name, saved.answer.value or [], _files(filled, lang, section_id))),
-        hidden=sorted(i.field_name for i in filled.rendered.items() if not i.visible),
+        **_shown(found),
     )
 
 

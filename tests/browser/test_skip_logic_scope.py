@@ -72,3 +72,35 @@ def test_the_page_shows_and_hides_what_the_server_does(new_page, sign_in, world,
         assert [text for text in TEXTS.values() if text in content] == []
     else:
         assert held["CMS15-GEN-01|"] == TEXTS["CMS15-GEN-01"]
+
+
+def test_after_a_save_the_server_decides_the_boxes_it_names_and_no_others(new_page, sign_in, world):
+    """An autosave's answer names the questions the saved answer may show or hide (`affected`)
+    and which of them are hidden: the script takes the server's word for those (made here to
+    disagree with the browser's own evaluation) and leaves every other box as it was."""
+    page = new_page(locale="fr-FR")
+    sign_in(page, FP_FRA)
+    page.goto(f"/reports/{world['report']}/sections/{world['section']}")
+    _shown_as_the_server_says(page)
+    said = []
+
+    def overruled(route):
+        response = route.fetch()
+        body = response.json()
+        said.append(dict(body))
+        body["hidden"] = [*body["hidden"], *body["affected"]]
+        route.fulfill(response=response, json=body)
+
+    page.route("**/answers", overruled)
+    plan = f"#f-{world['plan']}"
+    page.locator(f"{plan}-partly").check()
+    page.locator(f"{plan}-fully").check()  # the browser shows IMPL-PLAN-03 again
+    expect(page.locator("#save-status")).to_have_attribute("data-state", "saved")
+    page.unroute("**/answers")
+    listed = _box(page, "IMPL-PLAN-03").get_attribute("data-field")
+    assert said and listed in said[-1]["affected"] and listed not in said[-1]["hidden"]
+    expect(_box(page, "IMPL-PLAN-03")).to_be_hidden()  # the server's word
+    for code in ("IMPL-PLAN-01", "RES-MONITOR-01"):
+        expect(_box(page, code)).to_be_visible()
+    for code in ("IMPL-FUND-01", "IMPL-FUND-04", "AWARE-EDU-01", "CMS15-IMPL-01"):
+        expect(_box(page, code)).to_be_hidden()

@@ -245,7 +245,7 @@
       writeQueue(queue);
     }
     problem(field, data.problem);
-    if (Array.isArray(data.hidden)) applyHidden(new Set(data.hidden));
+    applyHidden(data);
   }
   function refused(field, pairs, message) {
     dequeue(field, pairs);
@@ -372,7 +372,7 @@
       if (list) list.outerHTML = data.files;
       const version = versionInput(field);
       if (version) version.value = data.version;
-      if (Array.isArray(data.hidden)) applyHidden(new Set(data.hidden));
+      applyHidden(data);
       return null;
     }), () => { inFlight -= 1; return text.uploadFailed; });
   }
@@ -410,9 +410,14 @@
       if (!visible) hidden.add(box);
     });
   }
-  function applyHidden(hiddenFields) {
-    form.querySelectorAll(".answer[data-field]").forEach((box) => {
-      box.hidden = hiddenFields.has(box.dataset.field);
+  // After a save the server (the authority) names the questions that answer may show or hide
+  // (`affected`) and which of them are hidden now; the other boxes keep what the page shows.
+  function applyHidden(data) {
+    if (!Array.isArray(data.affected) || !Array.isArray(data.hidden)) return;
+    const hiddenFields = new Set(data.hidden);
+    data.affected.forEach((field) => {
+      const box = wrapper(field);
+      if (box) box.hidden = hiddenFields.has(field);
     });
   }
 
