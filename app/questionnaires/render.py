@@ -116,7 +116,7 @@ def render(
     `species`, the questionnaire's species list when the caller has it loaded already;
     `sealed`, the codes of the items whose answers the reader may not read: each item's
     `condition` holds the outcome of a test of one of them, never a way to its answer."""
-    current = current or tree_module.load(questionnaire)
+    current = current or tree_module.cached(questionnaire)
     loop_cache: dict[str, list[Iteration]] = {}
     hidden: set[tuple[str, str]] = set()
 

@@ -276,7 +276,7 @@ def fill(report: Report, lang: str, *, viewer: Any = None) -> Filled:
     viewer=None is the whole report, for the services that need it (the submission's snapshot,
     validation before submitting, the demo); pages always pass the person asking."""
     scope = None if viewer is None else policy.section_scope(viewer, report)
-    current = tree_module.load(report.questionnaire)
+    current = tree_module.cached(report.questionnaire)
     sites = sites_for(report)
     entries = tree_module.species_entries(report.questionnaire)
     filled = Filled(
