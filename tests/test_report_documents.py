@@ -21,6 +21,7 @@ from app.answers.types import AnswerType
 from app.extensions import db
 from app.i18n import translate
 from app.questionnaires import services as questionnaires
+from app.questionnaires.models import Node
 from app.reporting import documents, printing, saving, services
 from app.reporting import submission as sub
 from app.reporting.models import Submission
@@ -54,7 +55,7 @@ def fra(app, database) -> dict:
         report = report_of("CMS-COP15", "FRA")
         filled = services.fill(report, "fr")
         secret, formula = text_items(filled)[:2]
-        secret.node.confidential = True
+        db.session.get(Node, secret.node.id).confidential = True
         for item, text in ((secret, SECRET), (formula, FORMULA)):
             filled = services.fill(report, "fr")
             answer = filled.answer(item)

@@ -73,7 +73,7 @@ def answerable_items(questionnaire: Questionnaire, scope: Scope | None = None) -
 
     scope = scope if scope is not None else Scope.of(current_user)
     confidential = scope.reads_confidential(questionnaire.instrument_id)
-    tree = tree_module.load(questionnaire)
+    tree = tree_module.cached(questionnaire)
     return {
         node.id: node
         for node in tree.walk()

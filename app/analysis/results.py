@@ -142,7 +142,7 @@ def results(
     """Every item of `questionnaire` that `scope` reads (or only `node_ids`), aggregated over
     the latest submissions under `filters`, with texts in `lang`."""
     owed, submitted = query.denominators(questionnaire, filters)
-    tree = tree_module.load(questionnaire)
+    tree = tree_module.cached(questionnaire)
     instrument = questionnaire.instrument
     say = answers.Saying(lang, instrument)
     reads_confidential = scope.reads_confidential(questionnaire.instrument_id)

@@ -64,7 +64,7 @@ class Plan:
 def candidates(questionnaire: Questionnaire) -> list[Node]:
     """The items a synthesis may hold, in questionnaire order: every question but the
     confidential ones."""
-    tree = tree_module.load(questionnaire)
+    tree = tree_module.cached(questionnaire)
     return [node for node in tree.walk() if not node.is_section and not node.confidential]
 
 
@@ -384,7 +384,7 @@ def _build(questionnaire, scope, filters, lang, progress):
     if progress is not None:
         progress.total(len(ordered))
     nodes = {node.id: node for node in candidates(questionnaire)}
-    tree = tree_module.load(questionnaire)
+    tree = tree_module.cached(questionnaire)
     _title_page(doc, questionnaire, filters, lang, found)
     _contents(doc)
     _how_to_read(doc, plan, filters)

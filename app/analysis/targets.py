@@ -125,7 +125,7 @@ def target_results(
         questionnaires = cycles.latest_per_instrument(questionnaires)
     asked, silent = [], []
     for questionnaire in questionnaires:
-        tree = tree_module.load(questionnaire)
+        tree = tree_module.cached(questionnaire)
         codes = {
             node.id: node.bank_version.question.code
             for node in tree.items()

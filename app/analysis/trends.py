@@ -103,7 +103,7 @@ def trends(questionnaire: Questionnaire, scope: query.Scope, lang: str) -> Trend
     previous = cycles.previous(questionnaire)
     if previous is None:
         return None
-    tree_now, tree_then = tree_module.load(questionnaire), tree_module.load(previous)
+    tree_now, tree_then = tree_module.cached(questionnaire), tree_module.cached(previous)
     reads_confidential = scope.reads_confidential(questionnaire.instrument_id)
     pairs, unmatched = _match(tree_now, tree_then, reads_confidential, lang)
     found_now = _results(questionnaire, scope, lang, [now.id for now, _then in pairs])

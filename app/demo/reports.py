@@ -282,7 +282,7 @@ def _load_half_filled(report) -> None:
         return
     shared = frozenset(
         node.code
-        for node in tree_module.load(target).items()
+        for node in tree_module.cached(target).items()
         if node.bank_version is not None  # local codes differ between instruments
     )
     style = answers.Style(portion=0.5, prefer=shared)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from uuid import uuid4
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -12,6 +13,11 @@ from app.directory.models import Instrument
 from app.enums import LabelledEnum
 from app.extensions import db
 from app.utils import utcnow
+
+
+def new_stamp() -> str:
+    """A fresh `Questionnaire.tree_stamp`."""
+    return uuid4().hex
 
 
 class Status(LabelledEnum):
@@ -47,6 +53,10 @@ class Questionnaire(db.Model):
     published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     archived_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Changes with every change to what the question tree holds (its nodes, the bank versions
+    # and questions they pin): a process keeps a published tree in memory under this stamp
+    # (tree.cached). Random, so that two databases never share one.
+    tree_stamp: Mapped[str] = mapped_column(sa.String(32), default=new_stamp)
 
     instrument: Mapped[Instrument] = relationship(lazy="joined")
     species_list: Mapped[SpeciesList | None] = relationship()

@@ -119,7 +119,7 @@ def render(
     `condition` holds the outcome of a test of one of them, never a way to its answer;
     `loops`, the iterations of each kind of loop when the caller chooses them (labels unread:
     an autosave evaluates the iterations its save touches, see reporting/cell.py)."""
-    current = current or tree_module.load(questionnaire)
+    current = current or tree_module.cached(questionnaire)
     loop_cache: dict[str, list[Iteration]] = dict(loops or {})
     hidden: set[tuple[str, str]] = set()
 

@@ -1,18 +1,32 @@
 """A questionnaire held in memory: every node, its bank version and its place, loaded with a
-fixed number of queries whatever the size, so that pages render in constant SQL."""
+fixed number of queries whatever the size, so that pages render in constant SQL.
+
+`cached` keeps a questionnaire's tree per process under the questionnaire's `tree_stamp`, which
+every change to the nodes or the bank versions they pin replaces (`_stamp_changed_trees`, run
+before each flush): a report page, an autosave and an analysis reuse it instead of loading the
+nodes again. The cached nodes are detached from any session and shared between requests (and
+threads): they are read, never changed; a page that edits the structure (the designer) loads
+its own with `load`."""
 
 from __future__ import annotations
 
+import copy
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload
+from sqlalchemy import event
+from sqlalchemy.orm import Session, joinedload
 
 from app.bank.models import BankQuestion, BankVersion, SpeciesListEntry
+from app.directory.models import Instrument
 from app.extensions import db
 from app.questionnaires.conditions import referenced_codes
-from app.questionnaires.models import Node, Questionnaire
+from app.questionnaires.models import Node, Questionnaire, new_stamp
+
+CACHED_TREES = 64  # questionnaires kept per process, least recently used dropped first
 
 
 @dataclass
@@ -87,12 +101,11 @@ class Tree:
         return numbers
 
 
-def load(questionnaire: Questionnaire) -> Tree:
-    """All nodes of `questionnaire` with their bank versions (two queries)."""
-    nodes = list(
-        db.session.scalars(
+def _nodes(session: Session, questionnaire_id: int) -> list[Node]:
+    return list(
+        session.scalars(
             sa.select(Node)
-            .where(Node.questionnaire_id == questionnaire.id)
+            .where(Node.questionnaire_id == questionnaire_id)
             .options(
                 joinedload(Node.bank_version)
                 .joinedload(BankVersion.question)
@@ -101,7 +114,104 @@ def load(questionnaire: Questionnaire) -> Tree:
             .order_by(Node.position, Node.id)
         ).unique()
     )
-    return Tree(questionnaire=questionnaire, nodes=nodes)
+
+
+def load(questionnaire: Questionnaire) -> Tree:
+    """All nodes of `questionnaire` with their bank versions (one query), in the request's
+    session: what a page that changes them works on."""
+    return Tree(questionnaire=questionnaire, nodes=_nodes(db.session, questionnaire.id))
+
+
+_trees: OrderedDict[tuple[int, str], Tree] = OrderedDict()
+_trees_lock = threading.Lock()
+
+
+def cached(questionnaire: Questionnaire) -> Tree:
+    """`questionnaire`'s tree for reading: the one this process holds for the questionnaire's
+    current stamp, else loaded once (one query) and kept. A draft is loaded each time (its
+    designer changes it in the same session). The tree comes with the caller's questionnaire
+    object; its nodes are read-only and hold no session: only their columns and bank
+    versions (with question and owner) are there to read."""
+    if questionnaire.is_draft:
+        return load(questionnaire)
+    key = (questionnaire.id, questionnaire.tree_stamp)
+    with _trees_lock:
+        kept = _trees.get(key)
+        if kept is not None:
+            _trees.move_to_end(key)
+    if kept is None:
+        # a session of its own on the request's connection: it sees what the request sees,
+        # and closing it leaves the nodes loaded but attached to no session
+        own = Session(bind=db.session.connection(), join_transaction_mode="rollback_only")
+        try:
+            kept = Tree(questionnaire=questionnaire, nodes=_nodes(own, questionnaire.id))
+        finally:
+            own.close()
+        for node in kept.nodes:
+            node.shared = True  # read by every request: `_refuse_changing_shared` guards it
+        with _trees_lock:
+            _trees[key] = kept
+            while len(_trees) > CACHED_TREES:
+                _trees.popitem(last=False)
+    tree = copy.copy(kept)  # the maps are shared; the questionnaire is the caller's
+    tree.questionnaire = questionnaire
+    return tree
+
+
+def _refuse_changing_shared(target: Node, value, oldvalue, initiator):
+    if getattr(target, "shared", False):
+        raise AttributeError(
+            f"{target!r} belongs to a cached question tree, which every request reads: "
+            "change the node loaded in the session (tree.load, db.session.get) instead"
+        )
+    return value
+
+
+for _attribute in sa.inspect(Node).attrs:
+    event.listen(getattr(Node, _attribute.key), "set", _refuse_changing_shared, retval=True)
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_changed_trees(session: Session, _flush_context, _instances) -> None:
+    """Give a new stamp to each questionnaire whose tree this flush changes: a node added,
+    changed or removed, a bank version or question its nodes pin changed, an instrument
+    (the owner a bank question names) renamed."""
+    changed = [*session.new, *session.dirty, *session.deleted]
+    if not changed:
+        return
+    ids: set[int] = set()
+    versions: set[int] = set()
+    questions: set[int] = set()
+    everything = False
+    for obj in changed:
+        if isinstance(obj, Node):
+            if obj.questionnaire_id is not None:
+                ids.add(obj.questionnaire_id)
+            elif obj.questionnaire is not None:
+                obj.questionnaire.tree_stamp = new_stamp()
+        elif isinstance(obj, BankVersion) and obj.id is not None:
+            versions.add(obj.id)
+        elif isinstance(obj, BankQuestion) and obj.id is not None:
+            questions.add(obj.id)
+        elif isinstance(obj, Instrument) and session.is_modified(obj, include_collections=False):
+            everything = True
+    if not (ids or versions or questions or everything):
+        return
+    with session.no_autoflush:
+        if everything:
+            ids |= set(session.scalars(sa.select(Questionnaire.id)))
+        if versions or questions:
+            pinned = (
+                sa.select(Node.questionnaire_id)
+                .join(BankVersion, Node.bank_version_id == BankVersion.id)
+                .where(sa.or_(BankVersion.id.in_(versions), BankVersion.question_id.in_(questions)))
+                .distinct()
+            )
+            ids |= set(session.scalars(pinned))
+        for questionnaire_id in ids:
+            questionnaire = session.get(Questionnaire, questionnaire_id)
+            if questionnaire is not None:
+                questionnaire.tree_stamp = new_stamp()
 
 
 def species_entries(questionnaire: Questionnaire) -> list[SpeciesListEntry]:

@@ -28,7 +28,7 @@ def index():
 @bp.route("/<code>/")
 def show(code: str):
     questionnaire = load_questionnaire(code)
-    current = tree.load(questionnaire)
+    current = tree.cached(questionnaire)
     conditions = {n.id: wording.describe(n.condition, current) for n in current.nodes}
     return render_template(
         "questionnaires/show.html",
@@ -47,7 +47,7 @@ def preview(code: str):
     lang = request.values.get("lang") or current_language()
     if lang not in languages():
         abort(404)
-    current = tree.load(questionnaire)
+    current = tree.cached(questionnaire)
     answers = render.parse_preview_form(current, request.form) if request.method == "POST" else {}
     with force_locale(lang):
         sample_sites = [("site-1", _("Example site 1")), ("site-2", _("Example site 2"))]

@@ -506,7 +506,7 @@ def changes_by_contributors(report: Report) -> list[SectionChanges]:
     rows = db.session.execute(stmt).all()
     if not rows:
         return []
-    tree = tree_module.load(report.questionnaire)
+    tree = tree_module.cached(report.questionnaire)
     order = tree.order()
     latest: dict[tuple[int, int], ContributorChange] = {}
     sections: dict[int | None, SectionChanges] = {}

@@ -75,7 +75,7 @@ def sources(filled: Filled, user, previous: Report | None = None) -> dict[Key, S
     scope = policy.section_scope(user, previous)  # a contributor reads their sections of it
     if scope is not None and not scope:
         return {}
-    old_tree = tree_module.load(previous.questionnaire)
+    old_tree = tree_module.cached(previous.questionnaire)
     old_answers = {
         (a.node_id, a.loop_key): (a, name or "")
         for a, name in db.session.execute(

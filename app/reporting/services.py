@@ -122,8 +122,9 @@ def reports_of_focal_point(scopes: set[tuple[int, int]]) -> list[Report]:
 
 
 def tree_of(questionnaire: Questionnaire) -> tree_module.Tree:
-    """The question tree a report of `questionnaire` is read and filled against."""
-    return tree_module.load(questionnaire)
+    """The question tree a report of `questionnaire` is read and filled against: the one this
+    process keeps for it (tree.cached)."""
+    return tree_module.cached(questionnaire)
 
 
 @dataclass(frozen=True)

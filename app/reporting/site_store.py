@@ -150,7 +150,7 @@ def withdraw_site(site: Site, actor=None) -> None:
 
 def site_answer_counts(report: Report) -> dict[str, int]:
     """How many answers `report` holds for each site, by loop key (removed sites included)."""
-    current = tree_module.load(report.questionnaire)
+    current = tree_module.cached(report.questionnaire)
     in_site_loops = [
         node.id
         for node in current.items()
