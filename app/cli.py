@@ -38,13 +38,7 @@ def demo_load() -> None:
 @click.option("--questionnaire", "code", required=True, help="Questionnaire code, e.g. CMS-COP15.")
 @click.option("--countries", type=int, required=True, help="How many reports to submit.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same answers.")
-@click.option(
-    "--batch",
-    is_flag=True,
-    help="Write each report's answers in bulk instead of one save at a time (hundreds of "
-    "countries); the same answers, validated and submitted as always.",
-)
-def demo_generate(code: str, countries: int, seed: int, batch: bool) -> None:
+def demo_generate(code: str, countries: int, seed: int) -> None:
     """Submit reports with varied, valid answers for COUNTRIES parties (load tests)."""
     import time
 
@@ -64,10 +58,9 @@ def demo_generate(code: str, countries: int, seed: int, batch: bool) -> None:
             f"{selection.questionnaire.instrument.code}: {', '.join(selection.added_members)}."
         )
     db.session.commit()
-    submit = generate.submit_batch if batch else generate.submit_one
     start, answers = time.perf_counter(), 0
     for done, report in enumerate(selection.reports, start=1):
-        answers += submit(report, seed)
+        answers += generate.submit_one(report, seed)
         if done % 10 == 0 or done == len(selection.reports):
             db.session.commit()  # a batch at a time: an interruption keeps what is done
             click.echo(f"  {done}/{len(selection.reports)} reports submitted")

@@ -1,7 +1,7 @@
 """Analysis at scale: CMS-COP15 submitted by 130, then 650 countries, on PostgreSQL.
 
 On a scratch database (created, migrated, dropped at the end): `flask demo load`, then the
-CMS-COP15 species loop grown to the size of a real CMS one, then `flask demo generate --batch`
+CMS-COP15 species loop grown to the size of a real CMS one, then `flask demo generate`
 up to each size, and ANALYZE (see `analyze`). At each size it prints the rows of
 `submitted_answers`, the long CSV export's time next to PostgreSQL's `COPY (the same rows) TO
 STDOUT` (the goal: CSV ≤ 3 × COPY), the long XLSX export's time, the analysis results page's
@@ -312,10 +312,10 @@ def guarded(call: Callable[[], object]):
 
 
 def generate_up_to(app, total: int, done: int) -> tuple[float, str]:
-    """Submit CMS-COP15 reports for `total - done` more countries (`flask demo generate
-    --batch`): (seconds, the command's last line of figures)."""
+    """Submit CMS-COP15 reports for `total - done` more countries (`flask demo generate`):
+    (seconds, the command's last line of figures)."""
     args = ["demo", "generate", "--questionnaire", QUESTIONNAIRE, "--countries",
-            str(total - done), "--seed", str(SEED + done), "--batch"]  # fmt: skip
+            str(total - done), "--seed", str(SEED + done)]  # fmt: skip
     elapsed, result = seconds(lambda: app.test_cli_runner().invoke(args=args))
     if result.exit_code != 0:
         raise SystemExit(f"flask demo generate failed:\n{result.output}\n{result.exception!r}")
@@ -450,7 +450,7 @@ def run(url: str, sizes: list[int], species: int) -> None:
             for size in sizes:
                 elapsed, line = generate_up_to(app, size, done)
                 done = size
-                print(f"\n{size} countries: flask demo generate --batch {elapsed:.1f} s ({line})")
+                print(f"\n{size} countries: flask demo generate {elapsed:.1f} s ({line})")
                 took = analyze(app)
                 if took is not None:
                     print(f"  ANALYZE: {took:.1f} s")

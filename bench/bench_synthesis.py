@@ -2,7 +2,7 @@
 
 On a scratch database prepared as bench_analysis prepares its own (`flask demo load`, the
 CMS-COP15 species loop grown to `--species` synthetic species, synthetic countries where the
-directory lacks some, `flask demo generate --batch` up to `--countries`, ANALYZE), it prints:
+directory lacks some, `flask demo generate` up to `--countries`, ANALYZE), it prints:
 
 * the synthesis DOCX (`synthesis.write_docx`, every item, no filter, as `flask export
   synthesis` writes it) in English and in French: time, peak memory (tracemalloc, a run of its
@@ -175,7 +175,7 @@ def run(url: str, countries: int, species: int, profile: bool) -> None:
     try:
         prepare(app, [countries], species)
         elapsed, line = generate_up_to(app, countries, 0)
-        print(f"\n{countries} countries: flask demo generate --batch {elapsed:.1f} s ({line})")
+        print(f"\n{countries} countries: flask demo generate {elapsed:.1f} s ({line})")
         elapsed, (accepted, by_bench) = seconds(lambda: accept_up_to(app, countries))
         print(f"  accepted {by_bench} submitted reports in {elapsed:.1f} s: {accepted} accepted")
         took = analyze(app)

@@ -9,13 +9,13 @@ from collections import Counter
 
 import sqlalchemy as sa
 
-from app.demo import generate
+from app.demo import answers, generate
 from app.demo import reports as demo_reports
 from app.demo.loader import ACCOUNTS
 from app.directory.models import Party
-from app.extensions import db
 from app.questionnaires.models import Questionnaire
-from app.reporting import tidy
+from app.reporting import saving, services, site_store, tidy
+from app.reporting import submission as submitting
 from app.reporting.models import (
     Answer,
     AnswerRevision,
@@ -193,7 +193,7 @@ def test_generate_still_finds_reports_to_submit_after_the_demo(ctx):
     assert all(r.status == ReportStatus.NOT_STARTED for r in selection.reports)
 
 
-# --- flask demo generate --batch ----------------------------------------------------------------
+# --- flask demo generate: a report's answers saved together -------------------------------
 
 
 def _stored(ctx, report: Report) -> tuple:
@@ -225,26 +225,37 @@ def _stored(ctx, report: Report) -> tuple:
     return answers, revisions, report.status, rows
 
 
-def test_generate_in_batch_stores_what_one_save_at_a_time_stores(ctx):
+def _one_save_at_a_time(report: Report, seed: int) -> int:
+    """What `generate.submit_one` does, each planned answer saved on its own (save_answer)."""
+    with demo_reports.while_open(report.questionnaire):
+        user = demo_reports.respondent(report)
+        locale = demo_reports.locale_for(report, user)
+        rng = answers.rng_for(seed, report)  # as fill_report: the same draws, in the same order
+        if site_store.has_site_loop(report.questionnaire) and not site_store.sites_of(
+            report.party_id
+        ):
+            answers.add_sites(report.party, rng, locale)
+        filled = services.fill(report, locale, viewer=None)
+        plan = answers.Planner(filled, rng, answers.COMPLETE, locale).plan()
+        for edit in plan:
+            saving.save_answer(
+                filled, edit.node, edit.loop_key, edit.change,
+                expected_version=edit.expected_version, user=user, locale=locale,
+            )  # fmt: skip
+        submitting.submit(report, user, locale, notify=False)
+    return len(plan)
+
+
+def test_generate_stores_what_one_save_at_a_time_stores(ctx):
     selection = generate.select("CMS-COP15", 2, seed=4)
     for report in selection.reports:
         assert report.status == ReportStatus.NOT_STARTED
         nested = ctx.begin_nested()
-        saved = generate.submit_one(report, seed=4)
+        saved = _one_save_at_a_time(report, seed=4)
         one_at_a_time = _stored(ctx, report)
         nested.rollback()
         ctx.refresh(report)
         assert report.status == ReportStatus.NOT_STARTED
-        assert generate.submit_batch(report, seed=4) == saved > 20
+        assert generate.submit_one(report, seed=4) == saved > 20
         assert _stored(ctx, report) == one_at_a_time
         assert one_at_a_time[2] == ReportStatus.SUBMITTED and one_at_a_time[3]
-
-
-def test_the_generate_command_submits_in_batch_when_asked(app, runner):
-    args = ["demo", "generate", "--questionnaire", "CMS-COP15", "--countries", "2", "--batch"]
-    result = runner.invoke(args=[*args, "--seed", "9"])
-    assert result.exit_code == 0, result.output
-    assert "Submitted 2 CMS-COP15 reports" in result.output
-    with app.app_context():
-        done = statuses(db.session, "CMS-COP15")
-        assert len(done) == 15 + 2 and not set(done) & COP15_KEPT_FOR_TESTS

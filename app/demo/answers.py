@@ -3,8 +3,9 @@ reports `flask demo generate` submits for load tests.
 
 Answers are decided in questionnaire order, the way the server renders a report: a condition
 only looks back, so each item's visibility follows from the answers decided before it, and no
-hidden item gets one. They are saved through `saving.save_answer` as the form sends them
-(numbers in the party's locale), so each leaves its revision. Everything follows from a seed.
+hidden item gets one. A report's answers are saved together through `saving.save_answers`, by
+the rules of any save, as the form sends them (numbers in the party's locale), so each leaves
+its revision. Everything follows from a seed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from app.questionnaires.conditions import evaluate
 from app.questionnaires.models import Loop, Node
 from app.questionnaires.render import NO_LOOP
 from app.reporting import completeness, saving, services, site_store
+from app.reporting.errors import ReportingError
 from app.reporting.models import Answer, Report
 
 # Choices that exclude the others in a multiple choice ("none of these").
@@ -74,14 +76,6 @@ COMPLETE = Style()
 
 
 @dataclass
-class Planned:
-    node: Node
-    loop_key: str
-    change: saving.Change
-    expected_version: int
-
-
-@dataclass
 class Generated:
     report: Report
     filled: services.Filled
@@ -126,18 +120,11 @@ def fill_report(
         add_sites(report.party, rng, locale)
     filled = services.fill(report, locale, viewer=None)
     plan = Planner(filled, rng, style, locale).plan()
-    for planned in plan:
-        saved = saving.save_answer(
-            filled,
-            planned.node,
-            planned.loop_key,
-            planned.change,
-            expected_version=planned.expected_version,
-            user=user,
-            locale=locale,
-        )
-        if saved.problem:
-            raise GenerationError(f"{report!r} {planned.node.code}: {saved.problem}")
+    outcomes = saving.save_answers(filled, plan, user=user, locale=locale)
+    for edit, outcome in zip(plan, outcomes, strict=True):
+        problem = outcome.message if isinstance(outcome, ReportingError) else outcome.problem
+        if problem:
+            raise GenerationError(f"{report!r} {edit.node.code}: {problem}")
     filled.evaluate()
     if style.complete:
         left = completeness.issues(filled, locale)
@@ -197,9 +184,9 @@ class Planner:
             if node_id in self.tree.by_id
         }
         self.hidden: set[tuple[str, str]] = set()
-        self.plan_: list[Planned] = []
+        self.plan_: list[saving.Edit] = []
 
-    def plan(self) -> list[Planned]:
+    def plan(self) -> list[saving.Edit]:
         for root in self.tree.roots:
             self._visit(root, NO_LOOP, None, True)
         return self.plan_
@@ -260,7 +247,7 @@ class Planner:
             change = saving.Change(raw=raw, raw_given=True, other=other, comment=comment)
             value = answers.parse(kind, node.effective_config or {}, raw, self.context)
         expected = existing.version if existing is not None else 0
-        self.plan_.append(Planned(node, loop_key, change, expected))
+        self.plan_.append(saving.Edit(node, loop_key, change, expected))
         self.current[(node.code, loop_key)] = value
 
     def _wanted(self, node: Node) -> bool:

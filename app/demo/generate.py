@@ -6,11 +6,10 @@ instrument has too few members it makes more parties members (Parties; Signatori
 MoU). It never touches the parties of anyone holding a focal point or contributor role (the
 demo accounts' France, Spain, Senegal and Kenya among them): their reports stay theirs.
 
-Each report is answered one save at a time through the save service (`submit_one`), as a focal
-point would; `--batch` (`submit_batch`) writes a report's answers and their first revisions in
-two statements instead, for load tests of hundreds of countries with species loops, where one
-save at a time takes most of an hour. Either way the same answers follow from the seed, and the
-submission service validates and submits the report.
+Each report is answered as a focal point would, through the save service (`submit_one`): its
+answers are saved together, by the rules of any save (saving.save_answers: a few statements
+per report, not per answer), and the submission service validates and submits it. The same
+seed gives the same answers.
 """
 
 from __future__ import annotations
@@ -21,9 +20,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from app import answers as answer_types
 from app.auth.models import RoleGrant
-from app.demo import answers
 from app.demo import reports as demo_reports
 from app.demo.loader import ACCOUNTS
 from app.directory import services as directory
@@ -31,15 +28,8 @@ from app.directory.models import Membership, MembershipStatus, Party, PartyKind
 from app.extensions import db
 from app.questionnaires import services as questionnaires
 from app.questionnaires.models import Questionnaire
-from app.reporting import services, site_store, submission
-from app.reporting.models import (
-    EDITABLE_STATUSES,
-    Answer,
-    AnswerRevision,
-    Report,
-    ReportStatus,
-)
-from app.utils import utcnow
+from app.reporting import services
+from app.reporting.models import EDITABLE_STATUSES, Report, ReportStatus
 
 
 class GenerateError(ValueError):
@@ -155,74 +145,3 @@ def submit_one(report: Report, seed: int) -> int:
     with demo_reports.while_open(report.questionnaire):
         generated = demo_reports.fill_and_submit(report, seed)
     return generated.saved
-
-
-def submit_batch(report: Report, seed: int) -> int:
-    """What `submit_one` does, in bulk: the same planned answers (same seed, same answers),
-    stored as a first save of each would store them, each with its first revision, in one
-    statement for the answers and one for the revisions; then the submission service
-    validates and submits the report as always. A report someone has started goes through
-    `submit_one` (its answers have versions and histories to respect). Returns how many
-    answers were saved."""
-    if report.status != ReportStatus.NOT_STARTED:
-        return submit_one(report, seed)
-    with demo_reports.while_open(report.questionnaire):
-        user = demo_reports.respondent(report)
-        locale = demo_reports.locale_for(report, user)
-        rng = answers.rng_for(seed, report)
-        # as fill_report: the same draws from `rng`, in the same order
-        if site_store.has_site_loop(report.questionnaire) and not site_store.sites_of(
-            report.party_id
-        ):
-            answers.add_sites(report.party, rng, locale)
-        filled = services.fill(report, locale, viewer=None)
-        plan = answers.Planner(filled, rng, answers.COMPLETE, locale).plan()
-        states = [_first_state(filled, planned, locale) for planned in plan]
-        now = utcnow()
-        if states:
-            ids = db.session.scalars(
-                sa.insert(Answer).returning(Answer.id, sort_by_parameter_order=True),
-                [
-                    {
-                        "report_id": report.id,
-                        "node_id": planned.node.id,
-                        "loop_key": planned.loop_key,
-                        "version": 1,
-                        "updated_by_id": user.id,
-                        "updated_at": now,
-                        **state,
-                    }
-                    for planned, state in zip(plan, states, strict=True)
-                ],
-            ).all()
-            db.session.execute(
-                sa.insert(AnswerRevision),
-                [
-                    {"answer_id": answer_id, "user_id": user.id, "version": 1, "saved_at": now}
-                    | state
-                    for answer_id, state in zip(ids, states, strict=True)
-                ],
-            )
-        report.status = ReportStatus.IN_PROGRESS.value
-        report.updated_at = now
-        db.session.flush()
-        submission.submit(report, user, locale, notify=False)
-    return len(plan)
-
-
-def _first_state(filled: services.Filled, planned: answers.Planned, locale: str) -> dict:
-    """The stored state of a first save of `planned` (saving.save_answer's, for an answer that
-    did not exist): the value read as the form sends it, nothing kept as typed."""
-    node, change = planned.node, planned.change
-    context = answer_types.Context(locale, filled.species_keys, frozenset(filled.attachments))
-    try:
-        value = answer_types.parse(node.effective_type, node.effective_config, change.raw, context)
-    except answer_types.ValueProblem as error:
-        raise answers.GenerationError(f"{filled.report!r} {node.code}: {error.message}") from None
-    return {
-        "value": value,
-        "typed": None,
-        "other": change.other.strip() if change.other is not None else "",
-        "comment": change.comment if change.comment is not None else "",
-        "no_info": bool(change.no_info),
-    }

@@ -7,6 +7,7 @@ unless it says exactly what is already stored (the same save replayed).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -15,7 +16,8 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, lazyload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app import answers, bounds
 from app.answers.kinds import text as text_kind
@@ -26,6 +28,8 @@ from app.reporting.errors import ReportingError
 from app.reporting.models import Answer, AnswerRevision, ReportStatus
 from app.reporting.services import Filled
 from app.utils import as_utc, utcnow
+
+REMOVED = _l("This answer has been removed; reload the page.")
 
 
 class Conflict(ReportingError):
@@ -87,6 +91,22 @@ class Saved:
     replayed: bool = False
 
 
+@dataclass
+class Edit:
+    """What one save says of one answer cell, typed against `expected_version` (0: there was
+    no answer yet)."""
+
+    node: Node
+    loop_key: str
+    change: Change
+    expected_version: int
+
+
+# What became of an edit: Saved (or recognised as replayed), or refused -- a Conflict (its
+# `answer` is the one someone else saved) or another ReportingError (its message says why).
+Outcome = Saved | ReportingError
+
+
 def save_answer(
     filled: Filled,
     node: Node,
@@ -97,8 +117,110 @@ def save_answer(
     user,
     locale: str,
 ) -> Saved:
-    """Save one answer typed against `expected_version` (0: there was none yet)."""
+    """Save one answer typed against `expected_version` (0: there was none yet); a refusal is
+    raised (Conflict, ReportingError). A batch of one: see `save_answers`."""
+    edit = Edit(node, loop_key, change, expected_version)
+    (outcome,) = save_answers(filled, [edit], user=user, locale=locale)
+    if isinstance(outcome, ReportingError):
+        raise outcome
+    return outcome
+
+
+def save_answers(filled: Filled, edits: Sequence[Edit], *, user, locale: str) -> list[Outcome]:
+    """Save `edits` in the current transaction, each by the rules of one save, and say what
+    became of each (in order). An edit refused or in conflict is left out; the others are saved.
+
+    The statements do not grow with the edits: one read of the cells (locked until the commit
+    on PostgreSQL; SQLite has one writer at a time), one write of the report, one bulk insert of
+    the first answers and one executemany update of the others, one read of their latest
+    revisions and one bulk write of the revisions. Only when another request stored one of the
+    cells meanwhile (the version check, or a first save that won the race) are the writes made
+    again one cell at a time. The same cell twice: the later edit is saved after the earlier,
+    as two saves one after the other would be."""
+    outcomes: list[Outcome | None] = [None] * len(edits)
+    first, later, seen = [], [], set()
+    for index, edit in enumerate(edits):
+        cell = (edit.node.id, edit.loop_key)
+        (later if cell in seen else first).append(index)
+        seen.add(cell)
+    _save_cells(filled, [(i, edits[i]) for i in first], outcomes, user, locale)
+    if later:
+        again = save_answers(filled, [edits[i] for i in later], user=user, locale=locale)
+        for index, outcome in zip(later, again, strict=True):
+            outcomes[index] = outcome
+    return outcomes  # type: ignore[return-value]  # every one is set
+
+
+@dataclass
+class _Write:
+    """An edit to store: a first answer of its cell (`answer` None) or the next version."""
+
+    index: int
+    edit: Edit
+    answer: Answer | None
+    state: dict[str, Any]  # the answer's parts and provenance
+    problem: str | None
+
+    @property
+    def cell(self) -> tuple[int, str]:
+        return (self.edit.node.id, self.edit.loop_key)
+
+
+class _Moved(Exception):
+    """A version check of the batch's update failed: another request saved meanwhile."""
+
+
+def _save_cells(filled, indexed: list[tuple[int, Edit]], outcomes: list, user, locale) -> None:
+    """`save_answers` for edits of distinct cells."""
     report = filled.report
+    checked = []
+    for index, edit in indexed:
+        try:
+            _check(filled, edit)
+            checked.append((index, edit))
+        except ReportingError as refusal:
+            outcomes[index] = refusal
+    if not checked:
+        return
+    current = _current(report, [(edit.node.id, edit.loop_key) for _index, edit in checked])
+    context = answers.Context(locale, filled.species_keys, frozenset(filled.attachments))
+    now = utcnow()
+    writes = []
+    for index, edit in checked:
+        cell = (edit.node.id, edit.loop_key)
+        answer = current.get(cell)
+        if answer is None:
+            filled.answers.pop(cell, None)  # removed since it was read
+        else:
+            filled.answers[cell] = answer  # as stored now: another request may have saved
+        try:
+            decided = _decide(index, edit, answer, context, now)
+        except ReportingError as refusal:
+            outcomes[index] = refusal
+            continue
+        if isinstance(decided, Saved):
+            outcomes[index] = decided
+        else:
+            writes.append(decided)
+    if not writes:
+        return
+    # the report first: on SQLite the write transaction begins here, so the savepoint of the
+    # answers below is nested in it (a savepoint opened outside a transaction would commit)
+    if report.status in (ReportStatus.NOT_STARTED, ReportStatus.RETURNED):
+        report.status = ReportStatus.IN_PROGRESS.value
+    report.updated_at = now
+    db.session.flush()
+    stored = _store(filled, writes, user, now)
+    for write, result in stored:
+        outcomes[write.index] = result
+    saved = [(w, r) for w, r in stored if isinstance(r, Saved) and not r.replayed]
+    _revise([(r.answer, w.edit) for w, r in saved], user, now)
+    db.session.flush()
+
+
+def _check(filled: Filled, edit: Edit) -> None:
+    """Refuse an edit the report cannot take, whatever is stored."""
+    report, node = filled.report, edit.node
     if not report.is_editable:
         raise ReportingError(_l("This report can no longer be changed."))
     if (
@@ -107,55 +229,159 @@ def save_answer(
         or not filled.holds(node.id)  # a Filled built for a contributor: their sections only
     ):
         raise ReportingError(_l("This question is not part of the report."))
-    if not filled.valid_loop_key(node, loop_key):
+    if not filled.valid_loop_key(node, edit.loop_key):
         raise ReportingError(_l("This species or site is not part of the report."))
-    answer = filled.answers.get((node.id, loop_key))
-    if answer is not None:
-        db.session.refresh(answer)  # the version another request may have moved on
-    context = answers.Context(locale, filled.species_keys, frozenset(filled.attachments))
-    new = _new_state(answer, node, change, context)
-    if answer is not None and answer.version != expected_version:
+
+
+def _current(report, cells: Sequence[tuple[int, str]]) -> dict[tuple[int, str], Answer]:
+    """The answers stored now in `cells` (node id, loop key), read again whatever the session
+    holds; on PostgreSQL locked until the commit, so that their versions stay what is checked."""
+    stmt = (
+        sa.select(Answer)
+        .where(
+            Answer.report_id == report.id,
+            sa.tuple_(Answer.node_id, Answer.loop_key).in_(sorted(cells)),
+        )
+        .with_for_update(of=Answer)  # SQLite has no FOR UPDATE: its one writer at a time
+        .options(lazyload(Answer.updated_by))  # read when a conflict shows who saved
+        .execution_options(populate_existing=True)
+    )
+    return {(a.node_id, a.loop_key): a for a in db.session.scalars(stmt)}
+
+
+def _decide(index: int, edit: Edit, answer: Answer | None, context, now) -> Saved | _Write:
+    """Saved when there is nothing to store (a replay, an unchanged copy), the _Write to make
+    otherwise; a Conflict or a refusal is raised."""
+    change = edit.change
+    new = _new_state(answer, edit.node, change, context)
+    if answer is not None and answer.version != edit.expected_version:
         if _state(answer) == new.state:
             return Saved(answer, new.problem, replayed=True)
         raise Conflict(answer)
-    if answer is None and expected_version != 0:
-        raise ReportingError(_l("This answer has been removed; reload the page."))
+    if answer is None and edit.expected_version != 0:
+        raise ReportingError(REMOVED)
     unchanged_copy = answer is not None and answer.source_kind and _state(answer) == new.state
     if unchanged_copy and change.copy is None:
         # the section's Save button posts every item: an unchanged copy is no edit, it keeps
         # its provenance and still needs confirming when it did (see app/reporting/prefill.py)
         return Saved(answer, new.problem, replayed=True)
-    now = utcnow()
     provenance = change.copy.columns(now) if change.copy else NO_PROVENANCE
-    if answer is None:
-        state = {**new.state, **provenance}
-        answer, created = _insert(report, node, loop_key, state, user, now, filled)
-        if not created:  # the same first save, arrived twice at once: stored by the other
-            return Saved(answer, new.problem, replayed=True)
-    else:
-        updated = db.session.execute(
-            sa.update(Answer)
-            .where(Answer.id == answer.id, Answer.version == expected_version)
-            .values(
-                **new.state,
-                **provenance,
-                version=expected_version + 1,
-                updated_by_id=user.id,
-                updated_at=now,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        db.session.refresh(answer)
-        if updated.rowcount != 1:
-            raise Conflict(answer)
-    # files are attached and removed one deliberate act at a time: each one stays in the history
-    merge = not change.over_conflict and node.effective_type != AnswerType.FILE
-    _revise(answer, user, now, merge=merge, copy=change.copy)
-    if report.status in (ReportStatus.NOT_STARTED, ReportStatus.RETURNED):
-        report.status = ReportStatus.IN_PROGRESS.value
-    report.updated_at = now
-    db.session.flush()
-    return Saved(answer, new.problem)
+    return _Write(index, edit, answer, {**new.state, **provenance}, new.problem)
+
+
+def _store(filled, writes: list[_Write], user, now) -> list[tuple[_Write, Outcome]]:
+    """Insert the first answers and update the others, all at once; if another request stored
+    one of the cells meanwhile, nothing of it stays and each is stored on its own."""
+    inserts = [w for w in writes if w.answer is None]
+    updates = [w for w in writes if w.answer is not None]
+    try:
+        if inserts or len(updates) > 1:
+            with db.session.begin_nested():
+                _insert_rows(filled.report, inserts, user, now)
+                _update_rows(updates, user, now)
+        else:  # one update: its own version check is the guard, nothing to undo
+            _update_rows(updates, user, now)
+    except (IntegrityError, _Moved):
+        return [(w, _store_one(filled, w, user, now)) for w in writes]
+    stored = _inserted(filled, inserts)
+    stored += [(w, _updated(w, user, now)) for w in updates]
+    stored.sort(key=lambda pair: pair[0].index)
+    return stored
+
+
+def _store_one(filled, write: _Write, user, now) -> Outcome:
+    """Store one write on its own: a first save that another request's first save of the same
+    cell beat is a replay when it says the same, else a conflict; so is an update whose version
+    moved on."""
+    if write.answer is not None:
+        try:
+            _update_rows([write], user, now)
+        except _Moved:
+            answer = _current(filled.report, [write.cell]).get(write.cell)
+            if answer is None:
+                filled.answers.pop(write.cell, None)
+                return ReportingError(REMOVED)
+            filled.answers[write.cell] = answer
+            return Conflict(answer)
+        return _updated(write, user, now)
+    try:
+        with db.session.begin_nested():
+            _insert_rows(filled.report, [write], user, now)
+    except IntegrityError:  # a first save of the same cell won the race
+        existing = _current(filled.report, [write.cell]).get(write.cell)
+        if existing is None:
+            raise
+        filled.answers[write.cell] = existing
+        if _state(existing) == {k: write.state[k] for k in STATE_FIELDS}:
+            return Saved(existing, write.problem, replayed=True)
+        return Conflict(existing)
+    ((_write, saved),) = _inserted(filled, [write])
+    return saved
+
+
+def _insert_rows(report, writes: list[_Write], user, now) -> None:
+    """Insert the first answers of `writes` (one executemany: the ids are read back after, by
+    `_inserted`; RETURNING them would make one statement as long as all the rows, which the
+    PostgreSQL driver parses at length)."""
+    if not writes:
+        return
+    rows = [
+        {
+            "report_id": report.id,
+            "node_id": w.edit.node.id,
+            "loop_key": w.edit.loop_key,
+            "version": 1,
+            "updated_by_id": user.id,
+            "updated_at": now,
+            **w.state,
+        }
+        for w in writes
+    ]
+    db.session.execute(sa.insert(Answer.__table__), rows)
+
+
+def _update_rows(writes: list[_Write], user, now) -> None:
+    """Store the next version of each answer of `writes` (one executemany); _Moved when one of
+    them is no longer at the version it was read at."""
+    if not writes:
+        return
+    table = Answer.__table__
+    stmt = sa.update(table).where(
+        table.c.id == sa.bindparam("b_id"), table.c.version == sa.bindparam("b_version")
+    )
+    rows = [
+        {"b_id": w.answer.id, "b_version": w.answer.version, **_next_columns(w, user, now)}
+        for w in writes
+    ]
+    if db.session.execute(stmt, rows).rowcount != len(rows):
+        raise _Moved()
+
+
+def _next_columns(write: _Write, user, now) -> dict[str, Any]:
+    return {
+        **write.state,
+        "version": write.answer.version + 1,
+        "updated_by_id": user.id,
+        "updated_at": now,
+    }
+
+
+def _inserted(filled, writes: list[_Write]) -> list[tuple[_Write, Outcome]]:
+    """The answers just inserted, read back (one statement)."""
+    if not writes:
+        return []
+    stored = _current(filled.report, [w.cell for w in writes])
+    filled.answers.update(stored)
+    return [(w, Saved(stored[w.cell], w.problem)) for w in writes]
+
+
+def _updated(write: _Write, user, now) -> Saved:
+    """The answer just updated, as stored (no statement)."""
+    answer = write.answer
+    for name, value in _next_columns(write, user, now).items():
+        set_committed_value(answer, name, value)
+    db.session.expire(answer, ["updated_by"])
+    return Saved(answer, write.problem)
 
 
 @dataclass
@@ -201,70 +427,72 @@ def _within_limit(text: str) -> str:
     return text
 
 
-def _insert(report, node, loop_key, state, user, now, filled) -> tuple[Answer, bool]:
-    """(the answer, True) once inserted; (the one stored, False) when the same first save
-    won the race; Conflict when a different one did."""
-    answer = Answer(
-        report_id=report.id,
-        node_id=node.id,
-        loop_key=loop_key,
-        version=1,
-        updated_by_id=user.id,
-        updated_at=now,
-        **state,
-    )
-    try:
-        with db.session.begin_nested():
-            db.session.add(answer)
-    except IntegrityError:  # a first save of the same cell won the race
-        existing = db.session.scalar(
-            sa.select(Answer).where(
-                Answer.report_id == report.id,
-                Answer.node_id == node.id,
-                Answer.loop_key == loop_key,
-            )
-        )
-        if existing is not None and _state(existing) == {k: state[k] for k in STATE_FIELDS}:
-            filled.answers[(node.id, loop_key)] = existing
-            return existing, False
-        raise Conflict(existing) from None
-    filled.answers[(node.id, loop_key)] = answer
-    return answer, True
-
-
-def _revise(answer: Answer, user, now, merge: bool = True, copy: Provenance | None = None) -> None:
-    """Leave a revision; a save by the person who made the latest one, within the merge window,
-    updates it instead (autosave would otherwise leave one revision every few seconds). A copy
-    is a revision of its own, which says where it came from, and no save merges into a copy or
-    a confirmation: the history would then say the person's words were copied."""
+def _revise(saved: list[tuple[Answer, Edit]], user, now) -> None:
+    """Leave a revision of each answer saved; a save by the person who made the latest one,
+    within the merge window, updates it instead (autosave would otherwise leave one revision
+    every few seconds). A copy is a revision of its own, which says where it came from, and no
+    save merges into a copy or a confirmation: the history would then say the person's words
+    were copied. Files are attached and removed one deliberate act at a time, and a text kept
+    over someone else's stays in the history: neither merges. One read of the latest
+    revisions, one insert of the new ones, one update of those merged into."""
     window = timedelta(seconds=current_app.config["REVISION_MERGE_SECONDS"])
-    latest = db.session.scalar(
-        sa.select(AnswerRevision)
-        .where(AnswerRevision.answer_id == answer.id)
-        .order_by(AnswerRevision.id.desc())
-        .limit(1)
+    latest = _latest_revisions([answer.id for answer, _edit in saved if answer.version > 1])
+    added, merged = [], []
+    for answer, edit in saved:
+        copy = edit.change.copy
+        state = {"version": answer.version, "saved_at": now, **_state(answer)}
+        last = latest.get(answer.id)
+        if (
+            not edit.change.over_conflict
+            and edit.node.effective_type != AnswerType.FILE
+            and copy is None
+            and last is not None
+            and last.kind is None
+            and last.user_id == user.id
+            and last.version == answer.version - 1
+            and now - as_utc(last.saved_at) < window
+        ):
+            merged.append((last, state))
+            continue
+        added.append(
+            {
+                "answer_id": answer.id,
+                "user_id": user.id,
+                **state,
+                "kind": copy.kind if copy else None,
+                "source_answer_id": copy.source.id if copy else None,
+                "source_version": copy.source.version if copy else None,
+            }
+        )
+    if added:
+        db.session.execute(sa.insert(AnswerRevision.__table__), added)
+    if merged:
+        table = AnswerRevision.__table__
+        db.session.execute(
+            sa.update(table).where(table.c.id == sa.bindparam("b_id")),
+            [{"b_id": revision.id, **state} for revision, state in merged],
+        )
+        for revision, state in merged:  # the session's copy, as stored
+            for name, value in state.items():
+                set_committed_value(revision, name, value)
+
+
+def _latest_revisions(answer_ids: list[int]) -> dict[int, AnswerRevision]:
+    """The latest revision of each of the answers `answer_ids`, by answer id."""
+    if not answer_ids:
+        return {}
+    newest = (
+        sa.select(sa.func.max(AnswerRevision.id))
+        .where(AnswerRevision.answer_id.in_(answer_ids))
+        .group_by(AnswerRevision.answer_id)
     )
-    if (
-        merge
-        and copy is None
-        and latest is not None
-        and latest.kind is None
-        and latest.user_id == user.id
-        and latest.version == answer.version - 1
-        and now - as_utc(latest.saved_at) < window
-    ):
-        revision = latest
-    else:
-        revision = AnswerRevision(answer_id=answer.id, user_id=user.id)
-        db.session.add(revision)
-    revision.version = answer.version
-    revision.saved_at = now
-    for name, value in _state(answer).items():
-        setattr(revision, name, value)
-    if copy is not None:
-        revision.kind = copy.kind
-        revision.source_answer_id = copy.source.id
-        revision.source_version = copy.source.version
+    stmt = (
+        sa.select(AnswerRevision)
+        .where(AnswerRevision.id.in_(newest))
+        .options(lazyload(AnswerRevision.user))
+        .execution_options(populate_existing=True)
+    )
+    return {r.answer_id: r for r in db.session.scalars(stmt)}
 
 
 @dataclass

@@ -60,13 +60,15 @@ def take(filled: services.Filled) -> dict:
                 "bank": {"code": version.code, "version": version.number} if version else None,
             }
         nodes.append(entry)
+    by_node: dict[int, list] = {}  # sorted once, not once per item
+    for (node_id, loop_key), answer in sorted(filled.answers.items(), key=_answer_order):
+        by_node.setdefault(node_id, []).append((loop_key, answer))
     answers = []
     for node in tree.walk():
         if node.is_section:
             continue
-        for (node_id, loop_key), answer in sorted(filled.answers.items(), key=_answer_order):
-            if node_id != node.id:
-                continue
+        node_id = node.id
+        for loop_key, answer in by_node.get(node_id, []):
             version = node.bank_version
             label = labels.get(loop_key) if loop_key else None
             answers.append(

@@ -106,20 +106,36 @@ def section(report_id: int, section_id: int):
 
 
 def _save_section(filled, current, form, lang):
+    """Save the items of the posted section in one transaction (one batch: see
+    saving.save_answers), then attach the files posted for its file items; (conflicts,
+    refusals) by field name. An item refused or in conflict leaves the others saved."""
     conflicts, errors = {}, {}
     items = {i.field_name: i for i in current.items()}
-    for name in fields.field_names(form):
-        item = items.get(name)
-        if item is None:
-            continue
-        try:
-            _save(filled, item, form, lang)
-            if item.node.effective_type == AnswerType.FILE:
+    posted = [items[name] for name in fields.field_names(form) if name in items]
+    edits = [
+        saving.Edit(
+            item.node,
+            item.loop_key,
+            fields.change(form, item.field_name, item.node.effective_type),
+            fields.version(form, item.field_name),
+        )
+        for item in posted
+    ]
+    outcomes = committed(
+        lambda: saving.save_answers(filled, edits, user=current_user, locale=lang),
+        retry=lambda: _reload_answers(filled),
+    )
+    for item, outcome in zip(posted, outcomes, strict=True):
+        name = item.field_name
+        if isinstance(outcome, saving.Conflict):
+            conflicts[name] = outcome.answer
+        elif isinstance(outcome, ReportingError):
+            errors[name] = outcome.message
+        elif item.node.effective_type == AnswerType.FILE:
+            try:
                 _attach(filled, item, request.files.getlist(f"u-{name}"), lang, optional=True)
-        except saving.Conflict as conflict:
-            conflicts[name] = conflict.answer
-        except ReportingError as error:
-            errors[name] = error.message
+            except ReportingError as error:
+                errors[name] = error.message
     return conflicts, errors
 
 
