@@ -2,7 +2,9 @@
 
 Saving is optimistic: each answer carries a version; a save names the version it was typed
 against, and a save against an older one is refused as a conflict (never a silent overwrite),
-unless it says exactly what is already stored (the same save replayed).
+unless it says exactly what is already stored (the same save replayed). Many answers are saved
+at once (`save_answers`: a section's Save button, the demo) by the same rules, in statements
+that do not grow with them; one autosave is a batch of one.
 """
 
 from __future__ import annotations
