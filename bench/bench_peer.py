@@ -42,6 +42,7 @@ import os
 import re
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -514,6 +515,38 @@ def autosave_load(server: Server, secret: str, users: int, out: Path) -> dict:
     return json.loads(line.removeprefix("PEERBENCH "))
 
 
+def combined(runs: list[dict]) -> dict:
+    """The load runs of one copy as one: the median of each figure, the statuses added up;
+    every run kept under "runs"."""
+    done = [r for r in runs if "error" not in r]
+    if not done:
+        return runs[0] if runs else {"error": "not run"}
+
+    def middle(get):
+        values = [get(r) for r in done if get(r) is not None]
+        return statistics.median(values) if values else None
+
+    statuses: dict[str, int] = {}
+    for run in done:
+        for status, n in run["statuses"].items():
+            statuses[status] = statuses.get(status, 0) + n
+    healthz = {
+        part: {
+            "n": sum(r[part]["n"] for r in done),
+            "p50_ms": middle(lambda r, part=part: r[part]["p50_ms"]),
+            "p95_ms": middle(lambda r, part=part: r[part]["p95_ms"]),
+        }
+        for part in ("healthz_idle", "healthz_during_saves")
+    }
+    return {
+        **{k: done[0][k] for k in ("workers", "threads", "users")},
+        **{k: middle(lambda r, k=k: r[k]) for k in ("saves_per_s", "p50_ms", "p95_ms")},
+        "statuses": statuses,
+        **healthz,
+        "runs": runs,
+    }
+
+
 def threads_in(conf: Path) -> int:
     """The `threads` a gunicorn.conf.py sets (1 when it sets none): the load bench passes
     --threads, which would override it."""
@@ -531,6 +564,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=6, help="timing rounds (%(default)s)")
     parser.add_argument("--n", type=int, default=20, help="requests per kind per round")
     parser.add_argument("--users", type=int, default=50, help="users of the autosave load")
+    parser.add_argument("--load-runs", type=int, default=2, help="autosave loads per copy")
     parser.add_argument("--skip-load", action="store_true", help="no autosave load")
     parser.add_argument(
         "--skip-generate",
@@ -588,11 +622,15 @@ def measure(options, before_tree: Path | None) -> None:
             results["timing"] = timing(everything, options.rounds, options.n)
         results["load"] = {}
         if not options.skip_load:
-            for server in ours:
-                print(f"{server.name}: autosave load, {options.users} users", flush=True)
-                results["load"][server.name] = autosave_load(
-                    server, secret, options.users, options.out
-                )
+            runs: dict[str, list[dict]] = {s.name: [] for s in ours}
+            for number in range(options.load_runs):  # before, after, after, before, …
+                for server in ours if number % 2 == 0 else ours[::-1]:
+                    print(f"{server.name}: autosave load {number + 1}/{options.load_runs}, "
+                          f"{options.users} users", flush=True)  # fmt: skip
+                    runs[server.name].append(
+                        autosave_load(server, secret, options.users, options.out)
+                    )
+            results["load"] = {name: combined(got) for name, got in runs.items()}
         results["crashes"] = {s.name: crashes(s) for s in everything}
     finally:
         if not options.keep:

@@ -102,8 +102,10 @@ def figures(results: dict, servers: list[str]) -> None:
             print(f"\n{server}: autosave load: {got['error']}")
             continue
         during = got["healthz_during_saves"]
+        runs = len(got.get("runs", [got]))
         print(f"\n{server}: {got['users']} users autosaving on {got['workers']} workers x "
-              f"{got['threads']} thread(s): {got['saves_per_s']:.1f} saves/s, p50 "
+              f"{got['threads']} thread(s), median of {runs} run(s): "
+              f"{got['saves_per_s']:.1f} saves/s, p50 "
               f"{got['p50_ms']:.0f} ms, p95 {got['p95_ms']:.0f} ms, statuses {got['statuses']}; "
               f"/healthz during the saves p50 {during['p50_ms'] or 0:.0f} ms, p95 "
               f"{during['p95_ms'] or 0:.0f} ms (idle p95 "
@@ -111,8 +113,8 @@ def figures(results: dict, servers: list[str]) -> None:
     for server, setup in results.get("setup", {}).items():
         generate = setup.get("generate")
         if generate:
-            how = "--batch (untimed figure)" if generate["batch"] else ""
-            print(f"{server}: flask demo generate {how}{COUNTS}: {generate['wall_s']:.1f} s "
+            how = " --batch (untimed figure)" if generate["batch"] else ""
+            print(f"{server}: flask demo generate{how}{COUNTS}: {generate['wall_s']:.1f} s "
                   f"wall, {generate['command_s']} s by its own count, "
                   f"{generate['answers']} answers")  # fmt: skip
     for server, lines in results.get("crashes", {}).items():
