@@ -23,14 +23,15 @@ workers either way):
    10-section walk (its intermediate section POST; its final POST saves all 300 answers), our
    no-JavaScript Save of the 30 questions of section 5.
 3. bench/bench_autosave_load.py (50 users autosaving on 2 workers) on each copy of ours, with
-   /healthz polled alongside (bench/peer_ours.py load).
+   /healthz polled alongside (bench/peer_ours.py load), --load-runs times each, in turns
+   (before, after, after, before): the median is reported.
 Prints the figures, then every ratio the issue names with its target and a mark, and writes
 results.json under --out.
 
-Run: `make bench-peer` (BENCH_ARGS="--before main"), or
-`.venv/bin/python bench/bench_peer.py [--before REF] [--rounds 6] [--n 20] [--users 50]
-[--skip-load] [--skip-generate] [--out /tmp/bench-peer] [--keep]`. A full run takes about
-15 minutes on 2 cores, 25 with --before. Prints figures; asserts nothing.
+Run: `make bench-peer` (BENCH_ARGS="--before main"), or `.venv/bin/python bench/bench_peer.py
+[--before REF] [--rounds 6] [--n 20] [--users 50] [--load-runs 2] [--skip-load]
+[--skip-generate] [--out /tmp/bench-peer] [--keep]`. A full run takes about 15 minutes on 2
+cores, 25 with --before. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
