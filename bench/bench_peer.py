@@ -17,7 +17,8 @@ Then, each server under gunicorn (ours with the tree's gunicorn.conf.py when the
 workers either way):
 1. SQL statements of one request of each kind, read from PostgreSQL's log
    (log_statement = 'all' on the scratch databases only, for this phase only).
-2. Interleaved timing rounds (the order of the servers turns each round): a section filled
+2. Interleaved timing rounds (one request of each server in turn, the order turning each
+   round): a section filled
    (ours: section 5 of the report; the peer: its category page), all 300 questions (our print
    view; the peer's all-in-one page), one autosave (and one in the 10-item report), the peer's
    10-section walk (its intermediate section POST; its final POST saves all 300 answers), our
@@ -71,6 +72,7 @@ SECTION = 4  # the fifth section, as the peer's own figures
 COUNTRIES = 130
 SQL_RUNS = 3
 WARM = 3
+PRIVATE = {"fields", "question_ids", "session", "password"}  # not written to results.json
 
 
 @dataclass
@@ -184,6 +186,18 @@ def our_env(server: Server, secret: str, config: str = "development") -> dict[st
 def flask(server: Server, secret: str, log: Path, *args: str) -> str:
     command = [sys.executable, "-m", "flask", "--app", "wsgi", *args]
     return run(command, server.tree, our_env(server, secret), log, f"{server.name}: flask {args}")
+
+
+def commit_of(tree: Path) -> str:
+    """The commit a tree is at, and whether its files differ from it."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True)
+        return done.stdout.strip()
+
+    said = git("log", "-1", "--format=%h %s")
+    changed = git("status", "--porcelain", "--untracked-files=no")
+    return f"{said[:90]}{' (with uncommitted changes)' if changed else ''}"
 
 
 def gunicorn_conf(tree: Path) -> Path | None:
@@ -305,6 +319,12 @@ def prepare_ours(server: Server, secret: str, out: Path, skip_generate: bool) ->
           flush=True)  # fmt: skip
 
 
+def public(setup: dict) -> dict:
+    """What building or seeding printed, less the field names, sessions and passwords."""
+    return {k: public(v) if isinstance(v, dict) else v
+            for k, v in setup.items() if k not in PRIVATE}  # fmt: skip
+
+
 def prepare_peer(server: Server, out: Path) -> None:
     recreate(server.database)
     env = {**os.environ, "PEER_DATABASE": server.database, "PYTHONWARNINGS": "ignore",
@@ -418,70 +438,75 @@ def sizes(client, server: Server) -> dict:
 
 
 def timing(servers: list[Server], rounds: int, n: int) -> dict:
-    """Interleaved rounds: in each, every kind of request n times per server, the servers'
-    order turning from one round to the next. Returns samples (seconds) per server and kind,
-    per round, the page sizes and the errors."""
+    """Interleaved rounds. A round takes each group of requests in turn (the section, all the
+    questions, the saves) n times; each time, every server answers its requests of the group
+    once, one server after the other, so that a burst of load elsewhere on the machine falls on
+    all of them alike. The servers' order turns from one round to the next. Returns samples
+    (seconds) per server and kind, per round, the page sizes and the errors."""
     clients = {s.name: client_of(s) for s in servers}
     samples: dict[str, dict[str, list[list[float]]]] = {s.name: {} for s in servers}
     errors: list[dict] = []
     weights = {s.name: sizes(clients[s.name], s) for s in servers}
+    plan = {s.name: requests(s.name, clients[s.name]) for s in servers}
 
-    def operations(name: str, client) -> list[tuple[str, object]]:
-        if name == "peer":
+    def record(server: Server, kind: str, number: int, call) -> None:
+        try:
+            got = call()
+        except (RuntimeError, OSError, KeyError, ValueError) as error:
+            said = f"{type(error).__name__}: {error}"[:300]
+            errors.append({"round": number, "server": server.name, "kind": kind, "error": said})
+            print(f"  error: {errors[-1]}", flush=True)
+            if server.name != "peer":
+                with suppress(RuntimeError, OSError, KeyError):
+                    clients[server.name].refresh(clients[server.name].big)
+            return
+        for label, seconds in (got if isinstance(got, dict) else {kind: got}).items():
+            per_round = samples[server.name].setdefault(label, [])
+            while len(per_round) <= number:
+                per_round.append([])
+            per_round[number].append(seconds)
 
-            def walk():
-                posts = client.walk()
-                return {"section_post": posts[SECTION].seconds, "final_post": posts[-1].seconds,
-                        "walk": sum(p.seconds for p in posts)}  # fmt: skip
-
-            return [("section", lambda: client.section().seconds),
-                    ("all", lambda: client.all_questions().seconds), ("save", walk)]  # fmt: skip
-
-        def section_save():
-            post, page = client.section_save()
-            return {"section_save": post.seconds, "section_after_save": page.seconds}
-
-        return [("section", lambda: client.section().seconds),
-                ("all", lambda: client.all_questions().seconds),
-                ("autosave", lambda: client.autosave().seconds),
-                ("autosave_10", lambda: client.autosave(small=True).seconds),
-                ("section_save", section_save)]  # fmt: skip
-
-    plan = {s.name: operations(s.name, clients[s.name]) for s in servers}
     for _ in range(WARM):
-        for ops in plan.values():
-            for _kind, call in ops:
-                call()
-    kinds = ["section", "all", "autosave", "autosave_10", "save", "section_save"]
+        for groups in plan.values():
+            for calls in groups.values():
+                for _kind, call in calls:
+                    call()
     for number in range(rounds):
         began, load = time.monotonic(), os.getloadavg()[0]
         order = servers[number % len(servers) :] + servers[: number % len(servers)]
-        for kind in kinds:
-            for server in order:
-                call = dict(plan[server.name]).get(kind)
-                if call is None:
-                    continue
-                for _ in range(n):
-                    try:
-                        got = call()
-                    except (RuntimeError, OSError, KeyError, ValueError) as error:
-                        said = f"{type(error).__name__}: {error}"[:300]
-                        errors.append(
-                            {"round": number, "server": server.name, "kind": kind, "error": said}
-                        )
-                        print(f"  error: {errors[-1]}", flush=True)
-                        if server.name != "peer":
-                            with suppress(RuntimeError, OSError, KeyError):
-                                clients[server.name].refresh(clients[server.name].big)
-                        continue
-                    for label, seconds in (got if isinstance(got, dict) else {kind: got}).items():
-                        per_round = samples[server.name].setdefault(label, [])
-                        while len(per_round) <= number:
-                            per_round.append([])
-                        per_round[number].append(seconds)
+        for group in ("section", "all", "save"):
+            for _ in range(n):
+                for server in order:
+                    for kind, call in plan[server.name][group]:
+                        record(server, kind, number, call)
         print(f"  round {number + 1}/{rounds}: {time.monotonic() - began:.0f} s, "
               f"order {', '.join(s.name for s in order)}, load {load:.1f}", flush=True)  # fmt: skip
     return {"samples": samples, "sizes": weights, "errors": errors}
+
+
+def requests(name: str, client) -> dict[str, list[tuple[str, object]]]:
+    """The requests of one server by group, each a (kind, call returning seconds or a dict of
+    seconds by kind)."""
+    if name == "peer":
+
+        def walk():
+            posts = client.walk()
+            return {"section_post": posts[SECTION].seconds, "final_post": posts[-1].seconds,
+                    "walk": sum(p.seconds for p in posts)}  # fmt: skip
+
+        return {"section": [("section", lambda: client.section().seconds)],
+                "all": [("all", lambda: client.all_questions().seconds)],
+                "save": [("walk", walk)]}  # fmt: skip
+
+    def section_save():
+        post, page = client.section_save()
+        return {"section_save": post.seconds, "section_after_save": page.seconds}
+
+    return {"section": [("section", lambda: client.section().seconds)],
+            "all": [("all", lambda: client.all_questions().seconds)],
+            "save": [("autosave", lambda: client.autosave().seconds),
+                     ("autosave_10", lambda: client.autosave(small=True).seconds),
+                     ("section_save", section_save)]}  # fmt: skip
 
 
 # --- 3. autosave under load -------------------------------------------------------------------
@@ -580,6 +605,8 @@ def main() -> None:
         print(f"bench_peer: skipped, PostgreSQL not reachable at {PG_HOST}:{PG_PORT} ({why})")
         return
     (options.out / "logs").mkdir(parents=True, exist_ok=True)
+    for old in (options.out / "logs").glob("*.log"):  # each run's own logs only
+        old.unlink()
     with worktree(options.before, options.out) if options.before else nullcontext() as tree:
         measure(options, tree)
 
@@ -598,14 +625,14 @@ def measure(options, before_tree: Path | None) -> None:
     databases = [d for s in ours for d in (s.database, f"{s.database}_demo")]
     databases += [peer.database] if peer else []
     results: dict = {"options": {k: str(v) for k, v in vars(options).items()},
+                     "commits": {s.name: commit_of(s.tree) for s in ours},
                      "peer_missing": missing, "machine": {"cpus": os.cpu_count()}}  # fmt: skip
     try:
         for server in ours:
             prepare_ours(server, secret, options.out, options.skip_generate)
         if peer:
             prepare_peer(peer, options.out)
-        results["setup"] = {s.name: {k: v for k, v in s.setup.items() if k != "fields"}
-                            for s in everything}  # fmt: skip
+        results["setup"] = {s.name: public(s.setup) for s in everything}
         log = statement_log()
         if log is None:
             print("SQL statements not counted: no readable PostgreSQL log (set PG_LOG)")
