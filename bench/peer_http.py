@@ -102,6 +102,7 @@ class OurReport:
     fields: dict[int, str]  # question number: field name
     versions: dict[str, str] = field(default_factory=dict)
     sent: dict[str, list[str]] = field(default_factory=dict)  # field: values last posted
+    turn: int = 0  # the item the next autosave saves: each in turn
 
     @property
     def section_url(self) -> str:
@@ -115,7 +116,6 @@ class Ours:
         self.port = port
         self.cookies: dict[str, str] = {}
         self.variant = 0  # answers of spec.answer's later variants: each save changes a value
-        self.turn = 0  # the item an autosave saves: each in turn
         questions = spec.questions()
         fields = {int(n): name for n, name in built["fields"].items()}
         self.big = OurReport(
@@ -192,8 +192,8 @@ class Ours:
     def autosave(self, small: bool = False) -> Reply:
         """One item saved as the autosave script posts it (the items in turn)."""
         report = self.small if small else self.big
-        self.turn += 1
-        question = report.questions[self.turn % len(report.questions)]
+        question = report.questions[report.turn % len(report.questions)]
+        report.turn += 1
         name = report.fields[question["n"]]
         body = [*self.pairs(report, question), ("field", name), ("csrf_token", self.csrf)]
         path = f"/reports/{report.report_id}/answers"
