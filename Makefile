@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load bench-analysis bench-synthesis test-sqlite test-postgres clean
+.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load bench-analysis bench-synthesis bench-peer test-sqlite test-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,7 +68,19 @@ bench-analysis: catalogs  ## CMS-COP15 at 130 and 650 countries on a scratch Pos
 bench-synthesis: catalogs  ## CMS-COP15 at 130 countries on a scratch PostgreSQL database: synthesis DOCX (en, fr) time, peak memory, size; ZIP of the accepted reports (BENCH_DATABASE_URL, BENCH_ARGS)
 	$(BIN)/python bench/bench_synthesis.py $(BENCH_ARGS)
 
+PEER_VENV := .venv-peer
+
+# The peer of `make bench-peer` in a virtual environment of its own, from PyPI (pinned).
+$(PEER_VENV)/.installed: bench/peer_requirements.txt
+	$(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/pip install --quiet -r bench/peer_requirements.txt
+	touch $@
+
+bench-peer: catalogs  ## side by side with django-survey-and-report 1.5.0 on scratch PostgreSQL databases: every ratio of issue 17 (BENCH_ARGS, e.g. "--before main")
+	@$(MAKE) --no-print-directory $(PEER_VENV)/.installed || echo "bench-peer: the peer could not be installed into $(PEER_VENV): ours is measured alone"
+	$(BIN)/python bench/bench_peer.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(PEER_VENV) instance .pytest_cache .ruff_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +
 	find translations -name '*.mo' -delete

@@ -1,0 +1,8 @@
+"""`gunicorn peerproj.wsgi:application`, from bench/peer/."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peerproj.settings")
+application = get_wsgi_application()
