@@ -195,10 +195,9 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
         errors=errors,
         problems=problems,
         hidden=hidden,
-        conditions={
+        conditions={  # "Shown only when …" of the items on this page
             n.id: wording.describe(n.condition, filled.tree)
-            for n in filled.tree.nodes
-            if filled.holds(n.id)
+            for n in filled.tree.walk(current.node.id)
         },
         can_fill=policy.can("section.fill", (report, current.node.id)),
         species_options=_species_options(filled, lang),
