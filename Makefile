@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load bench-analysis bench-synthesis bench-peer test-sqlite test-postgres clean
+.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load bench-starts bench-analysis bench-synthesis bench-peer test-sqlite test-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,11 +56,14 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: catalogs  ## timing and query-count figures (printed, never asserted)
-	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
+bench: catalogs  ## timing and query-count figures (printed, never asserted); not bench-starts (half an hour)
+	for b in $(filter-out bench/bench_fresh_starts.py,$(wildcard bench/bench_*.py)); do $(BIN)/python $$b || exit 1; done
 
-bench-load: catalogs  ## autosave round trip of 50 users at once, PostgreSQL behind gunicorn (BENCH_DATABASE_URL, BENCH_USERS, BENCH_SAVES, BENCH_WORKERS, BENCH_THREADS)
+bench-load: catalogs  ## autosave round trip of 50 users at once and /healthz meanwhile, PostgreSQL behind gunicorn (BENCH_DATABASE_URL, BENCH_USERS, BENCH_SAVES, BENCH_WORKERS, BENCH_THREADS, ORS_GC_PROBE)
 	$(BIN)/python bench/bench_autosave_load.py
+
+bench-starts: catalogs  ## 200 fresh gunicorn starts hit at once by autosaves, section pages and print views: worker deaths counted (BENCH_DATABASE_URL, BENCH_STARTS, BENCH_SECONDS, BENCH_CLIENTS, BENCH_WORKERS, BENCH_THREADS, BENCH_LOG_DIR)
+	$(BIN)/python bench/bench_fresh_starts.py
 
 bench-analysis: catalogs  ## CMS-COP15 at 130 and 650 countries on a scratch PostgreSQL database: exports against COPY, results page, peak memory (BENCH_DATABASE_URL, BENCH_ARGS)
 	$(BIN)/python bench/bench_analysis.py $(BENCH_ARGS)

@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from app import bounds, utils
+from app import bounds, templating, utils
 from config import CONFIGS, INSTANCE_DIR
 
 
@@ -18,6 +18,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     name = config_name or os.environ.get("APP_CONFIG", "development")
     config = CONFIGS[name]()
     app = Flask(__name__, instance_path=str(INSTANCE_DIR))
+    templating.configure(app)  # pages without the templates' indentation and blank lines
     app.json = utils.StrictJSONProvider(app)  # before the templates' `tojson` is made
     bounds.register(app)  # before any route: every <int:…> is a bounded id
     app.config.from_object(config)

@@ -7,12 +7,18 @@ shows their population (a number) and actions (a long text). Gunicorn then serve
 every user signs in, opens that section and, once all are ready, autosaves its visible text and
 number items in turn as the browser does (the item's inputs, `field`, the CSRF token; numbers
 typed the French way).
-Prints the round trip percentiles, the statuses, and the answers and revisions found in the
-database against what the saves should have left. Without PostgreSQL it says so and skips.
+Meanwhile one more client asks `/healthz` about every 100 ms, one request at a time, as a load
+balancer would: before the users start (idle) and while they save.
+Prints the round trip percentiles, the statuses, `/healthz`'s percentiles idle and during the
+saves, and the answers and revisions found in the database against what the saves should have
+left. Without PostgreSQL it says so and skips.
 
 Run: `make bench-load` (`make bench` runs it too). Prints figures; asserts nothing.
 Environment: BENCH_DATABASE_URL, BENCH_USERS (50), BENCH_SAVES (20 per user),
-BENCH_WORKERS (2 x cores + 1), BENCH_THREADS (1 per worker).
+BENCH_WORKERS (2 x cores + 1), BENCH_THREADS (gunicorn.conf.py's threads when unset),
+BENCH_GUNICORN_ARGS (more options for gunicorn, split on spaces), BENCH_GUNICORN_LOG (a file
+to keep gunicorn's log in). With ORS_GC_PROBE=1 the
+workers log their full collections (gunicorn.conf.py) and the bench prints that summary.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import runpy
 import secrets
 import socket
 import statistics
@@ -61,7 +68,10 @@ URL = os.environ.get(
 USERS = int(os.environ.get("BENCH_USERS", "50"))
 SAVES = int(os.environ.get("BENCH_SAVES", "20"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
-THREADS = int(os.environ.get("BENCH_THREADS", "1"))
+THREADS = os.environ.get("BENCH_THREADS", "")  # empty: as gunicorn.conf.py says
+EXTRA = os.environ.get("BENCH_GUNICORN_ARGS", "").split()
+KEEP_LOG = os.environ.get("BENCH_GUNICORN_LOG", "")  # where to keep gunicorn's log, if anywhere
+HEALTH_EVERY = 0.1  # seconds between two /healthz requests of the poller
 QUESTIONNAIRE = "CMS-COP15"
 SPECIES = 5  # species whose population and actions each user reports: 10 items
 OCCURRENCE, THREATS = "SPEC-OCCUR-01", "SPEC-THREAT-01"
@@ -209,8 +219,8 @@ def serve(port: int, secret: str, log) -> subprocess.Popen:
         "RATELIMIT_ENABLED": "0",  # 50 sign-ins from one address
     }
     command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(WORKERS), "--threads", str(THREADS), "--no-control-socket",
-               "--timeout", str(TIMEOUT), "wsgi:app"]  # fmt: skip
+               "--workers", str(WORKERS), "--no-control-socket", "--timeout", str(TIMEOUT),
+               *(["--threads", THREADS] if THREADS else []), *EXTRA, "wsgi:app"]  # fmt: skip
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -351,6 +361,60 @@ def load(plans: list[Plan], base: str) -> float:
     return max(p.span[1] for p in plans) - min(p.span[0] for p in plans)
 
 
+# --- /healthz meanwhile ------------------------------------------------------------------------
+
+
+class HealthPoller:
+    """Asks /healthz one request at a time, every HEALTH_EVERY seconds, in a thread of its own;
+    keeps (sent at, milliseconds, status) of each."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.samples: list[tuple[float, float, object]] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.poll, daemon=True)
+
+    def ask(self) -> tuple[float, float, object]:
+        sent = time.perf_counter()
+        try:
+            with build_opener().open(f"{self.base}/healthz", timeout=TIMEOUT) as response:
+                response.read()
+                status: object = response.status
+        except HTTPError as error:
+            status = error.code
+        except (URLError, OSError) as error:
+            status = type(error).__name__
+        return sent, (time.perf_counter() - sent) * 1000, status
+
+    def idle(self, n: int = 30) -> list[tuple[float, float, object]]:
+        """`n` requests before the load: what /healthz costs on a quiet server."""
+        samples = []
+        for _ in range(n):
+            samples.append(self.ask())
+            time.sleep(HEALTH_EVERY / 2)
+        return samples
+
+    def poll(self) -> None:
+        while not self.stop.is_set():
+            self.samples.append(self.ask())
+            self.stop.wait(HEALTH_EVERY)
+
+    def __enter__(self) -> HealthPoller:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def during(self, plans: list[Plan]) -> list[tuple[float, float, object]]:
+        """The samples sent while every user was saving (from the first start to the last
+        save)."""
+        start = min(p.span[0] for p in plans)
+        end = max(p.span[1] for p in plans)
+        return [sample for sample in self.samples if start <= sample[0] <= end]
+
+
 # --- figures --------------------------------------------------------------------------------
 
 
@@ -362,7 +426,7 @@ def stored(report_ids: list[int]) -> tuple[int, int]:
     revisions = db.session.scalar(
         sa.select(sa.func.count())
         .select_from(AnswerRevision)
-        .join(Answer)
+        .join(Answer, AnswerRevision.answer_id == Answer.id)  # not the copy's source
         .where(Answer.report_id.in_(report_ids))
     )
     return answers, revisions
@@ -399,12 +463,37 @@ def percentile(times: list[float], p: int) -> float:
     return statistics.quantiles(times, n=100, method="inclusive")[p - 1]
 
 
+def configured_threads() -> str:
+    """The threads per worker gunicorn runs: BENCH_THREADS, else gunicorn.conf.py's."""
+    if THREADS:
+        return THREADS
+    config = ROOT / "gunicorn.conf.py"
+    return str(runpy.run_path(str(config)).get("threads", 1) if config.exists() else 1)
+
+
+def print_health(idle: list, during: list) -> None:
+    print(f"/healthz, one request every {HEALTH_EVERY * 1000:.0f} ms:")
+    print(f"{'':>14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  statuses")
+    for name, samples in (("idle", idle), ("during saves", during)):
+        if len(samples) < 2:
+            print(f"{name:>14} {len(samples):>8}")
+            continue
+        times = sorted(ms for _, ms, _ in samples)
+        statuses = Counter(str(status) for _, _, status in samples)
+        print(
+            f"{name:>14} {len(times):>8} {percentile(times, 50):>8.1f} "
+            f"{percentile(times, 95):>8.1f} {times[-1]:>8.1f}  "
+            + ", ".join(f"{s} x {n}" for s, n in sorted(statuses.items()))
+        )
+
+
 def print_figures(plans: list[Plan], seconds: float, found: dict[str, tuple[int, int]]) -> None:
     times = sorted(t for p in plans for t in p.times)
     statuses = sum((p.statuses for p in plans), Counter())
     items = len(plans[0].items)
-    print(f"autosave under load: PostgreSQL, gunicorn {WORKERS} workers x {THREADS} thread(s), "
-          f"{QUESTIONNAIRE} species section ({items} text and number items per user)")  # fmt: skip
+    print(f"autosave under load: PostgreSQL, gunicorn {WORKERS} workers x "
+          f"{configured_threads()} thread(s), {QUESTIONNAIRE} species section "
+          f"({items} text and number items per user)")  # fmt: skip
     print(f"{'users':>5} {'saves/user':>10} {'requests':>8} {'req/s':>6} {'p50 ms':>8} "
           f"{'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")  # fmt: skip
     print(
@@ -432,12 +521,15 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
-        log_path = Path(tmp) / "gunicorn.log"
+        log_path = Path(KEEP_LOG or Path(tmp) / "gunicorn.log")
         with log_path.open("wb") as log:
             server = serve(port, secret, log)
             try:
                 wait_until_up(base, server, log_path)
-                seconds = load(plans, base)
+                poller = HealthPoller(base)
+                idle = poller.idle()
+                with poller:
+                    seconds = load(plans, base)
             finally:
                 server.terminate()
                 try:
@@ -447,7 +539,20 @@ def main() -> None:
                     server.wait()
         if server.returncode not in (0, -15):
             print(f"gunicorn exited with {server.returncode}:\n{log_path.read_text()[-3000:]}")
+        logged = log_path.read_text().splitlines()
+        probe = [line for line in logged if "gc probe" in line]
+        trouble = [line for line in logged if re.search(r"\[(ERROR|CRITICAL|WARNING)\]", line)]
+        fatal = [n for n, line in enumerate(logged) if line.startswith("Fatal Python error")]
     print_figures(plans, seconds, check(app, plans, before))
+    print_health(idle, poller.during(plans))
+    if trouble:
+        print(f"gunicorn logged {len(trouble)} errors and warnings, the first:")
+        print("\n".join(trouble[:10]))
+    for n in fatal:  # faulthandler's report of a worker killed by a signal (gunicorn.conf.py)
+        print("\n".join(logged[n : n + 60]))
+    if probe:
+        print("full collections in the workers (ORS_GC_PROBE):")
+        print("\n".join(probe))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
 """Filling a report: render of a section and autosave round trip, for fp.sen's CMS reports.
 
-Prints, for the largest section of CMS-COP15 (its species loop) and for a synthetic 10-item
-section, the SQL statements (they must not grow with the items), the HTML size (raw and gzip)
-and the render time; then the autosave round trip of one answer (test client, SQLite): in
-CMS-COP15, and in synthetic reports of 10 and 300 items where each yes/no shows the question
-after it, every item answered, of a text no condition reads and of a yes/no (the same
-statements and time whatever the report's size; CPU time beside wall time, which a shared
-machine blurs).
+Prints, for the largest section of CMS-COP15 (its species loop), for a synthetic 10-item
+section and for a filled 30-question section shaped as the peer's of issue 17 (4 long texts, 6
+short texts, 13 single and 3 multiple choices of 4 to 6 choices, 4 numbers), the SQL statements
+(they must not grow with the items), the HTML size (raw and gzip) and the render time; then the
+autosave round trip of one answer (test client, SQLite): in CMS-COP15, and in synthetic reports
+of 10 and 300 items where each yes/no shows the question after it, every item answered, of a
+text no condition reads and of a yes/no (the same statements and time whatever the report's
+size; CPU time beside wall time, which a shared machine blurs).
 The 50-user autosave load on PostgreSQL behind gunicorn is bench/bench_autosave_load.py.
 
 Run: `make bench`. Prints figures; asserts nothing.
@@ -23,11 +24,21 @@ import sqlalchemy as sa
 from _setup import demo_app, login, timed
 from bench_preview import synthetic
 
+from app.demo import answers
 from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import services as questionnaires
-from app.reporting import services
+from app.reporting import services, submission
 from app.reporting.models import Report
+
+# the peer's section of issue 17: 30 questions of these types, choices from sets of 4 to 6
+PEER_TYPES = (["long_text"] * 4 + ["short_text"] * 6 + ["single_choice"] * 13
+              + ["multiple_choice"] * 3 + ["number"] * 4)  # fmt: skip
+PEER_CHOICES = [
+    ["Yes", "No", "Partially", "Not applicable"],
+    ["Strongly agree", "Agree", "Neutral", "Disagree", "Strongly disagree"],
+    ["National", "Regional", "District", "Municipal", "Community", "Other"],
+]
 
 
 def _report(code: str) -> Report:
@@ -63,6 +74,33 @@ def chained(size: int) -> str:
             condition={"item": shown_by, "op": "equals", "value": "yes"} if shown_by else None,
         )  # fmt: skip
     questionnaires.publish(q)
+    db.session.commit()
+    return code
+
+
+def peer_shaped() -> str:
+    """A published questionnaire of one 30-question section as the peer's, with SEN's report
+    filled by its focal point. Returns its code."""
+    tri = lambda text: {"en": text, "fr": f"{text} (fr)", "es": f"{text} (es)"}  # noqa: E731
+    code = "CMS-PEER30"
+    q = questionnaires.create_questionnaire(
+        instrument=directory.instrument_by_code("CMS"), code=code, cycle="P30",
+        cycle_order=3030, title=tri("Peer-shaped section"),
+    )  # fmt: skip
+    section = questionnaires.add_section(q, title=tri("Governance and coordination"))
+    for n, kind in enumerate(PEER_TYPES, start=1):
+        config: dict = {}
+        if kind.endswith("choice"):
+            labels = PEER_CHOICES[n % len(PEER_CHOICES)]
+            config = {"choices": [{"key": f"c{k}", "label": tri(t)} for k, t in enumerate(labels)]}
+        elif kind == "number":
+            config = {"integer": True, "min": 0}
+        text = f"1.{n} To what extent is the national coordination mechanism in place ({kind})?"
+        questionnaires.add_local_item(q, section, code=f"PEER-Q{n}", answer_type=kind,
+                                      text=tri(text), config=config, required=True)  # fmt: skip
+    questionnaires.publish(q)
+    report = _report(code)
+    answers.fill_report(report, submission.focal_points(report)[0], seed=1)
     db.session.commit()
     return code
 
@@ -143,7 +181,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, demo_app(tmp) as (app, counter):
         with app.app_context():
             targets = []
-            for code in ("CMS-COP15", synthetic(10)):
+            for code in ("CMS-COP15", synthetic(10), peer_shaped()):
                 report = _report(code)
                 targets.append((code, report.id, *_largest_section(report)))
             db.session.remove()

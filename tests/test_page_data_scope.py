@@ -199,7 +199,9 @@ def _said(response) -> str:
     text = response.get_data().decode("utf-8", errors="replace")
     said = [html.unescape(text)]
     islands = re.findall(r"<script[^>]*application/json[^>]*>(.*?)</script>", text, re.S)
-    islands += [html.unescape(v) for v in re.findall(r'data-[\w-]+="([^"]*)"', text)]
+    # data attributes in double quotes, or in single quotes (JSON: `tojson` escapes ' itself)
+    values = re.findall(r"""data-[\w-]+=(?:"([^"]*)"|'([^']*)')""", text)
+    islands += [html.unescape(double or single) for double, single in values]
     for island in islands:
         try:
             said.append(json.dumps(json.loads(island), ensure_ascii=False))

@@ -44,7 +44,8 @@ def test_pages_scripts_and_styles_travel_compressed(client, auth):
     # The same page, but for its form tokens: they carry the second they were signed in.
     token = re.compile(r'name="csrf_token" value="[^"]*"')
     assert token.sub("", gzip.decompress(packed.data).decode()) == token.sub("", plain.text)
-    assert len(packed.data) < len(plain.data) / 3
+    # a third before issue 17; the page has since lost the indentation that packed best
+    assert len(packed.data) < len(plain.data) / 2.5
     for asset in ("/static/js/autosave.js", "/bootstrap/static/css/bootstrap.min.css"):
         with client.get(asset, headers={"Accept-Encoding": "gzip"}) as response:
             assert response.headers.get("Content-Encoding") == "gzip", asset

@@ -167,6 +167,10 @@ def render(
     for root in current.roots:
         rendered = visit(root, NO_LOOP, None, True)
         (sections if isinstance(rendered, RenderedSection) else loose).append(rendered)
+    # `visit` calls itself through its closure: a reference cycle that would keep this call's
+    # locals (the hidden set, the loops' iterations) until a full collection. Cut here, they
+    # go with the call.
+    visit = None
     return Rendered(questionnaire, current, sections, loose)
 
 

@@ -54,7 +54,7 @@ def test_secretariat_designs_a_draft_in_french(new_page, sign_in, artifacts):
     expect(_node(page, "CMS-B-TWO").locator(".designer-number")).to_have_text("1.2")
 
     # Keyboard: the "move up" button of 1.2, focused and pressed with Enter.
-    up = _node(page, "CMS-B-TWO").locator("input[name=direction][value=up] ~ button")
+    up = _node(page, "CMS-B-TWO").locator("button[name=direction][value=up]")
     up.focus()
     up.press("Enter")
     page.wait_for_url("**/design#node-*")

@@ -63,7 +63,7 @@ def test_moves_condition_and_preview_in_english(new_page, sign_in, artifacts, dr
     expect(_number(page, "AEWA-D-NAME")).to_have_text("1.3")
 
     # Keyboard: "move up" on 1.3, focused and pressed with the space bar.
-    up = _node(page, "AEWA-D-NAME").locator("input[name=direction][value=up] ~ button")
+    up = _node(page, "AEWA-D-NAME").locator("button[name=direction][value=up]")
     expect(up).to_have_accessible_name("Move up (1.3)")
     up.focus()
     up.press("Space")

@@ -126,9 +126,7 @@ def test_sections_dragged_to_the_top_level(new_page, sign_in, live_server, draft
     _numbers(page, ids, {"THREE": "1", "ONE": "2", "TWO": "3"})
 
     # The buttons still move sections: "Two" up, above "One".
-    up = _section(page, ids["TWO"]).locator(
-        ":scope > div > form input[name=direction][value=up] ~ button"
-    )
+    up = _section(page, ids["TWO"]).locator(":scope > form button[name=direction][value=up]")
     up.focus()
     with page.expect_navigation():
         up.press("Enter")

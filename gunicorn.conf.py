@@ -1,0 +1,77 @@
+"""Gunicorn's settings for Family ORS, read from the working directory by `gunicorn wsgi:app`
+(README, Production, says why each is so).
+
+- Each worker serves its requests in threads (gthread): while some wait on PostgreSQL, others
+  run, and `/healthz` is answered in a thread of its own instead of queueing behind every
+  save. GUNICORN_THREADS (8) threads per worker, WEB_CONCURRENCY (2) workers; the database
+  pool of a worker (5 connections and 10 more at need) covers its threads.
+- The application is built once, in the master, then forked (`preload_app`): the workers share
+  its pages, and `gc.freeze()` just before the fork takes it out of the garbage collector's full
+  passes (app/serving.py), which walked it all every few dozen requests.
+- faulthandler prints every thread's Python stack to the error log if a worker dies of a fatal
+  signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE), instead of a bare "was sent SIGSEGV".
+- ORS_GC_PROBE=1 logs each full collection of each worker and a summary when it stops;
+  ORS_GC_PROBE=saveall also lists by type what the collections found in reference cycles.
+"""
+
+import faulthandler
+import gc
+import os
+
+wsgi_app = "wsgi:app"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+preload_app = True
+
+# No collection while the application is built in the master: the objects freed then would
+# leave holes in pages that the workers' own objects would later fill, copying those pages.
+gc.disable()
+
+_probe = None
+
+
+def when_ready(server):
+    """In the master, the application built: build also what the first requests would."""
+    from app import serving  # here: the application's folder is on sys.path by now
+
+    if server.cfg.preload_app:
+        serving.warm_up(server.app.wsgi())
+
+
+def pre_fork(server, worker):
+    """In the master, before each fork: what exists now is start-up, frozen for good."""
+    gc.freeze()
+    gc.enable()
+
+
+def post_fork(server, worker):
+    """In the worker, first thing."""
+    # The worker's own signal handlers (SIGABRT on timeout) are set after this: they stay.
+    faulthandler.enable(all_threads=True)
+    gc.enable()
+    from app import serving
+
+    mode = serving.probe_mode()
+    if mode:
+        global _probe
+        _probe = serving.FullCollections(saveall=mode == "saveall").install()
+
+
+def post_worker_init(worker):
+    """In the worker, its application loaded (here without preload_app): frozen too."""
+    gc.freeze()
+
+
+def post_request(worker, req, environ, resp):
+    if _probe:
+        for line in _probe.after_request():
+            worker.log.info("gc probe %s: %s", worker.pid, line)
+
+
+def worker_exit(server, worker):
+    if _probe:
+        worker.log.info("gc probe %s: %s", worker.pid, _probe.summary())
+        if _probe.saveall:
+            for line in _probe.cycles():
+                worker.log.info("gc probe %s cycles: %s", worker.pid, line)
