@@ -1,9 +1,10 @@
 """The package dependency rule, read from the source: a domain imports only those below it.
 
 auth and directory < answers < bank < questionnaires < reporting < analysis and what comes
-after; audit and notify are services anyone may call; main, demo and cli sit on top and may
-import anything; the policy module reads models and fact queries, never a feature's services or
-views. Every import counts, at the top of a module or deferred inside a function.
+after; audit and notify are services anyone may call; main, demo, cli and serving (gunicorn's
+hooks) sit on top and may import anything; the policy module reads models and fact queries,
+never a feature's services or views. Every import counts, at the top of a module or deferred
+inside a function.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ RANK = {
     "public": 6,
 }
 SERVICES = {"audit", "notify"}  # anyone may call them
-TOP = {"", "main", "demo", "cli"}  # "" is app/__init__.py, create_app
+TOP = {"", "main", "demo", "cli", "serving"}  # "" is app/__init__.py, create_app
 BASE = {
     "i18n",
     "extensions",
@@ -39,6 +40,7 @@ BASE = {
     "policy",
     "enums",
     "bounds",
+    "templating",
 }
 REGISTRY = "models"  # app/models.py imports every model: for Alembic and the top only
 # What app/policy.py may read besides models modules and base modules.
