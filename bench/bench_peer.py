@@ -31,8 +31,10 @@ results.json under --out.
 
 Run: `make bench-peer` (BENCH_ARGS="--before main"), or `.venv/bin/python bench/bench_peer.py
 [--before REF] [--rounds 6] [--n 20] [--users 50] [--load-runs 2] [--skip-load]
-[--skip-generate] [--out /tmp/bench-peer] [--keep]`. A full run takes about 15 minutes on 2
-cores, 25 with --before. Prints figures; asserts nothing.
+[--skip-generate] [--out /tmp/bench-peer] [--keep] [--prefix bench_peer]`. One run at a time
+uses the databases of a prefix (an advisory lock: a second run stops). A full run takes about
+7 minutes on a quiet 2-core machine, 15 with --before, two to three times that when other work
+shares the cores. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -523,9 +525,6 @@ def autosave_load(server: Server, secret: str, users: int, out: Path) -> dict:
         "BENCH_USERS": str(users),
         "BENCH_WORKERS": "2",
     }
-    conf = gunicorn_conf(server.tree)
-    if conf and "BENCH_THREADS" not in os.environ:
-        env["BENCH_THREADS"] = str(threads_in(conf))
     command = [sys.executable, str(ROOT / "bench" / "peer_ours.py"), "load"]
     log = out / "logs" / f"{server.name}-load.log"
     try:
@@ -573,14 +572,6 @@ def combined(runs: list[dict]) -> dict:
     }
 
 
-def threads_in(conf: Path) -> int:
-    """The `threads` a gunicorn.conf.py sets (1 when it sets none): the load bench passes
-    --threads, which would override it."""
-    import runpy
-
-    return int(runpy.run_path(str(conf)).get("threads", 1))
-
-
 # --- the run ----------------------------------------------------------------------------------
 
 
@@ -599,6 +590,7 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir(), "bench-peer"))
     parser.add_argument("--keep", action="store_true", help="keep the databases at the end")
+    parser.add_argument("--prefix", default="bench_peer", help="of the databases' names")
     options = parser.parse_args()
     why = unreachable()
     if why:
@@ -607,18 +599,26 @@ def main() -> None:
     (options.out / "logs").mkdir(parents=True, exist_ok=True)
     for old in (options.out / "logs").glob("*.log"):  # each run's own logs only
         old.unlink()
-    with worktree(options.before, options.out) if options.before else nullcontext() as tree:
-        measure(options, tree)
+    with admin() as lock:
+        # two runs on the same databases would drop each other's: the second one stops
+        taken = "SELECT pg_try_advisory_lock(hashtext(%s))"
+        if not lock.execute(taken, (options.prefix,)).fetchone()[0]:
+            print(f"bench_peer: another run is using the databases {options.prefix}_*: wait "
+                  "for it to end, or give another --prefix")  # fmt: skip
+            return
+        with worktree(options.before, options.out) if options.before else nullcontext() as tree:
+            measure(options, tree)
 
 
 def measure(options, before_tree: Path | None) -> None:
     started = time.monotonic()
     secret = secrets.token_hex(32)
-    ours = [Server("after" if before_tree else "ours", "bench_peer_ours")]
+    prefix = options.prefix
+    ours = [Server("after" if before_tree else "ours", f"{prefix}_ours")]
     if before_tree:
-        ours.insert(0, Server("before", "bench_peer_before", tree=before_tree))
+        ours.insert(0, Server("before", f"{prefix}_before", tree=before_tree))
     missing = peer_missing()
-    peer = None if missing else Server("peer", "bench_peer_survey")
+    peer = None if missing else Server("peer", f"{prefix}_survey")
     if missing:
         print(f"the peer is not measured: {missing}")
     everything = [*ours, *([peer] if peer else [])]

@@ -18,11 +18,12 @@ they stay editable). Prints one JSON line: the user, the reports, the sections a
 question's field name. `flask demo generate` then submits 130 other reports of CMS-PEER300
 (bench_peer.py runs and times it).
 
-`load`: the tree's bench/bench_autosave_load.py, its `load` wrapped with a /healthz poller:
-one GET at a time, about every 100 ms, from 30 idle requests before the users start to the last
-save. Prints that bench's own figures, then one line `PEERBENCH <json>` with the round trips,
-saves per second and the /healthz samples during the saves. With BENCH_TEMPLATE, its database
-is made as a copy of that one (where `flask demo load` has run) instead of an empty one.
+`load`: the tree's bench/bench_autosave_load.py, with /healthz asked one GET at a time about
+every 100 ms, 30 idle requests before the users start, then until the last save: by that bench
+itself where it does (its samples are taken from it), else by a poller around its `load`.
+Prints that bench's own figures, then one line `PEERBENCH <json>` with the round trips, saves
+per second and /healthz idle and during the saves. With BENCH_TEMPLATE, its database is made as
+a copy of that one (where `flask demo load` has run) instead of an empty one.
 """
 
 from __future__ import annotations
@@ -251,9 +252,15 @@ def load() -> None:
     import bench_autosave_load as bench
 
     measured = bench.load
-    idle, during = [], []
+    polls = hasattr(bench, "HealthPoller")  # the load bench asks /healthz itself
+    idle: list = []
+    during: list = []
+    done: dict = {}
 
     def load_with_healthz(plans, base):
+        if polls:
+            done.update(plans=plans, seconds=measured(plans, base))
+            return done["seconds"]
         for _ in range(30):
             idle.append(healthz(base))
             time.sleep(0.05)
@@ -267,32 +274,24 @@ def load() -> None:
         poller = threading.Thread(target=poll, daemon=True)
         poller.start()
         try:
-            seconds = measured(plans, base)
+            done.update(plans=plans, seconds=measured(plans, base))
         finally:
             stop.set()
             poller.join()
         first = min(p.span[0] for p in plans)
         last = max(p.span[1] for p in plans)
-        times = sorted(t for p in plans for t in p.times)
-        statuses: dict[str, int] = {}
-        for plan in plans:
-            for status, n in plan.statuses.items():
-                statuses[str(status)] = statuses.get(str(status), 0) + n
-        figures = {
-            "workers": bench.WORKERS,
-            "threads": bench.THREADS,
-            "users": len(plans),
-            "saves": len(times),
-            "seconds": seconds,
-            "saves_per_s": statuses.get("200", 0) / seconds,
-            "p50_ms": statistics.median(times),
-            "p95_ms": nearest_rank(times, 95),
-            "statuses": statuses,
-            "healthz_idle": summary(idle),
-            "healthz_during_saves": summary([s for s in during if first <= s[0] <= last]),
-        }
-        print("PEERBENCH " + json.dumps(figures), flush=True)
-        return seconds
+        during[:] = [s for s in during if first <= s[0] <= last]
+        return done["seconds"]
+
+    if polls:
+        shown = bench.print_health
+
+        def print_health(its_idle, its_during):
+            idle.extend(its_idle)
+            during.extend(its_during)  # the saves' window only
+            shown(its_idle, its_during)
+
+        bench.print_health = print_health
 
     template = os.environ.get("BENCH_TEMPLATE")
     if template:  # a copy of a database the demo is loaded in: its load() then has less to do
@@ -314,6 +313,31 @@ def load() -> None:
     bench.load = load_with_healthz
     bench.stored = _unambiguous(bench.stored)
     bench.main()
+    if "plans" in done:
+        print("PEERBENCH " + json.dumps(figures(bench, done, idle, during)), flush=True)
+
+
+def figures(bench, done: dict, idle: list, during: list) -> dict:
+    plans, seconds = done["plans"], done["seconds"]
+    times = sorted(t for p in plans for t in p.times)
+    statuses: dict[str, int] = {}
+    for plan in plans:
+        for status, n in plan.statuses.items():
+            statuses[str(status)] = statuses.get(str(status), 0) + n
+    threads = getattr(bench, "configured_threads", lambda: bench.THREADS)()
+    return {
+        "workers": bench.WORKERS,
+        "threads": threads,
+        "users": len(plans),
+        "saves": len(times),
+        "seconds": seconds,
+        "saves_per_s": statuses.get("200", 0) / seconds,
+        "p50_ms": statistics.median(times),
+        "p95_ms": nearest_rank(times, 95),
+        "statuses": statuses,
+        "healthz_idle": summary(idle),
+        "healthz_during_saves": summary(during),
+    }
 
 
 def _unambiguous(stored):
