@@ -56,8 +56,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: catalogs  ## timing and query-count figures (printed, never asserted); not bench-starts (half an hour)
-	for b in $(filter-out bench/bench_fresh_starts.py,$(wildcard bench/bench_*.py)); do $(BIN)/python $$b || exit 1; done
+bench: catalogs  ## timing and query-count figures (printed, never asserted); not bench-starts (half an hour) nor bench-peer (its own targets)
+	for b in $(filter-out bench/bench_fresh_starts.py bench/bench_peer.py,$(wildcard bench/bench_*.py)); do $(BIN)/python $$b || exit 1; done
 
 bench-load: catalogs  ## autosave round trip of 50 users at once and /healthz meanwhile, PostgreSQL behind gunicorn (BENCH_DATABASE_URL, BENCH_USERS, BENCH_SAVES, BENCH_WORKERS, BENCH_THREADS, ORS_GC_PROBE)
 	$(BIN)/python bench/bench_autosave_load.py
