@@ -178,7 +178,7 @@ def _insert_from_bank(page: Page, sections: dict[int, str], artifacts) -> None:
 def _add_local_questions(page: Page, sections: dict[int, str]) -> None:
     for section, code, answer_type, english, french, _spanish in LOCAL:
         page.goto(f"/questionnaires/{CODE}/design")
-        page.locator(f"#node-{sections[section]} > div a[href*='/design/item?section=']").click()
+        page.locator(f"#node-{sections[section]} > form a[href*='/design/item?section=']").click()
         page.locator("#code").fill(code)
         page.locator("#answer_type").select_option(answer_type)
         page.locator("#text_en").fill(english)
@@ -198,7 +198,7 @@ def _add_local_questions(page: Page, sections: dict[int, str]) -> None:
 def _add_table(page: Page, sections: dict[int, str], artifacts) -> None:
     """A local table in section 1, its second row and column added with the editor's buttons."""
     page.goto(f"/questionnaires/{CODE}/design")
-    page.locator(f"#node-{sections[1]} > div a[href*='/design/item?section=']").click()
+    page.locator(f"#node-{sections[1]} > form a[href*='/design/item?section=']").click()
     page.locator("#answer_type").select_option("table")
     page.locator("#code").fill("CMS16-STAFF")
     english, french, _spanish = TABLE["text"]
