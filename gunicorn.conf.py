@@ -12,11 +12,22 @@
   signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE), instead of a bare "was sent SIGSEGV".
 - ORS_GC_PROBE=1 logs each full collection of each worker and a summary when it stops;
   ORS_GC_PROBE=saveall also lists by type what the collections found in reference cycles.
+- greenlet is not loaded (below).
+- HEALTH_BIND=host:port opens the health door (app/serving.py): a process of the master's
+  that answers GET /healthz there, never queued behind the workers' saves; for the load
+  balancer's probes.
 """
 
 import faulthandler
 import gc
 import os
+import sys
+
+# greenlet is left out of the server: SQLAlchemy imports it, when installed, for its asyncio
+# extension only, which the application does not use (RQ's worker, a process of its own, falls
+# back to threads without it). It is one of the C extensions suspected of the rare start-up
+# crash of issue 17 (not proven: README, Production); the server does without it at no cost.
+sys.modules.setdefault("greenlet", None)
 
 wsgi_app = "wsgi:app"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -32,11 +43,28 @@ _probe = None
 
 
 def when_ready(server):
-    """In the master, the application built: build also what the first requests would."""
+    """In the master, the application built: build also what the first requests would; open
+    the health door when HEALTH_BIND asks (before the workers are forked: the master has no
+    thread of its own to hand them)."""
     from app import serving  # here: the application's folder is on sys.path by now
 
     if server.cfg.preload_app:
         serving.warm_up(server.app.wsgi())
+        database = server.app.wsgi().config["SQLALCHEMY_DATABASE_URI"]
+    else:
+        from config import Config
+
+        database = Config.SQLALCHEMY_DATABASE_URI
+    server.health_door = serving.open_door(database)
+    if server.health_door is not None:
+        server.log.info("health door on %s (HEALTH_BIND)", os.environ["HEALTH_BIND"])
+
+
+def on_exit(server):
+    """In the master, at the end: the health door closes with it."""
+    from app import serving
+
+    serving.close_door(getattr(server, "health_door", None))
 
 
 def pre_fork(server, worker):

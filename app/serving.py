@@ -1,6 +1,6 @@
 """What gunicorn's server hooks (gunicorn.conf.py) do to a worker process: keep the objects built
 at start-up out of the garbage collector's reach, and, when ORS_GC_PROBE asks, measure the full
-collections that are left.
+collections that are left. And, when HEALTH_BIND asks, the master's health door (at the end).
 
 A full (generation 2) collection walks every object the collector tracks. After start-up that is
 the application itself (modules, SQLAlchemy's mappers, compiled templates, catalogs: some
@@ -12,10 +12,19 @@ into the pages the workers share (copy-on-write)."""
 from __future__ import annotations
 
 import gc
+import json
 import os
+import re
+import signal
+import socket
 import statistics
+import subprocess
+import sys
+import threading
 import time
 from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 PROBE_VARIABLE = "ORS_GC_PROBE"  # "1": log the full collections; "saveall": and what they free
 
@@ -114,3 +123,137 @@ class FullCollections:
         return [f"{total} objects in cycles"] + [
             f"{n:>8} {name}" for name, n in kinds.most_common(top)
         ]
+
+
+# --- the health door --------------------------------------------------------------------------
+#
+# A load balancer asks `/healthz` every few seconds. Asked of a worker, it waits behind the saves
+# queued for that worker's threads (646 ms at the 95th percentile with 50 people autosaving on
+# 2 workers of 8 threads) and for the interpreter's lock they hold, so that a busy server looks
+# dead. With HEALTH_BIND set, the master starts the door: a small process of its own (this file
+# run as a script: neither the application nor Flask is loaded) that answers GET /healthz on
+# that address with the same JSON, after a `SELECT 1` on a connection of its own. It leaves when
+# the master does (gunicorn.conf.py's on_exit, or at the latest a second after the master is
+# gone). Whether the workers live is gunicorn's business: it restarts those that stop answering.
+
+HEALTH_VARIABLE = "HEALTH_BIND"
+DOOR_DATABASE = "ORS_DOOR_DATABASE"  # the database's URL, passed to the door by environment
+_BIND = re.compile(r"\[?(?P<host>[^\[\]]+)\]?:(?P<port>\d{1,5})")
+CHECK_SECONDS = 3  # a database slower than this to answer SELECT 1 is not healthy
+
+
+def door_bind(environ=os.environ) -> tuple[str, int] | None:
+    """(host, port) of HEALTH_BIND ("127.0.0.1:8001", "[::1]:8001"); None when it is unset."""
+    value = environ.get(HEALTH_VARIABLE, "").strip()
+    if not value:
+        return None
+    found = _BIND.fullmatch(value)
+    if found is None or not 0 < int(found["port"]) < 65536:
+        raise ValueError(f"{HEALTH_VARIABLE}={value!r}: give host:port, e.g. 127.0.0.1:8001")
+    return found["host"], int(found["port"])
+
+
+def open_door(database_uri: str, environ=os.environ) -> subprocess.Popen | None:
+    """Start the health door when HEALTH_BIND asks for it (in gunicorn's master, once it is
+    ready); None when it does not."""
+    if door_bind(environ) is None:
+        return None
+    env = {**environ, DOOR_DATABASE: database_uri}
+    # -P: this file's folder (the application's package) is not put on the module path
+    command = [sys.executable, "-P", str(Path(__file__).resolve()), "door", str(os.getpid())]
+    return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)  # noqa: S603 (ours)
+
+
+def close_door(door: subprocess.Popen | None) -> None:
+    if door is not None:
+        stop(door, seconds=5)
+
+
+def stop(process: subprocess.Popen, seconds: float) -> None:
+    """End `process`: asked (SIGTERM), then, after `seconds`, killed."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+class _Door(BaseHTTPRequestHandler):
+    server_version = "family-ors-health"
+    sys_version = ""  # not the interpreter's version
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self.path.split("?", 1)[0] != "/healthz":
+            self._reply(404, {"status": "not found"})
+            return
+        ok = self.server.database_answers()  # type: ignore[attr-defined]
+        state = "ok" if ok else "error"
+        self._reply(200 if ok else 503, {"status": state, "database": state})
+
+    def _reply(self, status: int, body: dict) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's name)
+        """Quiet: a probe every few seconds would fill the log."""
+
+
+class _DoorServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, bind: tuple[str, int], database_uri: str) -> None:
+        import sqlalchemy as sa
+
+        self.address_family = socket.AF_INET6 if ":" in bind[0] else socket.AF_INET
+        super().__init__(bind, _Door)
+        postgres = database_uri.startswith("postgresql")
+        timeout = CHECK_SECONDS * 1000
+        options = {"connect_timeout": CHECK_SECONDS, "options": f"-c statement_timeout={timeout}"}
+        self.engine = sa.create_engine(
+            database_uri,
+            pool_size=1,
+            max_overflow=2,
+            pool_pre_ping=True,
+            connect_args=options if postgres else {},
+        )
+        self.select_one = sa.text("SELECT 1")
+
+    def database_answers(self) -> bool:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(self.select_one)
+            return True
+        except SQLAlchemyError:
+            return False
+
+
+def serve_door(bind: tuple[str, int], database_uri: str, master_pid: int) -> None:
+    """Answer GET /healthz on `bind` until the process `master_pid` (this one's parent) ends."""
+    server = _DoorServer(bind, database_uri)
+
+    def watch() -> None:
+        while os.getppid() == master_pid:
+            time.sleep(1)
+        server.shutdown()
+
+    threading.Thread(target=watch, daemon=True).start()
+    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
+    try:
+        server.serve_forever(poll_interval=0.5)
+    finally:
+        server.server_close()
+        server.engine.dispose()
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["door"]:
+    serve_door(door_bind() or ("127.0.0.1", 8001), os.environ[DOOR_DATABASE], int(sys.argv[2]))

@@ -8,7 +8,8 @@ every user signs in, opens that section and, once all are ready, autosaves its v
 number items in turn as the browser does (the item's inputs, `field`, the CSRF token; numbers
 typed the French way).
 Meanwhile one more client asks `/healthz` about every 100 ms, one request at a time, as a load
-balancer would: before the users start (idle) and while they save.
+balancer would, at the health door (HEALTH_BIND, gunicorn.conf.py): before the users start
+(idle) and while they save; and another asks the same path of the workers, for comparison.
 Prints the round trip percentiles, the statuses, `/healthz`'s percentiles idle and during the
 saves, and the answers and revisions found in the database against what the saves should have
 left. Without PostgreSQL it says so and skips.
@@ -49,7 +50,7 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 from sqlalchemy.engine import make_url
 
-from app import create_app
+from app import create_app, serving
 from app.answers.types import AnswerType, choice_keys
 from app.auth import services as auth
 from app.auth.models import Role
@@ -210,9 +211,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(port: int, secret: str, log) -> subprocess.Popen:
+def serve(port: int, secret: str, log, door_port: int) -> subprocess.Popen:
     env = {
         **os.environ,
+        "HEALTH_BIND": f"127.0.0.1:{door_port}",  # the health door (gunicorn.conf.py)
         "APP_CONFIG": "development",  # production's Secure cookies are not sent back over http
         "DATABASE_URL": URL,
         "SECRET_KEY": secret,
@@ -224,18 +226,21 @@ def serve(port: int, secret: str, log) -> subprocess.Popen:
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
-def wait_until_up(base: str, server: subprocess.Popen, log_path: Path) -> None:
+def wait_until_up(bases: list[str], server: subprocess.Popen, log_path: Path) -> None:
+    """Until each of `bases` (the workers, the health door) answers /healthz."""
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    waiting = list(bases)
+    while waiting and time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"gunicorn stopped:\n{log_path.read_text()[-3000:]}")
         try:
-            with build_opener().open(f"{base}/healthz", timeout=2) as response:
+            with build_opener().open(f"{waiting[0]}/healthz", timeout=2) as response:
                 if response.status == 200:
-                    return
+                    waiting.pop(0)
         except (URLError, OSError):
             time.sleep(0.2)
-    raise SystemExit(f"gunicorn did not answer /healthz:\n{log_path.read_text()[-3000:]}")
+    if waiting:
+        raise SystemExit(f"{waiting[0]}/healthz did not answer:\n{log_path.read_text()[-3000:]}")
 
 
 # --- one user -------------------------------------------------------------------------------
@@ -471,8 +476,8 @@ def configured_threads() -> str:
     return str(runpy.run_path(str(config)).get("threads", 1) if config.exists() else 1)
 
 
-def print_health(idle: list, during: list) -> None:
-    print(f"/healthz, one request every {HEALTH_EVERY * 1000:.0f} ms:")
+def print_health(idle: list, during: list, where: str = "at the health door") -> None:
+    print(f"/healthz {where}, one request every {HEALTH_EVERY * 1000:.0f} ms:")
     print(f"{'':>14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  statuses")
     for name, samples in (("idle", idle), ("during saves", during)):
         if len(samples) < 2:
@@ -518,25 +523,21 @@ def main() -> None:
     recreate(URL)
     app = create_app("development", SQLALCHEMY_DATABASE_URI=URL)
     plans, before = prepare(app)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+    port, door_port = free_port(), free_port()
+    base, door = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{door_port}"
     with tempfile.TemporaryDirectory() as tmp:
         log_path = Path(KEEP_LOG or Path(tmp) / "gunicorn.log")
         with log_path.open("wb") as log:
-            server = serve(port, secret, log)
+            server = serve(port, secret, log, door_port)
             try:
-                wait_until_up(base, server, log_path)
-                poller = HealthPoller(base)
-                idle = poller.idle()
-                with poller:
+                wait_until_up([base, door], server, log_path)
+                # the load balancer's probe at the door, and the same path through the workers
+                poller, through_workers = HealthPoller(door), HealthPoller(base)
+                idle, idle_workers = poller.idle(), through_workers.idle()
+                with poller, through_workers:
                     seconds = load(plans, base)
             finally:
-                server.terminate()
-                try:
-                    server.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    server.kill()
-                    server.wait()
+                serving.stop(server, seconds=30)
         if server.returncode not in (0, -15):
             print(f"gunicorn exited with {server.returncode}:\n{log_path.read_text()[-3000:]}")
         logged = log_path.read_text().splitlines()
@@ -545,6 +546,7 @@ def main() -> None:
         fatal = [n for n, line in enumerate(logged) if line.startswith("Fatal Python error")]
     print_figures(plans, seconds, check(app, plans, before))
     print_health(idle, poller.during(plans))
+    print_health(idle_workers, through_workers.during(plans), "through the workers")
     if trouble:
         print(f"gunicorn logged {len(trouble)} errors and warnings, the first:")
         print("\n".join(trouble[:10]))

@@ -42,7 +42,7 @@ import bench_autosave_load as load_bench
 from bench_autosave_load import Browser, Item, Plan
 from sqlalchemy.engine import make_url
 
-from app import create_app
+from app import create_app, serving
 from app.demo import loader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,12 +179,7 @@ def hit(client: Client, first: int, until: float, statuses: Counter) -> None:
 
 
 def stop(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+    serving.stop(server, seconds=30)
 
 
 def one_start(number: int, clients: list[Client], secret: str, statuses: Counter) -> list[str]:

@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from app.directory import services as directory
 from app.extensions import db
 from app.questionnaires import services as questionnaires
-from app.reporting import cell, delegation, saving, services
+from app.questionnaires import tree as tree_module
+from app.reporting import cell, completeness, delegation, saving, services
 from app.reporting.models import Report
 from tests.reporting_helpers import valid_raw
 from tests.test_delegation import CONTRIB, FP_FRA, user
@@ -138,7 +139,10 @@ class Spent:
         self.loaded: Counter[str] = Counter()
 
     def _statement(self, conn, cursor, statement, parameters, context, executemany) -> None:
-        self.statements.append(re.sub(r"sa_savepoint_\d+", "sa_savepoint", statement))
+        statement = re.sub(r"sa_savepoint_\d+", "sa_savepoint", statement)
+        # a list of ids (a page's items) is one statement, whatever its length
+        statement = re.sub(r"IN \((?:(?:\?|%\(\w+\)s(?:::\w+)?)(?:, )?)+\)", "IN (…)", statement)
+        self.statements.append(statement)
 
     def _loaded(self, session, instance) -> None:
         self.loaded[type(instance).__name__] += 1
@@ -376,3 +380,39 @@ def test_an_autosave_of_a_field_the_report_does_not_have_is_a_json_404(
     )
     assert response.status_code == 404 and response.is_json
     assert response.get_json()["message"] == "Cette question ne fait pas partie du rapport."
+
+
+def test_a_section_page_holds_its_answers_and_what_its_conditions_read(app, client, auth, database):
+    """A section's page loads the answers of its items and of the items its skip logic reads
+    (up the chain), not the whole report's; what it shows and hides is still what the whole
+    report's evaluation says, and the values its script needs from elsewhere come with it."""
+    with app.app_context():
+        report = report_for(build("PARTS", [30, 12]))
+        answer_all(report, user(FP_FRA))
+        whole = services.fill(report, "fr")
+        visible = {i.field_name: i.visible for i in whole.rendered.items()}
+        pages = []
+        for section in whole.rendered.sections:
+            shown = [section.node, *(i.node for i in section.items())]
+            needed = tree_module.needed_nodes(whole.tree, shown)
+            held = sum(1 for node_id, _key in whole.answers if node_id in needed)
+            url = f"/reports/{report.id}/sections/{section.node.id}"
+            pages.append((url, held, [i.field_name for i in section.items()]))
+        total, report_id = len(whole.answers), report.id
+        db.session.commit()
+    auth.login(FP_FRA)
+    for url, held, names in pages:
+        client.get(url)
+        page = spent(database, lambda: client.get(url))  # noqa: B023
+        assert page.loaded["Answer"] == held < total, url
+        text = client.get(url).text
+        boxes = dict(re.findall(r'<div class="answer" id="a-([^"]+)"([^>]*)>', text))
+        assert sorted(boxes) == sorted(names), url
+        assert {n: " hidden" not in attributes for n, attributes in boxes.items()} == {
+            n: visible[n] for n in names
+        }, url
+    with app.app_context():  # such a part of the report cannot say what the whole lacks
+        section_id = int(pages[1][0].rsplit("/", 1)[1])
+        part = services.fill(db.session.get(Report, report_id), "fr", section=section_id)
+        with pytest.raises(ValueError, match="part of the report"):
+            completeness.issues(part, "fr")

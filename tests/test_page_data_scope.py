@@ -182,6 +182,14 @@ def world(app, database, mailbox):
             "own_field": _item(whole, "IMPL-PLAN-01").field_name,
             "own_version": whole.answer(_item(whole, "IMPL-PLAN-01")).version,
             "other_field": _item(whole, "CMS15-GEN-01").field_name,
+            # each box's code, and what its fields hold: what the skip-logic script reads on
+            # the page itself (only the values it cannot read there come in the JSON)
+            "codes": {i.field_name: i.node.code for i in whole.rendered.items()},
+            "values": {
+                f"{i.node.code}|{i.loop_key}": i.value
+                for i in whole.rendered.items()
+                if i.value is not None and i.visible
+            },
         }
         assert len(outside) >= 15 and len(forbidden) > 12
         return found
@@ -228,25 +236,32 @@ class _Boxes(HTMLParser):
             condition = attributes.get("data-condition")
             self.boxes.append(
                 {
-                    "field": attributes["data-field"],
-                    "code": attributes["data-code"],
-                    "loop": attributes["data-loop"],
+                    "field": attributes["id"].removeprefix("a-"),
+                    "code": attributes.get("data-code"),  # on the items conditions read
+                    "loop": attributes.get("data-loop", ""),
                     "condition": json.loads(condition) if condition else None,
                     "hidden": "hidden" in attributes,
                 }
             )
 
 
-def _page_parts(text: str) -> tuple[dict, list[dict]]:
+def _page_parts(text: str, world: dict) -> tuple[dict, list[dict]]:
+    """The page's JSON of values for its conditions, and its answer boxes, each with its code
+    (said by `data-code` where a condition reads the item, else known from the world)."""
     stored = re.search(r'id="answers-for-conditions">(.*?)</script>', text, re.S).group(1)
     parser = _Boxes()
     parser.feed(text)
+    for box in parser.boxes:
+        code = world["codes"][box["field"]]
+        assert box["code"] in (None, code)
+        box["code"] = code
     return json.loads(stored), parser.boxes
 
 
-def _as_the_browser_shows(stored: dict, boxes: list[dict]) -> dict[str, bool]:
+def _as_the_browser_shows(stored: dict, boxes: list[dict], values: dict) -> dict[str, bool]:
     """Which boxes autosave.js's refreshConditions shows once the page has loaded: the same
-    walk, reading the page's values (what the fields hold: the stored answers)."""
+    walk, reading the values on the page from its fields (`values`: they hold the stored
+    answers) and the others from the page's JSON (`stored`)."""
     on_page = {f"{b['code']}|{b['loop']}": b for b in boxes}
     hidden = {b["field"]: b["hidden"] for b in boxes}
     for box in boxes:
@@ -257,7 +272,7 @@ def _as_the_browser_shows(stored: dict, boxes: list[dict]) -> dict[str, bool]:
             for key in (f"{code}|{box['loop']}", f"{code}|"):
                 other = on_page.get(key)
                 if other is not None:
-                    return None if hidden[other["field"]] else stored.get(key)
+                    return None if hidden[other["field"]] else values.get(key)
                 if key in stored:
                     return stored[key]
             return None
@@ -275,9 +290,10 @@ def test_a_contributors_section_page_carries_the_outcomes_of_other_sections_not_
     auth.login(CONTRIB)
     page = client.get(f"/reports/{world['report']}/sections/{world['section']}")
     assert page.status_code == 200
-    stored, boxes = _page_parts(page.text)
+    stored, boxes = _page_parts(page.text, world)
     assert {key.split("|")[0] for key in stored} <= world["own_codes"]
-    assert stored["IMPL-PLAN-01|"] == "fully"  # the section's own answers are there
+    # the section's own answers are in its fields, not repeated in the JSON
+    assert "IMPL-PLAN-01|" not in stored
     conditions = [b["condition"] for b in boxes if b["condition"]]
     assert len(conditions) >= len(CROSS)
     for condition in conditions:
@@ -296,10 +312,10 @@ def test_a_contributors_section_page_carries_the_outcomes_of_other_sections_not_
 def test_the_browsers_skip_logic_shows_what_the_server_shows_for_a_contributor(client, auth, world):
     auth.login(CONTRIB)
     page = client.get(f"/reports/{world['report']}/sections/{world['section']}")
-    stored, boxes = _page_parts(page.text)
+    stored, boxes = _page_parts(page.text, world)
     server = {b["field"]: world["visible"][b["field"]] for b in boxes}
     assert {b["field"]: not b["hidden"] for b in boxes} == server
-    assert _as_the_browser_shows(stored, boxes) == server
+    assert _as_the_browser_shows(stored, boxes, world["values"]) == server
     shown = {b["code"]: server[b["field"]] for b in boxes}
     assert shown["IMPL-PLAN-01"] and shown["IMPL-PLAN-03"] and shown["RES-MONITOR-01"]
     assert not shown["IMPL-FUND-01"] and not shown["IMPL-FUND-04"]  # hidden, in cascade
@@ -311,10 +327,10 @@ def test_the_focal_point_gets_the_values_and_the_conditions_as_written(client, a
     which is also what makes the assertions above mean something."""
     auth.login(FP_FRA)
     page = client.get(f"/reports/{world['report']}/sections/{world['section']}")
-    stored, boxes = _page_parts(page.text)
+    stored, boxes = _page_parts(page.text, world)
     assert stored["CMS15-GEN-01|"] == TEXTS["CMS15-GEN-01"] and stored["HAB-PA-02|"] == 73.25
     assert {b["code"]: b["condition"] for b in boxes if b["code"] in CROSS} == CROSS
-    assert _as_the_browser_shows(stored, boxes) == {
+    assert _as_the_browser_shows(stored, boxes, world["values"]) == {
         b["field"]: world["visible"][b["field"]] for b in boxes
     }
     first = client.get(f"/reports/{world['report']}/sections/{world['sections'][0]}")

@@ -225,3 +225,21 @@ def species_entries(questionnaire: Questionnaire) -> list[SpeciesListEntry]:
             .order_by(SpeciesListEntry.position, SpeciesListEntry.id)
         )
     )
+
+
+def needed_nodes(tree: Tree, items: list[Node]) -> frozenset[int]:
+    """`items` and every item their conditions read (theirs and their sections'), up the
+    chain: what evaluating `items` as the whole questionnaire does needs."""
+    found: set[int] = set()
+    waiting = list(items)
+    while waiting:
+        current = waiting.pop()
+        if current.id in found:
+            continue
+        found.add(current.id)
+        for node in [current, *tree.ancestors(current)]:
+            for code in referenced_codes(node.condition):
+                target = tree.item_by_code.get(code)
+                if target is not None and target.id not in found:
+                    waiting.append(target)
+    return frozenset(found)

@@ -27,7 +27,6 @@ from app.bank.models import Species, SpeciesListEntry
 from app.extensions import db
 from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
-from app.questionnaires.conditions import referenced_codes
 from app.questionnaires.models import Loop, Node
 from app.reporting import fields, services
 from app.reporting.models import Attachment, Report
@@ -87,7 +86,7 @@ def posted(report: Report, lang: str, viewer, name: str) -> Posted | None:
     ):
         return None
     affected = affected_items(tree, node)
-    needed = needed_nodes(tree, [node, *affected])
+    needed = tree_module.needed_nodes(tree, [node, *affected])
     loop = tree.loop_section(node)
     kinds = {section.loop for section in _loops(tree, needed)}
     if loop is not None:
@@ -118,24 +117,6 @@ def affected_items(tree: tree_module.Tree, node: Node) -> list[Node]:
                     found[item.id] = item
                     waiting.append(item)
     return sorted(found.values(), key=lambda n: _place(tree, n))
-
-
-def needed_nodes(tree: tree_module.Tree, items: list[Node]) -> frozenset[int]:
-    """`items` and every item their conditions read (theirs and their sections'), up the
-    chain: what evaluating `items` as the whole questionnaire does needs."""
-    found: set[int] = set()
-    waiting = list(items)
-    while waiting:
-        current = waiting.pop()
-        if current.id in found:
-            continue
-        found.add(current.id)
-        for node in [current, *tree.ancestors(current)]:
-            for code in referenced_codes(node.condition):
-                target = tree.item_by_code.get(code)
-                if target is not None and target.id not in found:
-                    waiting.append(target)
-    return frozenset(found)
 
 
 def shown(cell: Posted) -> Shown:

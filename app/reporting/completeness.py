@@ -52,15 +52,23 @@ def is_given(answer: Answer | None) -> bool:
     return answer.no_info or is_answered(answer.value)
 
 
-def issues(filled: Filled, locale: str) -> list[Issue]:
+def issues(
+    filled: Filled, locale: str, within: render_module.RenderedSection | None = None
+) -> list[Issue]:
     """Everything that stands between the report and its submission, in questionnaire order:
     among the visible items, every missing required answer, every unreadable value and every
     pre-filled answer still to confirm. Hidden items are kept but not validated (nor submitted
     as answers: a hidden pre-filled answer holds nothing back). The one list the validation
-    report, the table of contents, the submit page and the submission itself read."""
+    report, the table of contents, the submit page and the submission itself read.
+
+    `within`, a top-level section as rendered: its issues only. A Filled that holds a part of
+    the report (a section's page, see `services.fill`) says only those of its section."""
+    if filled.part is not None and within is None:
+        raise ValueError("a Filled holding a part of the report cannot say what the whole lacks")
     found: list[Issue] = []
     context = answers.Context(locale, filled.species_keys)
-    for section, item, label in visible_items(filled.rendered):
+    walked = visible_items(filled.rendered) if within is None else visible_in(within)
+    for section, item, label in walked:
         answer = filled.answer(item)
         if answer is not None and answer.is_invalid and not answer.no_info:
             node = item.node
@@ -92,23 +100,28 @@ def unconfirmed_count(found: list[Issue]) -> int:
 
 def visible_items(rendered: render_module.Rendered):
     """(top-level section, item, iteration label) for every visible item."""
-
-    def walk(section, top, label):
-        if not section.visible:
-            return
-        for block in section.blocks:
-            block_label = block.iteration.label if block.iteration else label
-            for child in block.children:
-                if isinstance(child, render_module.RenderedSection):
-                    yield from walk(child, top, block_label)
-                elif child.visible:
-                    yield top, child, block_label
-
     for item in rendered.loose_items:
         if item.visible:
             yield None, item, None
     for section in rendered.sections:
-        yield from walk(section, section, None)
+        yield from visible_in(section)
+
+
+def visible_in(section: render_module.RenderedSection):
+    """(`section`, item, iteration label) for every visible item of a top-level section."""
+    yield from _visible_under(section, section, None)
+
+
+def _visible_under(current, top, label):
+    if not current.visible:
+        return
+    for block in current.blocks:
+        block_label = block.iteration.label if block.iteration else label
+        for child in block.children:
+            if isinstance(child, render_module.RenderedSection):
+                yield from _visible_under(child, top, block_label)
+            elif child.visible:
+                yield top, child, block_label
 
 
 @dataclass

@@ -9,8 +9,9 @@ One item's inputs all derive from its field name ``f-<node id>[-<loop key>]``:
 ``o-f-…``           the "other, please specify" text
 ``c-f-…``           the comment
 ``n-f-…``           "no information available" (a checkbox: "1" when ticked)
-``v-f-…``           the version the person is typing against
-``p-f-…``           present: the item was on the page (so unticked boxes mean "no")
+``v-f-…``           the version the person is typing against; it also says the item was on
+                    the page (so unticked boxes mean "no")
+``p-f-…``           present, said alone (what pages said before ``v-`` did; still read)
 ``r-f-…``           "1" when the person keeps their text over a conflicting save
 ==================  ===========================================================
 
@@ -38,8 +39,10 @@ def split(name: str) -> tuple[int, str] | None:
 
 
 def field_names(form: Mapping[str, Any]) -> list[str]:
-    """The items a posted form speaks of, in the order they came."""
-    return [key[2:] for key in form if key.startswith("p-f-")]
+    """The items a posted form speaks of (by their version or presence marker), in the order
+    they came, each once."""
+    named = (key[2:] for key in form if key.startswith(("v-f-", "p-f-")))
+    return list(dict.fromkeys(named))
 
 
 def version(form: Mapping[str, Any], name: str) -> int:

@@ -289,10 +289,16 @@ def copies(filled: Filled, user) -> dict[Key, Copy]:
 
 
 def offers(filled: Filled, user, copied: dict[Key, Copy] | None = None) -> dict[Key, Offer]:
-    """What each cell of the report is offered (a fixed number of queries, whatever its size):
+    """What each cell of the report (of the part it holds, when it holds one) is offered (a
+    fixed number of queries, whatever its size):
     a source to reuse for an empty cell, the new value of a copy whose source changed."""
     report = filled.report
-    items = [i for i in filled.rendered.items() if _reusable_item(i.node)]
+    held = filled.part.nodes if filled.part is not None else None  # a page's: its items only
+    items = [
+        i
+        for i in filled.rendered.items()
+        if _reusable_item(i.node) and (held is None or i.node.id in held)
+    ]
     found = _sources({report.party_id}, {i.node.bank_version.question_id for i in items}, user)
     result: dict[Key, Offer] = {}
     for item in items:

@@ -18,6 +18,7 @@ from app.directory.models import Membership
 from app.extensions import db
 from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
+from app.questionnaires.conditions import referenced_codes
 from app.questionnaires.models import Node, Questionnaire, Status
 from app.reporting.models import Answer, Attachment, Report, ReportStatus, Site
 from app.reporting.site_store import SubmittedSite, sites_for
@@ -253,14 +254,26 @@ class Filled:
         part only, when it holds a part."""
         self.keep(answers_of(self.report, self.part))
 
-    def condition_values(self) -> dict[str, Any]:
+    def condition_values(self, page: render_module.RenderedSection | None = None) -> dict[str, Any]:
         """What the browser's skip logic reads, by "code|loop key": the values of the items
         held and shown, and nothing else. A hidden item counts as not answered (as on the
         server), so its value stays home; a condition testing an item outside the scope comes
-        to the page with that test's outcome in its place (`RenderedItem.condition`)."""
+        to the page with that test's outcome in its place (`RenderedItem.condition`).
+
+        With `page`, a section as its page shows it: only the values its items' conditions
+        test among the items off that page (the script reads those on it from their inputs),
+        not the whole report's."""
+        items = self.rendered.items()
+        if page is not None:
+            on_page = page.items()
+            tested = {code for i in on_page for code in referenced_codes(i.condition)}
+            shown = {(i.node.code, i.loop_key) for i in on_page}
+            items = [
+                i for i in items if i.node.code in tested and (i.node.code, i.loop_key) not in shown
+            ]
         return {
             f"{i.node.code}|{i.loop_key}": i.value
-            for i in self.rendered.items()
+            for i in items
             if i.value is not None and i.visible
         }
 
@@ -290,13 +303,19 @@ def answers_of(report: Report, part: Part | None = None) -> dict[tuple[int, str]
     return {(a.node_id, a.loop_key): a for a in db.session.scalars(stmt)}
 
 
-def fill(report: Report, lang: str, *, viewer: Any = None) -> Filled:
+def fill(report: Report, lang: str, *, viewer: Any = None, section: int | None = None) -> Filled:
     """Load and expand `report` for `lang` as `viewer` may read it (a fixed number of queries,
     whatever its size): a contributor gets their sections, those sections' answers and files
     only (the policy's section rule); nothing of a report hidden from them.
 
     viewer=None is the whole report, for the services that need it (the submission's snapshot,
-    validation before submitting, the demo); pages always pass the person asking."""
+    validation before submitting, the demo); pages always pass the person asking.
+
+    `section`, the node id of a section whose page is shown or saved: only the answers and
+    files of its items are held, with the answers their conditions (and their sections') read,
+    up the chain -- what its page needs, whatever the report's size. The other items are
+    expanded as unanswered: such a Filled speaks of that section only (not of what the whole
+    report lacks)."""
     scope = None if viewer is None else policy.section_scope(viewer, report)
     current = tree_of(report.questionnaire)
     sites = sites_for(report)
@@ -313,9 +332,17 @@ def fill(report: Report, lang: str, *, viewer: Any = None) -> Filled:
         species_entries=entries,
         scope=scope,
     )
-    filled.keep(answers_of(report))
+    if section is not None:
+        page = current.by_id.get(section)
+        shown = [page, *(n for n in current.walk(section) if not n.is_section)] if page else []
+        filled.part = Part(tree_module.needed_nodes(current, shown))
+        filled.reload_answers()
+    else:
+        filled.keep(answers_of(report))
     filled.attachments = {
-        i: a for i, a in attachments_of(report).items() if filled.holds(a.node_id)
+        i: a
+        for i, a in attachments_of(report).items()
+        if filled.holds(a.node_id) and (filled.part is None or a.node_id in filled.part.nodes)
     }
     filled.evaluate()
     return filled

@@ -85,7 +85,7 @@ def section(report_id: int, section_id: int):
     report = load_report(report_id)
     require("section.fill" if request.method == "POST" else "section.view", (report, section_id))
     lang = current_language()
-    filled = services.fill(report, lang, viewer=current_user)
+    filled = services.fill(report, lang, viewer=current_user, section=section_id)
     current = _section(filled, section_id)
     conflicts: dict[str, Answer] = {}
     errors: dict[str, str] = {}
@@ -95,7 +95,7 @@ def section(report_id: int, section_id: int):
             flash(_("Your answers are saved."), "success")
             return redirect(url_for(".section", report_id=report.id, section_id=section_id))
         flash(_("Some answers could not be saved: see the messages below."), "danger")
-        filled = services.fill(report, lang, viewer=current_user)
+        filled = services.fill(report, lang, viewer=current_user, section=section_id)
         current = _section(filled, section_id)
         shown = MultiDict(request.form)
         for name, answer in conflicts.items():  # a second Save keeps the text typed here
@@ -181,10 +181,9 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
     report = filled.report
     problems = {
         issue.item.field_name: issue.message
-        for issue in completeness.issues(filled, lang)
+        for issue in completeness.issues(filled, lang, within=current)
         if issue.kind == completeness.IssueKind.INVALID
     }
-    hidden = completeness.hidden_answers(filled)
     return render_template(
         "reporting/section.html",
         report=report,
@@ -194,7 +193,6 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
         conflicts={n: _theirs(filled, a, lang) for n, a in conflicts.items()},
         errors=errors,
         problems=problems,
-        hidden=hidden,
         conditions={  # "Shown only when …" of the items on this page
             n.id: wording.describe(n.condition, filled.tree)
             for n in filled.tree.walk(current.node.id)
@@ -202,7 +200,7 @@ def _render_section(filled, current, shown, conflicts, errors, lang):
         can_fill=policy.can("section.fill", (report, current.node.id)),
         species_options=_species_options(filled, lang),
         files=_files(filled, lang, current.node.id),
-        condition_values=filled.condition_values(),
+        condition_values=filled.condition_values(current),
         debounce=current_app.config["AUTOSAVE_DEBOUNCE_MS"],
         number_symbols=reading.symbols(lang),
         counted=_counted_statuses(lang),

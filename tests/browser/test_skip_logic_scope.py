@@ -32,20 +32,22 @@ def world(live_server) -> dict:
             if delegation.top_section_id(n, current) == found["section"]
         }
         found["plan"] = current.by_code()["IMPL-PLAN-01"].id
+        found["ids"] = {code: node.id for code, node in current.by_code().items()}
         db.session.remove()
     return found
 
 
-def _box(page: Page, code: str):
-    return page.locator(f".answer[data-code='{code}']")
+def _box(page: Page, world: dict, code: str):
+    """The answer box of the item `code` (only the items a condition reads say their code)."""
+    return page.locator(f"#a-f-{world['ids'][code]}")
 
 
-def _shown_as_the_server_says(page: Page) -> None:
+def _shown_as_the_server_says(page: Page, world: dict) -> None:
     for code in ("IMPL-PLAN-01", "IMPL-PLAN-03", "RES-MONITOR-01"):
-        expect(_box(page, code)).to_be_visible()
+        expect(_box(page, world, code)).to_be_visible()
     # HAB-PA-01 is "yes"; SPEC-PROT-06 is answered but hidden; CMS15-THR-01 is answered
     for code in ("IMPL-FUND-01", "IMPL-FUND-04", "AWARE-EDU-01", "CMS15-IMPL-01"):
-        expect(_box(page, code)).to_be_hidden()
+        expect(_box(page, world, code)).to_be_hidden()
 
 
 @pytest.mark.parametrize("who", [CONTRIB, FP_FRA])
@@ -53,15 +55,15 @@ def test_the_page_shows_and_hides_what_the_server_does(new_page, sign_in, world,
     page = new_page(locale="fr-FR")
     sign_in(page, who)
     page.goto(f"/reports/{world['report']}/sections/{world['section']}")
-    _shown_as_the_server_says(page)
+    _shown_as_the_server_says(page, world)
     # IMPL-PLAN-03: CMS15-GEN-01 answered (another section) and IMPL-PLAN-01 "fully" (here)
-    plan = f"#f-{world['plan']}"
-    page.locator(f"{plan}-partly").check()
-    expect(_box(page, "IMPL-PLAN-03")).to_be_hidden()
-    page.locator(f"{plan}-fully").check()
-    expect(_box(page, "IMPL-PLAN-03")).to_be_visible()
+    plan = f"input[name='f-{world['plan']}']"
+    page.locator(f"{plan}[value='partly']").check()
+    expect(_box(page, world, "IMPL-PLAN-03")).to_be_hidden()
+    page.locator(f"{plan}[value='fully']").check()
+    expect(_box(page, world, "IMPL-PLAN-03")).to_be_visible()
     expect(page.locator("#save-status")).to_have_attribute("data-state", "saved")
-    _shown_as_the_server_says(page)
+    _shown_as_the_server_says(page, world)
 
     held = page.evaluate(
         "JSON.parse(document.getElementById('answers-for-conditions').textContent)"
@@ -81,7 +83,7 @@ def test_after_a_save_the_server_decides_the_boxes_it_names_and_no_others(new_pa
     page = new_page(locale="fr-FR")
     sign_in(page, FP_FRA)
     page.goto(f"/reports/{world['report']}/sections/{world['section']}")
-    _shown_as_the_server_says(page)
+    _shown_as_the_server_says(page, world)
     said = []
 
     def overruled(route):
@@ -92,15 +94,15 @@ def test_after_a_save_the_server_decides_the_boxes_it_names_and_no_others(new_pa
         route.fulfill(response=response, json=body)
 
     page.route("**/answers", overruled)
-    plan = f"#f-{world['plan']}"
-    page.locator(f"{plan}-partly").check()
-    page.locator(f"{plan}-fully").check()  # the browser shows IMPL-PLAN-03 again
+    plan = f"input[name='f-{world['plan']}']"
+    page.locator(f"{plan}[value='partly']").check()
+    page.locator(f"{plan}[value='fully']").check()  # the browser shows IMPL-PLAN-03 again
     expect(page.locator("#save-status")).to_have_attribute("data-state", "saved")
     page.unroute("**/answers")
-    listed = _box(page, "IMPL-PLAN-03").get_attribute("data-field")
+    listed = _box(page, world, "IMPL-PLAN-03").get_attribute("id").removeprefix("a-")
     assert said and listed in said[-1]["affected"] and listed not in said[-1]["hidden"]
-    expect(_box(page, "IMPL-PLAN-03")).to_be_hidden()  # the server's word
+    expect(_box(page, world, "IMPL-PLAN-03")).to_be_hidden()  # the server's word
     for code in ("IMPL-PLAN-01", "RES-MONITOR-01"):
-        expect(_box(page, code)).to_be_visible()
+        expect(_box(page, world, code)).to_be_visible()
     for code in ("IMPL-FUND-01", "IMPL-FUND-04", "AWARE-EDU-01", "CMS15-IMPL-01"):
-        expect(_box(page, code)).to_be_hidden()
+        expect(_box(page, world, code)).to_be_hidden()

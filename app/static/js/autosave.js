@@ -73,6 +73,9 @@
   }
 
   // --- reading and writing an item's inputs ---------------------------------------------------
+  // an answer box: <div class="answer" id="a-<field name>">, the field name said once
+  const BOXES = ".answer[id^='a-']";
+  function fieldOf(box) { return box.id.slice(2); }
   function wrapper(field) { return document.getElementById("a-" + field); }
   function inputs(box) {
     // files are sent by upload() as soon as they are chosen, never with the answer's inputs
@@ -334,7 +337,7 @@
   function upload(box, input) {
     // Each file goes in a request of its own, one after the other: on a slow line a refused or
     // failed file costs only itself, and no request grows past the server's limit.
-    const field = box.dataset.field;
+    const field = fieldOf(box);
     const files = Array.from(input.files || []);
     input.value = "";
     const limit = parseInt(input.dataset.maxBytes || "0", 10);
@@ -379,24 +382,24 @@
 
   // --- skip logic while typing ----------------------------------------------------------------
   function valueOf(box) {
-    const pairs = pairsOf(box).filter(([name]) => name === box.dataset.field);
-    if (box.querySelector(`input[type=checkbox][name="${CSS.escape(box.dataset.field)}"]`)) {
+    const pairs = pairsOf(box).filter(([name]) => name === fieldOf(box));
+    if (box.querySelector(`input[type=checkbox][name="${CSS.escape(fieldOf(box))}"]`)) {
       return pairs.map(([, v]) => v);
     }
     if (!pairs.length) return null;
     const raw = pairs[0][1];
-    if (box.dataset.type !== "number") return raw;
+    if (!("number" in box.dataset)) return raw;  // data-number: read as the server reads it
     const number = window.ORSAnswers.readNumber(raw, symbols);
     return number === null ? raw : number;
   }
   function refreshConditions() {
-    const boxes = Array.from(form.querySelectorAll(".answer[data-field]"));
+    const boxes = Array.from(form.querySelectorAll(BOXES));
     const hidden = new Set();
     const onPage = {};
-    boxes.forEach((box) => { onPage[`${box.dataset.code}|${box.dataset.loop}`] = box; });
+    boxes.forEach((box) => { onPage[`${box.dataset.code}|${box.dataset.loop || ""}`] = box; });
     boxes.forEach((box) => {
       if (!box.dataset.condition) return;
-      const loop = box.dataset.loop;
+      const loop = box.dataset.loop || "";  // no data-loop outside loops
       const lookup = (code) => {
         for (const key of [`${code}|${loop}`, `${code}|`]) {
           const other = onPage[key];
@@ -423,13 +426,13 @@
 
   // --- wiring ---------------------------------------------------------------------------------
   function changed(event) {
-    const box = event.target.closest(".answer[data-field]");
+    const box = event.target.closest(BOXES);
     if (!box || event.target.name.startsWith("v-")) return;
     if (event.target.type === "file") {
       if (event.type === "change") upload(box, event.target);
       return;
     }
-    const field = box.dataset.field;
+    const field = fieldOf(box);
     // the panel takes the focus, so the field's "change" follows a conflict: the text refused
     // is not sent again (it would come back refused, and redraw the panel being answered)
     const open = conflicts[field];
