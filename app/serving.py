@@ -140,6 +140,8 @@ HEALTH_VARIABLE = "HEALTH_BIND"
 DOOR_DATABASE = "ORS_DOOR_DATABASE"  # the database's URL, passed to the door by environment
 _BIND = re.compile(r"\[?(?P<host>[^\[\]]+)\]?:(?P<port>\d{1,5})")
 CHECK_SECONDS = 3  # a database slower than this to answer SELECT 1 is not healthy
+# strict, as app/utils.json_dumps is (this file runs alone, without the application)
+_STRICT = json.JSONEncoder(allow_nan=False)
 
 
 def door_bind(environ=os.environ) -> tuple[str, int] | None:
@@ -194,7 +196,7 @@ class _Door(BaseHTTPRequestHandler):
         self._reply(200 if ok else 503, {"status": state, "database": state})
 
     def _reply(self, status: int, body: dict) -> None:
-        data = json.dumps(body).encode()
+        data = _STRICT.encode(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
