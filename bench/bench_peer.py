@@ -564,10 +564,12 @@ def combined(runs: list[dict]) -> dict:
             "p50_ms": middle(lambda r, part=part: r[part]["p50_ms"]),
             "p95_ms": middle(lambda r, part=part: r[part]["p95_ms"]),
         }
-        for part in ("healthz_idle", "healthz_during_saves")
+        for part in ("healthz_idle", "healthz_during_saves", "healthz_workers_during_saves")
+        if all(part in r for r in done)
     }
     return {
         **{k: done[0][k] for k in ("workers", "threads", "users")},
+        "door": any(r.get("door") for r in done),  # /healthz asked at the health door
         **{k: middle(lambda r, k=k: r[k]) for k in ("saves_per_s", "p50_ms", "p95_ms")},
         "statuses": statuses,
         **healthz,

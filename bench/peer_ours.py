@@ -255,6 +255,7 @@ def load() -> None:
     polls = hasattr(bench, "HealthPoller")  # the load bench asks /healthz itself
     idle: list = []
     during: list = []
+    workers: list = []  # /healthz asked of the workers, where the bench also asks its door
     done: dict = {}
 
     def load_with_healthz(plans, base):
@@ -286,10 +287,15 @@ def load() -> None:
     if polls:
         shown = bench.print_health
 
-        def print_health(its_idle, its_during):
-            idle.extend(its_idle)
-            during.extend(its_during)  # the saves' window only
-            shown(its_idle, its_during)
+        def print_health(its_idle, its_during, *where):
+            # the first table: the health door's where there is one (HEALTH_BIND), else the
+            # workers'; a second one, of the workers, beside the door
+            if where:
+                workers.extend(its_during)
+            else:
+                idle.extend(its_idle)
+                during.extend(its_during)  # the saves' window only
+            shown(its_idle, its_during, *where)
 
         bench.print_health = print_health
 
@@ -314,7 +320,11 @@ def load() -> None:
     bench.stored = _unambiguous(bench.stored)
     bench.main()
     if "plans" in done:
-        print("PEERBENCH " + json.dumps(figures(bench, done, idle, during)), flush=True)
+        found = figures(bench, done, idle, during)
+        found["door"] = bool(workers)
+        if workers:
+            found["healthz_workers_during_saves"] = summary(workers)
+        print("PEERBENCH " + json.dumps(found), flush=True)
 
 
 def figures(bench, done: dict, idle: list, during: list) -> dict:

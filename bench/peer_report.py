@@ -112,9 +112,16 @@ def figures(results: dict, servers: list[str]) -> None:
               f"{got['threads']} thread(s), median of {runs} run(s): "
               f"{got['saves_per_s']:.1f} saves/s, p50 "
               f"{got['p50_ms']:.0f} ms, p95 {got['p95_ms']:.0f} ms, statuses {got['statuses']}; "
-              f"/healthz during the saves p50 {during['p50_ms'] or 0:.0f} ms, p95 "
+              f"/healthz {'at the health door ' if got.get('door') else ''}during the saves "
+              f"p50 {during['p50_ms'] or 0:.0f} ms, p95 "
               f"{during['p95_ms'] or 0:.0f} ms (idle p95 "
               f"{got['healthz_idle']['p95_ms'] or 0:.0f} ms)")  # fmt: skip
+        workers = got.get("healthz_workers_during_saves")
+        if workers:
+            print(
+                f"{server}: the same /healthz asked of the workers meanwhile: p50 "
+                f"{workers['p50_ms'] or 0:.0f} ms, p95 {workers['p95_ms'] or 0:.0f} ms"
+            )
     for server, setup in results.get("setup", {}).items():
         generate = setup.get("generate")
         if generate:

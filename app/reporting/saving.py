@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from app import answers, bounds
 from app.answers.kinds import text as text_kind
@@ -363,10 +364,10 @@ def _update_rows_of(table: sa.Table, rows: list[dict[str, Any]]) -> int:
 
     On PostgreSQL one statement, whatever the number of rows: each column's values go as one
     array, unnested side by side into the rows to update from (UPDATE … FROM), and the
-    statement is compiled once per table and set of columns. On SQLite, in the same process,
-    an executemany of one UPDATE costs no round trip."""
+    statement is compiled once per table and set of columns. One row (an autosave) is a plain
+    UPDATE; on SQLite, in the same process, an executemany of one UPDATE costs no round trip."""
     keys = [name for name in rows[0] if name.startswith("b_")]
-    if db.session.get_bind().dialect.name != "postgresql":
+    if len(rows) == 1 or db.session.get_bind().dialect.name != "postgresql":
         stmt = sa.update(table).where(*(table.c[k[2:]] == sa.bindparam(k) for k in keys))
         return db.session.execute(stmt, rows).rowcount
     names = list(rows[0])
@@ -502,13 +503,15 @@ def _revise(saved: list[tuple[Answer, Edit]], user, now) -> None:
     if merged:
         rows = [{"b_id": revision.id, **state} for revision, state in merged]
         _update_rows_of(AnswerRevision.__table__, rows)
-        for revision, state in merged:  # the session's copy, as stored
-            for name, value in state.items():
-                set_committed_value(revision, name, value)
+        for revision, state in merged:  # the session's copy, if it holds one, as stored
+            held = db.session.identity_map.get(identity_key(AnswerRevision, revision.id))
+            for name, value in state.items() if held is not None else ():
+                set_committed_value(held, name, value)
 
 
-def _latest_revisions(answer_ids: list[int]) -> dict[int, AnswerRevision]:
-    """The latest revision of each of the answers `answer_ids`, by answer id."""
+def _latest_revisions(answer_ids: list[int]) -> dict[int, sa.Row]:
+    """The latest revision of each of the answers `answer_ids`, by answer id: what deciding
+    whether a save merges into it reads (rows, not objects: none is kept)."""
     if not answer_ids:
         return {}
     newest = (
@@ -516,13 +519,11 @@ def _latest_revisions(answer_ids: list[int]) -> dict[int, AnswerRevision]:
         .where(AnswerRevision.answer_id.in_(answer_ids))
         .group_by(AnswerRevision.answer_id)
     )
-    stmt = (
-        sa.select(AnswerRevision)
-        .where(AnswerRevision.id.in_(newest))
-        .options(lazyload(AnswerRevision.user))
-        .execution_options(populate_existing=True)
+    r = AnswerRevision
+    stmt = sa.select(r.id, r.answer_id, r.version, r.kind, r.user_id, r.saved_at).where(
+        r.id.in_(newest)
     )
-    return {r.answer_id: r for r in db.session.scalars(stmt)}
+    return {row.answer_id: row for row in db.session.execute(stmt)}
 
 
 @dataclass

@@ -199,15 +199,16 @@ class Filled:
         )
         return values
 
-    def evaluate(self) -> None:
+    def evaluate(self, over: tree_module.Tree | None = None) -> None:
         """Expand the questionnaire for the answers held now (after a save: no new loading);
-        outside the whole report, only the sections of the scope are kept."""
+        outside the whole report, only the sections of the scope are kept. `over`, a part of
+        the tree to expand instead of all of it."""
         self.rendered = render_module.render(
             self.report.questionnaire,
             self.for_conditions(),
             self.lang,
             sites=[(site.key, site.name) for site in self.sites],
-            current=self.tree,
+            current=over or self.tree,
             species=self.species_entries,
             sealed=self.sealed,
         )
@@ -303,7 +304,14 @@ def answers_of(report: Report, part: Part | None = None) -> dict[tuple[int, str]
     return {(a.node_id, a.loop_key): a for a in db.session.scalars(stmt)}
 
 
-def fill(report: Report, lang: str, *, viewer: Any = None, section: int | None = None) -> Filled:
+def fill(
+    report: Report,
+    lang: str,
+    *,
+    viewer: Any = None,
+    section: int | None = None,
+    read_answers: bool = True,
+) -> Filled:
     """Load and expand `report` for `lang` as `viewer` may read it (a fixed number of queries,
     whatever its size): a contributor gets their sections, those sections' answers and files
     only (the policy's section rule); nothing of a report hidden from them.
@@ -315,7 +323,8 @@ def fill(report: Report, lang: str, *, viewer: Any = None, section: int | None =
     files of its items are held, with the answers their conditions (and their sections') read,
     up the chain -- what its page needs, whatever the report's size. The other items are
     expanded as unanswered: such a Filled speaks of that section only (not of what the whole
-    report lacks)."""
+    report lacks). With read_answers=False, not even those: for a save of the section, which
+    reads (and locks) the cells it writes itself (saving.save_answers)."""
     scope = None if viewer is None else policy.section_scope(viewer, report)
     current = tree_of(report.questionnaire)
     sites = sites_for(report)
@@ -332,11 +341,15 @@ def fill(report: Report, lang: str, *, viewer: Any = None, section: int | None =
         species_entries=entries,
         scope=scope,
     )
+    over = None  # the part of the tree to expand, when not all of it
     if section is not None:
         page = current.by_id.get(section)
         shown = [page, *(n for n in current.walk(section) if not n.is_section)] if page else []
         filled.part = Part(tree_module.needed_nodes(current, shown))
-        filled.reload_answers()
+        if read_answers:
+            filled.reload_answers()
+        elif page is not None:  # a save: the section's items are all it needs expanded
+            over = tree_module.Tree(report.questionnaire, [page, *current.walk(section)])
     else:
         filled.keep(answers_of(report))
     filled.attachments = {
@@ -344,7 +357,7 @@ def fill(report: Report, lang: str, *, viewer: Any = None, section: int | None =
         for i, a in attachments_of(report).items()
         if filled.holds(a.node_id) and (filled.part is None or a.node_id in filled.part.nodes)
     }
-    filled.evaluate()
+    filled.evaluate(over)
     return filled
 
 

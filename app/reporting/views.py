@@ -85,11 +85,14 @@ def section(report_id: int, section_id: int):
     report = load_report(report_id)
     require("section.fill" if request.method == "POST" else "section.view", (report, section_id))
     lang = current_language()
-    filled = services.fill(report, lang, viewer=current_user, section=section_id)
+    saving_it = request.method == "POST"  # the save reads the cells it writes itself
+    filled = services.fill(
+        report, lang, viewer=current_user, section=section_id, read_answers=not saving_it
+    )
     current = _section(filled, section_id)
     conflicts: dict[str, Answer] = {}
     errors: dict[str, str] = {}
-    if request.method == "POST":
+    if saving_it:
         conflicts, errors = _save_section(filled, current, request.form, lang)
         if not conflicts and not errors:
             flash(_("Your answers are saved."), "success")
