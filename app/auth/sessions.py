@@ -15,6 +15,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from flask import Flask, current_app, session
 from flask_login import user_logged_in, user_logged_out
+from sqlalchemy.orm import joinedload
 
 from app import bounds
 from app.auth.models import User, UserSession
@@ -97,11 +98,21 @@ def load_user(session_id: str) -> User | None:
     user_id, _, token = str(session_id).partition(":")
     if not token or bounds.integer_or(user_id) is None:
         return None
-    row = db.session.scalar(sa.select(UserSession).where(UserSession.token_hash == _digest(token)))
-    if row is None or str(row.user_id) != user_id or as_utc(row.expires_at) <= utcnow():
+    # the session, its account and the account's roles in one query (every request asks)
+    found = (
+        db.session.execute(
+            sa.select(UserSession.user_id, UserSession.expires_at, User)
+            .join(User, User.id == UserSession.user_id)
+            .where(UserSession.token_hash == _digest(token))
+            .options(joinedload(User.grants))
+        )
+        .unique()
+        .first()
+    )
+    if found is None or str(found.user_id) != user_id or as_utc(found.expires_at) <= utcnow():
         return None
-    user = db.session.get(User, row.user_id)
-    if user is None or not user.active:
+    user = found.User
+    if not user.active:
         return None
     user.session_token = token
     return user

@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import ngettext
+from sqlalchemy.orm import lazyload
 
 from app import answers, policy
 from app.directory import services as directory
@@ -298,6 +299,9 @@ def answers_of(report: Report, part: Part | None = None) -> dict[tuple[int, str]
     """The report's answers by (node id, loop key): all of them, or those of `part`."""
     stmt = sa.select(Answer).where(Answer.report_id == report.id)
     if part is not None:
+        # who saved each is read only when a conflict shows it (one query then), not joined
+        # in here with that person's roles (a second query) for every autosave and page
+        stmt = stmt.options(lazyload(Answer.updated_by))
         stmt = stmt.where(Answer.node_id.in_(sorted(part.nodes)))
         if part.keys is not None:
             stmt = stmt.where(Answer.loop_key.in_(sorted(part.keys)))
