@@ -215,6 +215,27 @@ def test_a_batch_reports_a_conflict_and_a_refusal_and_saves_the_rest(ctx, batch)
     assert [versions[e.node.id] for e in edits] == [1, 1, 2, 2, 2, 2]
 
 
+def test_a_batch_updates_list_values_whichever_row_comes_first(ctx, batch):
+    """On PostgreSQL the updates go as one array per column: an answer that is a list (a
+    multiple choice, or a list kept as typed because it could not be read) in the first row
+    is one element of that array, not a second dimension (found by the HTTP fuzzer)."""
+    filled, section = batch
+    sen = user(FP_SEN)
+    saving.save_answers(filled, edits_of(filled, section), user=sen, locale="fr")
+    edits = edits_of(filled, section, 2)
+    edits = [edits[2], *edits[:2], *edits[3:]]  # a number first
+    kept = [" none ", "yes", "no", "other"]
+    edits[0].change.raw = kept  # not a number: kept as typed, a list
+    outcomes = saving.save_answers(filled, edits, user=sen, locale="fr")
+    assert all(isinstance(o, saving.Saved) and o.answer.version == 2 for o in outcomes)
+    stored = ctx.execute(
+        sa.select(Answer.typed, Answer.value).where(
+            Answer.report_id == filled.report.id, Answer.node_id == edits[0].node.id
+        )
+    ).one()
+    assert stored.typed == kept and stored.value is None
+
+
 def test_a_batch_replayed_changes_nothing(ctx, batch):
     filled, section = batch
     sen = user(FP_SEN)

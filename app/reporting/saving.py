@@ -377,7 +377,7 @@ def _update_rows_of(table: sa.Table, rows: list[dict[str, Any]]) -> int:
                 sa.bindparam(
                     f"all_{name}",
                     [row[name] for row in rows],
-                    type_=postgresql.ARRAY(table.c[name.removeprefix("b_")].type),
+                    type_=postgresql.ARRAY(table.c[name.removeprefix("b_")].type, dimensions=1),
                 )
             ).label(name)
             for name in names
