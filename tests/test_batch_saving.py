@@ -312,6 +312,85 @@ def test_revisions_of_a_batch_merge_by_the_rules_of_one_save(ctx, app, batch):
     assert [r.version for r in saving.history(filled.answer(section.items()[2]))] == [4, 3]
 
 
+def _saved_alone(filled, item, n: int, who, database, **change) -> tuple[saving.Saved, list[str]]:
+    """Save `item` on its own (as an autosave does), answer `n`; the outcome and the
+    statements it sent."""
+    answer = filled.answer(item)
+    version = answer.version if answer else 0
+    edit = saving.Change(raw=raw_for(item.node.effective_type, n), raw_given=True, **change)
+    sent: list[str] = []
+
+    def listen(conn, cursor, statement, *args) -> None:
+        if "SAVEPOINT" not in statement:  # the test's own (conftest)
+            sent.append(" ".join(statement.split()[:3]))
+
+    event.listen(database, "before_cursor_execute", listen)
+    try:
+        saved = saving.save_answer(
+            filled, item.node, item.loop_key, edit, expected_version=version, user=who,
+            locale="fr",
+        )  # fmt: skip
+    finally:
+        event.remove(database, "before_cursor_execute", listen)
+    return saved, sent
+
+
+def revisions(sent: list[str]) -> list[str]:
+    return [statement for statement in sent if "answer_revisions" in statement]
+
+
+def test_one_save_merges_by_the_rules_of_a_batch_in_one_statement(ctx, app, batch, database):
+    filled, section = batch
+    sen, fra = user(FP_SEN), user(FP_FRA)
+    first, second = section.items()[:2]
+    _saved_alone(filled, first, 1, sen, database)
+    _saved_alone(filled, first, 2, sen, database)
+    saved, sent = _saved_alone(filled, first, 3, sen, database)
+    # merged: the revision updated in place, nothing read of it first, nothing inserted
+    assert revisions(sent) == ["UPDATE answer_revisions SET"]
+    assert [(r.version, r.user_id) for r in saving.history(saved.answer)] == [(3, sen.id)]
+    saved, sent = _saved_alone(filled, first, 4, fra, database)  # someone else: their own
+    assert revisions(sent) == ["UPDATE answer_revisions SET", "INSERT INTO answer_revisions"]
+    _saved_alone(filled, first, 5, fra, database, over_conflict=True)  # kept over: its own
+    _saved_alone(filled, first, 6, fra, database)  # merges into 5, their own words
+    history = [(r.version, r.user_id) for r in saving.history(filled.answer(first))]
+    assert history == [(6, fra.id), (4, fra.id), (3, sen.id)]
+    _saved_alone(filled, second, 1, sen, database)
+    _saved_alone(filled, second, 2, sen, database)
+    app.config["REVISION_MERGE_SECONDS"] = 0
+    try:
+        _saved_alone(filled, second, 3, sen, database)  # past the window
+    finally:
+        app.config["REVISION_MERGE_SECONDS"] = 300
+    assert [r.version for r in saving.history(filled.answer(second))] == [3, 2]
+
+
+def test_an_answer_read_for_its_save_and_overtaken_meanwhile_is_a_conflict(ctx, batch):
+    """An autosave takes the answer it read at its start (cell.py: `read_for_save`) without
+    reading it again; if another request saved it in between, the versioned update finds out:
+    a conflict showing theirs, nothing of this save stored."""
+    filled, section = batch
+    sen = user(FP_SEN)
+    saving.save_answers(filled, edits_of(filled, section), user=sen, locale="fr")
+    item = section.items()[0]
+    answer = filled.answer(item)
+    filled.read_for_save = frozenset({(item.node.id, item.loop_key)})
+    ctx.execute(
+        sa.update(Answer.__table__)
+        .where(Answer.id == answer.id)
+        .values(version=2, value="Leur réponse")
+    )
+    with pytest.raises(saving.Conflict) as raised:
+        saving.save_answer(
+            filled, item.node, item.loop_key, saving.Change(raw="La mienne", raw_given=True),
+            expected_version=1, user=sen, locale="fr",
+        )  # fmt: skip
+    assert raised.value.answer.value == "Leur réponse" and raised.value.answer.version == 2
+    ctx.expire_all()
+    assert ctx.scalar(sa.select(Answer.value).where(Answer.id == answer.id)) == "Leur réponse"
+    assert [r.version for r in saving.history(ctx.get(Answer, answer.id))] == [1]
+
+
 def _another_request_first(monkeypatch, ctx, act) -> None:
     """Make another request `act` on the database right after the batch read the cells (the
     batch then writes against what it read)."""

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, joinedload
 
-from app.bank.models import BankQuestion, BankVersion, SpeciesListEntry
+from app.bank.models import BankQuestion, BankVersion, Species, SpeciesListEntry
 from app.directory.models import Instrument
 from app.extensions import db
 from app.questionnaires.conditions import referenced_codes
@@ -39,6 +39,10 @@ class Tree:
     # item by its code, and the nodes whose conditions test each code
     item_by_code: dict[str, Node] = field(default_factory=dict)
     readers: dict[str, list[Node]] = field(default_factory=dict)
+    # the taxa its species loops repeat over, kept with a cached tree: the species list of a
+    # questionnaire that is no longer a draft is frozen (bank/species_lists.require_open).
+    # None: not read (`species_keys` reads them)
+    kept_species_keys: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self.by_id = {n.id: n for n in self.nodes}
@@ -145,6 +149,7 @@ def cached(questionnaire: Questionnaire) -> Tree:
         own = Session(bind=db.session.connection(), join_transaction_mode="rollback_only")
         try:
             kept = Tree(questionnaire=questionnaire, nodes=_nodes(own, questionnaire.id))
+            kept.kept_species_keys = _species_keys(own, questionnaire.species_list_id)
         finally:
             own.close()
         for node in kept.nodes:
@@ -223,6 +228,26 @@ def species_entries(questionnaire: Questionnaire) -> list[SpeciesListEntry]:
             sa.select(SpeciesListEntry)
             .where(SpeciesListEntry.list_id == questionnaire.species_list_id)
             .order_by(SpeciesListEntry.position, SpeciesListEntry.id)
+        )
+    )
+
+
+def species_keys(tree: Tree) -> frozenset[str]:
+    """The taxa `tree`'s species loops repeat over (their keys): kept with a cached tree, else
+    read (one query)."""
+    if tree.kept_species_keys is not None:
+        return tree.kept_species_keys
+    return _species_keys(db.session, tree.questionnaire.species_list_id)
+
+
+def _species_keys(session: Session, list_id: int | None) -> frozenset[str]:
+    if list_id is None:
+        return frozenset()
+    return frozenset(
+        session.scalars(
+            sa.select(Species.taxon_id)
+            .join(SpeciesListEntry, SpeciesListEntry.species_id == Species.id)
+            .where(SpeciesListEntry.list_id == list_id)
         )
     )
 

@@ -23,7 +23,6 @@ import sqlalchemy as sa
 
 from app import policy
 from app.answers.types import AnswerType
-from app.bank.models import Species, SpeciesListEntry
 from app.extensions import db
 from app.questionnaires import render as render_module
 from app.questionnaires import tree as tree_module
@@ -97,6 +96,7 @@ def posted(report: Report, lang: str, viewer, name: str) -> Posted | None:
     keys = None if loop is None else frozenset({loop_key, render_module.NO_LOOP})
     filled.part = services.Part(needed, keys)
     filled.reload_answers()
+    filled.read_for_save = frozenset({(node.id, loop_key)})
     if node.effective_type == AnswerType.FILE:
         filled.attachments = _attachments(report, node, loop_key)
     return Posted(filled, node, loop_key, affected, needed)
@@ -159,18 +159,11 @@ def _loops(tree: tree_module.Tree, node_ids) -> list[Node]:
 def _read_loops(filled: services.Filled, kinds: set[str], *, with_names: bool) -> None:
     """Read the species and the sites the report repeats over, for the `kinds` of loop in play
     (their keys only), and the species with their names when an answer names one."""
-    questionnaire = filled.report.questionnaire
     if with_names:
-        filled.species_entries = tree_module.species_entries(questionnaire)
+        filled.species_entries = tree_module.species_entries(filled.report.questionnaire)
         filled.species_keys = frozenset(e.species.taxon_id for e in filled.species_entries)
-    elif Loop.SPECIES.value in kinds and questionnaire.species_list_id is not None:
-        filled.species_keys = frozenset(
-            db.session.scalars(
-                sa.select(Species.taxon_id)
-                .join(SpeciesListEntry, SpeciesListEntry.species_id == Species.id)
-                .where(SpeciesListEntry.list_id == questionnaire.species_list_id)
-            )
-        )
+    elif Loop.SPECIES.value in kinds:
+        filled.species_keys = tree_module.species_keys(filled.tree)
     if Loop.SITE.value in kinds:
         filled.sites = sites_for(filled.report)
         filled.site_keys = frozenset(site.key for site in filled.sites)

@@ -9,6 +9,7 @@ that do not grow with them; one autosave is a batch of one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -29,7 +30,7 @@ from app.answers.types import AnswerType
 from app.extensions import db
 from app.questionnaires.models import Node
 from app.reporting.errors import ReportingError
-from app.reporting.models import Answer, AnswerRevision, ReportStatus
+from app.reporting.models import Answer, AnswerRevision, Report, ReportStatus
 from app.reporting.services import Filled
 from app.utils import as_utc, utcnow
 
@@ -186,7 +187,10 @@ def _save_cells(filled, indexed: list[tuple[int, Edit]], outcomes: list, user, l
             outcomes[index] = refusal
     if not checked:
         return
-    current = _current(report, [(edit.node.id, edit.loop_key) for _index, edit in checked])
+    cells = [(edit.node.id, edit.loop_key) for _index, edit in checked]
+    held = filled.read_for_save
+    current = {c: filled.answers[c] for c in cells if c in held and c in filled.answers}
+    current.update(_current(report, [c for c in cells if c not in held]))
     context = answers.Context(locale, filled.species_keys, frozenset(filled.attachments))
     now = utcnow()
     writes = []
@@ -210,16 +214,25 @@ def _save_cells(filled, indexed: list[tuple[int, Edit]], outcomes: list, user, l
         return
     # the report first: on SQLite the write transaction begins here, so the savepoint of the
     # answers below is nested in it (a savepoint opened outside a transaction would commit)
-    if report.status in (ReportStatus.NOT_STARTED, ReportStatus.RETURNED):
-        report.status = ReportStatus.IN_PROGRESS.value
-    report.updated_at = now
-    db.session.flush()
+    _report_changed(report, now)
     stored = _store(filled, writes, user, now)
     for write, result in stored:
         outcomes[write.index] = result
     saved = [(w, r) for w, r in stored if isinstance(r, Saved) and not r.replayed]
     _revise([(r.answer, w.edit) for w, r in saved], user, now)
     db.session.flush()
+
+
+def _report_changed(report: Report, now) -> None:
+    """`report` changed `now`: in progress if it was not started or returned (one statement;
+    the session's copy as stored)."""
+    status = report.status
+    if status in (ReportStatus.NOT_STARTED, ReportStatus.RETURNED):
+        status = ReportStatus.IN_PROGRESS.value
+    changed = {"b_id": report.id, "status": status, "updated_at": now}
+    db.session.execute(_update_statement(Report.__table__, ("b_id",)), changed)
+    set_committed_value(report, "status", status)
+    set_committed_value(report, "updated_at", now)
 
 
 def _check(filled: Filled, edit: Edit) -> None:
@@ -240,6 +253,8 @@ def _check(filled: Filled, edit: Edit) -> None:
 def _current(report, cells: Sequence[tuple[int, str]]) -> dict[tuple[int, str], Answer]:
     """The answers stored now in `cells` (node id, loop key), read again whatever the session
     holds; on PostgreSQL locked until the commit, so that their versions stay what is checked."""
+    if not cells:
+        return {}
     stmt = (
         sa.select(Answer)
         .where(
@@ -366,10 +381,9 @@ def _update_rows_of(table: sa.Table, rows: list[dict[str, Any]]) -> int:
     array, unnested side by side into the rows to update from (UPDATE … FROM), and the
     statement is compiled once per table and set of columns. One row (an autosave) is a plain
     UPDATE; on SQLite, in the same process, an executemany of one UPDATE costs no round trip."""
-    keys = [name for name in rows[0] if name.startswith("b_")]
+    keys = tuple(name for name in rows[0] if name.startswith("b_"))
     if len(rows) == 1 or db.session.get_bind().dialect.name != "postgresql":
-        stmt = sa.update(table).where(*(table.c[k[2:]] == sa.bindparam(k) for k in keys))
-        return db.session.execute(stmt, rows).rowcount
+        return db.session.execute(_update_statement(table, keys), rows).rowcount
     names = list(rows[0])
     given = sa.select(
         *(
@@ -389,6 +403,14 @@ def _update_rows_of(table: sa.Table, rows: list[dict[str, Any]]) -> int:
         .values({name: given.c[name] for name in names if name not in keys})
     )
     return db.session.execute(stmt).rowcount
+
+
+@functools.cache
+def _update_statement(table: sa.Table, keys: tuple[str, ...]) -> sa.Update:
+    """UPDATE `table` of the row whose columns the parameters `keys` ("b_<column>") name, to
+    the values of the other parameters: built once (SQLAlchemy then finds its compiled form
+    without working out the statement's cache key again)."""
+    return sa.update(table).where(*(table.c[k[2:]] == sa.bindparam(k) for k in keys))
 
 
 def _next_columns(write: _Write, user, now) -> dict[str, Any]:
@@ -467,32 +489,37 @@ def _revise(saved: list[tuple[Answer, Edit]], user, now) -> None:
     every few seconds). A copy is a revision of its own, which says where it came from, and no
     save merges into a copy or a confirmation: the history would then say the person's words
     were copied. Files are attached and removed one deliberate act at a time, and a text kept
-    over someone else's stays in the history: neither merges. One read of the latest
+    over someone else's stays in the history: neither merges. One save (an autosave): one
+    update of the latest revision if it merges, else one insert. More: one read of the latest
     revisions, one insert of the new ones, one update of those merged into."""
-    window = timedelta(seconds=current_app.config["REVISION_MERGE_SECONDS"])
-    latest = _latest_revisions([answer.id for answer, _edit in saved if answer.version > 1])
-    added, merged = [], []
+    since = now - timedelta(seconds=current_app.config["REVISION_MERGE_SECONDS"])
+    states = {
+        answer.id: {"version": answer.version, "saved_at": now, **_state(answer)}
+        for answer, _edit in saved
+    }
+    may_merge = [
+        answer
+        for answer, edit in saved
+        if answer.version > 1
+        and not edit.change.over_conflict
+        and edit.node.effective_type != AnswerType.FILE
+        and edit.change.copy is None
+    ]
+    if len(saved) == 1:
+        into = {a.id: _merged_into_latest(a, states[a.id], user, since) for a in may_merge}
+        merged = {answer_id: r for answer_id, r in into.items() if r is not None}
+    else:
+        merged = _merged_into_latests(may_merge, states, user, since)
+    added = []
     for answer, edit in saved:
-        copy = edit.change.copy
-        state = {"version": answer.version, "saved_at": now, **_state(answer)}
-        last = latest.get(answer.id)
-        if (
-            not edit.change.over_conflict
-            and edit.node.effective_type != AnswerType.FILE
-            and copy is None
-            and last is not None
-            and last.kind is None
-            and last.user_id == user.id
-            and last.version == answer.version - 1
-            and now - as_utc(last.saved_at) < window
-        ):
-            merged.append((last, state))
+        if answer.id in merged:
             continue
+        copy = edit.change.copy
         added.append(
             {
                 "answer_id": answer.id,
                 "user_id": user.id,
-                **state,
+                **states[answer.id],
                 "kind": copy.kind if copy else None,
                 "source_answer_id": copy.source.id if copy else None,
                 "source_version": copy.source.version if copy else None,
@@ -500,13 +527,72 @@ def _revise(saved: list[tuple[Answer, Edit]], user, now) -> None:
         )
     if added:
         db.session.execute(sa.insert(AnswerRevision.__table__), added)
+    for answer_id, revision_id in merged.items():
+        # the session's copy of the revision merged into, if it holds one, as stored
+        held = db.session.identity_map.get(identity_key(AnswerRevision, revision_id))
+        for name, value in states[answer_id].items() if held is not None else ():
+            set_committed_value(held, name, value)
+
+
+def _merged_into_latest(answer: Answer, state: dict[str, Any], user, since) -> int | None:
+    """Update the latest revision of `answer` to `state` if the save merges into it (one
+    statement): the id of the revision updated, or None."""
+    found = db.session.execute(
+        _merge_statement(),
+        {
+            **state,
+            "b_answer_id": answer.id,
+            "b_user_id": user.id,
+            "b_version": answer.version - 1,
+            "b_since": since,
+        },
+    )
+    return found.scalar()
+
+
+@functools.cache
+def _merge_statement() -> sa.Update:
+    """UPDATE the latest revision of an answer (b_answer_id) if a save merges into it: the
+    person's own words (no copy, no confirmation) by b_user_id, of the version before
+    (b_version), saved after b_since (within the window); the same rule as
+    `_merged_into_latests`'. Built once, as `_update_statement`."""
+    t = AnswerRevision.__table__
+    latest = sa.select(sa.func.max(t.c.id)).where(t.c.answer_id == sa.bindparam("b_answer_id"))
+    return (
+        sa.update(t)
+        .where(
+            t.c.id == latest.scalar_subquery(),
+            t.c.kind.is_(None),
+            t.c.user_id == sa.bindparam("b_user_id"),
+            t.c.version == sa.bindparam("b_version"),
+            t.c.saved_at > sa.bindparam("b_since"),
+        )
+        .returning(t.c.id)
+    )
+
+
+def _merged_into_latests(
+    answers: list[Answer], states: dict[int, dict[str, Any]], user, since
+) -> dict[int, int]:
+    """`_merged_into_latest` for several answers (the same rule, `_merge_statement`): one read of
+    their latest revisions, one update of those the saves merge into. The revision merged
+    into, by answer id."""
+    latest = _latest_revisions([answer.id for answer in answers])
+    merged = {}
+    for answer in answers:
+        last = latest.get(answer.id)
+        if (
+            last is not None
+            and last.kind is None
+            and last.user_id == user.id
+            and last.version == answer.version - 1
+            and as_utc(last.saved_at) > since
+        ):
+            merged[answer.id] = last.id
     if merged:
-        rows = [{"b_id": revision.id, **state} for revision, state in merged]
+        rows = [{"b_id": merged[answer_id], **states[answer_id]} for answer_id in merged]
         _update_rows_of(AnswerRevision.__table__, rows)
-        for revision, state in merged:  # the session's copy, if it holds one, as stored
-            held = db.session.identity_map.get(identity_key(AnswerRevision, revision.id))
-            for name, value in state.items() if held is not None else ():
-                set_committed_value(held, name, value)
+    return merged
 
 
 def _latest_revisions(answer_ids: list[int]) -> dict[int, sa.Row]:

@@ -3,6 +3,7 @@ shared core that saving, completeness, sites and reuse build on."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -160,6 +161,11 @@ class Filled:
     outside: dict[tuple[str, str], Any] = field(default_factory=dict)
     # the answers held when not all of the report's (None: all of them, see `fill`)
     part: Part | None = None
+    # cells (node id, loop key) whose stored answer, or its absence, the request read in the
+    # transaction its save commits: the save takes them as held, without reading them again
+    # (saving._current); the update's version check and the one answer a cell may have
+    # guard them against another request's save meanwhile
+    read_for_save: frozenset[tuple[int, str]] = frozenset()
 
     @cached_property
     def saying(self) -> answers.Saying:
@@ -297,15 +303,29 @@ def attachments_of(report: Report) -> dict[int, Attachment]:
 
 def answers_of(report: Report, part: Part | None = None) -> dict[tuple[int, str], Answer]:
     """The report's answers by (node id, loop key): all of them, or those of `part`."""
-    stmt = sa.select(Answer).where(Answer.report_id == report.id)
-    if part is not None:
-        # who saved each is read only when a conflict shows it (one query then), not joined
-        # in here with that person's roles (a second query) for every autosave and page
-        stmt = stmt.options(lazyload(Answer.updated_by))
-        stmt = stmt.where(Answer.node_id.in_(sorted(part.nodes)))
+    if part is None:
+        found = db.session.scalars(sa.select(Answer).where(Answer.report_id == report.id))
+    else:
+        given = {"report_id": report.id, "nodes": sorted(part.nodes)}
         if part.keys is not None:
-            stmt = stmt.where(Answer.loop_key.in_(sorted(part.keys)))
-    return {(a.node_id, a.loop_key): a for a in db.session.scalars(stmt)}
+            given["keys"] = sorted(part.keys)
+        found = db.session.scalars(_part_statement(part.keys is not None), given)
+    return {(a.node_id, a.loop_key): a for a in found}
+
+
+@functools.cache
+def _part_statement(keyed: bool) -> sa.Select:
+    """The answers of a report's part (`answers_of`), of some loop keys if `keyed`; built once
+    (SQLAlchemy then finds its compiled form without working out its cache key again)."""
+    stmt = sa.select(Answer).where(
+        Answer.report_id == sa.bindparam("report_id"),
+        Answer.node_id.in_(sa.bindparam("nodes", expanding=True)),
+    )
+    if keyed:
+        stmt = stmt.where(Answer.loop_key.in_(sa.bindparam("keys", expanding=True)))
+    # who saved each is read only when a conflict shows it (one query then), not joined in
+    # here with that person's roles (a second query) for every autosave and page
+    return stmt.options(lazyload(Answer.updated_by))
 
 
 def fill(
