@@ -27,7 +27,7 @@ from app.extensions import db
 from app.questionnaires import services as questionnaires
 from app.questionnaires import tree as tree_module
 from app.reporting import cell, completeness, delegation, saving, services
-from app.reporting.models import Report
+from app.reporting.models import Answer, Report
 from tests.reporting_helpers import valid_raw
 from tests.test_delegation import CONTRIB, FP_FRA, user
 
@@ -212,6 +212,42 @@ def test_one_autosave_costs_the_same_for_10_and_300_items(app, client, auth, dat
             small, large = seen[10, name, turn], seen[300, name, turn]
             assert small.statements == large.statements, (name, turn)
             assert small.loaded == large.loaded, (name, turn)
+
+
+def test_an_autosave_in_a_species_loop_reads_three_things_and_writes_three(
+    app, client, auth, database
+):
+    """Once the tree is kept and the person's latest revision can take the save: it reads the
+    report, the session and the answers the skip logic needs, and writes the report, the answer
+    and that revision. Not the species (kept with the tree), not the answer a second time."""
+    with app.app_context():
+        fp = user(FP_FRA)
+        report = report_for(build("COSTS", []))
+        answer_all(report, fp)
+        filled = services.fill(report, "fr")
+        report_id, name = report.id, field(filled, "Q", sorted(filled.species_keys)[0])
+        db.session.commit()
+    auth.login(FP_FRA)
+    post(client, report_id, name, "Premier relevé", 1)
+    found = spent(database, lambda: post(client, report_id, name, "Deuxième relevé", 2))
+    tables = [
+        (s.split()[0], re.search(r"(?:FROM|UPDATE) (\w+)", s).group(1))
+        for s in _work(found.statements)
+    ]
+    assert tables == [
+        ("SELECT", "reports"),
+        ("SELECT", "user_sessions"),
+        ("SELECT", "answers"),
+        ("UPDATE", "reports"),
+        ("UPDATE", "answers"),
+        ("UPDATE", "answer_revisions"),
+    ]
+    with app.app_context():
+        answer = db.session.scalar(
+            sa.select(Answer).where(Answer.report_id == report_id, Answer.version == 3)
+        )
+        assert answer.value == "Deuxième relevé"
+        assert [r.version for r in saving.history(answer)] == [3]
 
 
 def test_a_section_page_costs_the_same_for_10_and_30_items(app, client, auth, database):
