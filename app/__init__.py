@@ -99,6 +99,7 @@ def _register_blueprints(app: Flask) -> None:
         auth,
         bank,
         directory,
+        interchange,
         main,
         public,
         questionnaires,
@@ -114,6 +115,7 @@ def _register_blueprints(app: Flask) -> None:
         questionnaires,
         reporting,
         analysis,
+        interchange,
         public,
     ):
         package.register(app)

@@ -75,6 +75,21 @@ class Cell:
     value_label: str
 
 
+@dataclass(frozen=True)
+class XlsformField:
+    """How a question of a type is written in an XLSForm's survey sheet (app/interchange): its
+    `type` ("{list}" stands for the name of its choice list, which the writer gives), its
+    appearance and constraint (an XPath expression of `.`), and its choices, each a key with
+    its label (per language, or a lazy interface text the writer translates); `shared`, the
+    name of the list when every question of the type chooses from the same one."""
+
+    type: str
+    appearance: str = ""
+    constraint: str = ""
+    choices: tuple[tuple[str, Any], ...] = ()
+    shared: str = ""
+
+
 @dataclass
 class Given:
     """What a question form says of the settings, whichever form it came from."""
@@ -143,6 +158,11 @@ class Kind:
         """The keys an answer of this type chooses from, in order, with their labels (what
         analysis counts); none for a type that is not a choice."""
         return []
+
+    def xlsform(self, config: dict, species: tuple[tuple[str, Any], ...] = ()) -> XlsformField:
+        """The question as an XLSForm field; `species`, the (taxon id, names by language) of
+        the questionnaire's species list, for a type that chooses one."""
+        return XlsformField("text")
 
 
 def one(raw: Any) -> str:

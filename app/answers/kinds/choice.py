@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import bounds
-from app.answers.base import Cell, Context, Given, Kind, Saying, ValueProblem, one
+from app.answers.base import Cell, Context, Given, Kind, Saying, ValueProblem, XlsformField, one
 from app.answers.types import YES_NO_KEYS, AnswerType, choice_keys
 
 
@@ -54,6 +54,10 @@ class YesNo(Kind):
     def options(self, config: dict, say: Saying) -> list[tuple[str, str]]:
         return [(key, self.words(key, config, say)) for key in YES_NO_KEYS]
 
+    def xlsform(self, config: dict, species=()) -> XlsformField:
+        choices = (("yes", _l("Yes")), ("no", _l("No")))
+        return XlsformField("select_one {list}", choices=choices, shared="yes_no")
+
 
 class SingleChoice(Kind):
     type = AnswerType.SINGLE_CHOICE
@@ -89,6 +93,16 @@ class SingleChoice(Kind):
     def options(self, config: dict, say: Saying) -> list[tuple[str, str]]:
         return [(key, self.label(key, config, say)) for key in self.keys(config)]
 
+    xlsform_type = "select_one {list}"
+
+    def xlsform(self, config: dict, species=()) -> XlsformField:
+        """Its choices as a list; "other" (when the question allows it) is a choice of the list,
+        and the writer adds the text field that says what (`OTHER_SUFFIX`)."""
+        choices = [(c.get("key"), c.get("label") or {}) for c in config.get("choices") or []]
+        if config.get("allow_other"):
+            choices.append(("other", _l("Other")))
+        return XlsformField(self.xlsform_type, choices=tuple(choices))
+
     def chosen(self, value: Any) -> list[str]:
         return value if isinstance(value, list) else [value]
 
@@ -102,6 +116,7 @@ class SingleChoice(Kind):
 
 class MultipleChoice(SingleChoice):
     type = AnswerType.MULTIPLE_CHOICE
+    xlsform_type = "select_multiple {list}"
 
     def from_form(self, form, name: str) -> list[str]:
         return [v for v in form.getlist(name) if v]

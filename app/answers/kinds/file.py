@@ -8,13 +8,16 @@ from babel.lists import format_list
 from flask_babel import ngettext
 
 from app import bounds
-from app.answers.base import Cell, Context, Kind, Saying
+from app.answers.base import Cell, Context, Kind, Saying, XlsformField
 from app.answers.types import AnswerType
 
 
 class File(Kind):
     type = AnswerType.FILE
     widget = "answers/widgets/file.html"
+
+    def xlsform(self, config: dict, species=()) -> XlsformField:
+        return XlsformField("file")
 
     def read(self, raw: Any, config: dict, context: Context) -> list[int] | None:
         given = raw if isinstance(raw, list) else [raw]

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from app.answers.base import Context, Given, Kind, Saying, ValueProblem, one
+from app.answers.base import Context, Given, Kind, Saying, ValueProblem, XlsformField, one
 from app.answers.reading import format_number, holds, plain, read_number, too_many_digits
 from app.answers.types import AnswerType
 from app.i18n import current_language
@@ -47,6 +47,16 @@ class Number(Kind):
                 _l("Enter a number of at most %(max)s.", max=format_number(high, locale))
             )
         return plain(amount)
+
+    def xlsform(self, config: dict, species=()) -> XlsformField:
+        """integer or decimal, its bounds as the constraint (". >= 0 and . <= 100")."""
+        bounds = [
+            f". {sign} {plain(Decimal(repr(config[name])))}"
+            for name, sign in (("min", ">="), ("max", "<="))
+            if isinstance(config.get(name), int | float) and not isinstance(config[name], bool)
+        ]
+        kind = "integer" if config.get("integer") else "decimal"
+        return XlsformField(kind, constraint=" and ".join(bounds))
 
     def config_problems(self, config: dict) -> list:
         low, high = config.get("min"), config.get("max")

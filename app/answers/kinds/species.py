@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.answers.base import Context, Kind, Saying, one
+from app.answers.base import Context, Kind, Saying, XlsformField, one
 from app.answers.kinds.choice import allowed_key
 from app.answers.types import AnswerType
 
@@ -16,6 +16,9 @@ class Species(Kind):
 
     def read(self, raw: Any, config: dict, context: Context) -> str:
         return allowed_key(one(raw), context.species)
+
+    def xlsform(self, config: dict, species=()) -> XlsformField:
+        return XlsformField("select_one {list}", choices=tuple(species), shared="species")
 
     def words(self, value: Any, config: dict, say: Saying) -> str:
         named = say.species.get(value)

@@ -8,7 +8,16 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.answers.base import Cell, Context, Given, Kind, Saying, ValueProblem, is_blank
+from app.answers.base import (
+    Cell,
+    Context,
+    Given,
+    Kind,
+    Saying,
+    ValueProblem,
+    XlsformField,
+    is_blank,
+)
 from app.answers.kinds.choice import choice_problems
 from app.answers.types import TABLE_COLUMN_TYPES, AnswerType
 
@@ -25,6 +34,26 @@ class Table(Kind):
 
     def settings(self, given: Given, locale: str) -> tuple[dict, dict[str, str]]:
         return dict(given.table or {}), dict(given.table_errors)
+
+    def xlsform(self, config: dict, species=()) -> XlsformField:
+        """A group of one field per cell, on one screen (`xlsform_cells`)."""
+        return XlsformField("begin group", appearance="field-list")
+
+    def xlsform_cells(self, config: dict) -> list[tuple[str, dict, dict, XlsformField]]:
+        """("<row key>__<column key>", row label, column label, field) of each cell, row by
+        row, each field as its column's type writes it."""
+        from app.answers import registry
+
+        return [
+            (
+                f"{row.get('key')}__{column.get('key')}",
+                row.get("label") or {},
+                column.get("label") or {},
+                registry.kind(column["type"]).xlsform(column),
+            )
+            for row in config.get("rows") or []
+            for column in config.get("columns") or []
+        ]
 
     def read(self, raw: Any, config: dict, context: Context) -> dict | None:
         from app.answers import registry

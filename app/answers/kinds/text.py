@@ -8,7 +8,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from app import bounds
-from app.answers.base import Context, Kind, ValueProblem, one
+from app.answers.base import Context, Kind, ValueProblem, XlsformField, one
 from app.answers.types import AnswerType
 
 MAX_TEXT = 20_000
@@ -32,3 +32,6 @@ def too_long():
 class LongText(ShortText):
     type = AnswerType.LONG_TEXT
     widget = "answers/widgets/long_text.html"
+
+    def xlsform(self, config: dict, species=()) -> XlsformField:
+        return XlsformField("text", appearance="multiline")

@@ -1,0 +1,14 @@
+"""Interchange: the files a questionnaire or a report travels in outside the browser (XLSForm
+for form designers; more in the issues that follow)."""
+
+from flask import Blueprint
+
+bp = Blueprint("interchange", __name__, url_prefix="/interchange")
+
+
+def register(app) -> None:
+    """Attach the interchange downloads to `app` (see app/questionnaires/__init__.py for why
+    the page modules are imported here)."""
+    from app.interchange import views  # noqa: F401 - its routes register on bp
+
+    app.register_blueprint(bp)
