@@ -213,6 +213,8 @@ class Config:
     REDIS_URL = os.environ.get("REDIS_URL") or None
     EXPORT_QUEUE = os.environ.get("EXPORT_QUEUE", "family-ors-exports")
     EXPORT_FOLDER = os.environ.get("EXPORT_FOLDER", str(INSTANCE_DIR / "exports"))
+    # files uploaded for an import, kept between its preview and the person's confirmation
+    IMPORT_FOLDER = os.environ.get("IMPORT_FOLDER", str(INSTANCE_DIR / "imports"))
     EXPORT_THREADS = int(os.environ.get("EXPORT_THREADS", "2"))
     EXPORT_MAX_AGE_HOURS = 24
     EXPORT_JOB_TIMEOUT = 3600  # seconds: a job still unfinished after this has stopped
@@ -245,6 +247,7 @@ class TestConfig(Config):
     MAIL_CONSOLE = False
     ATTACHMENT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-attachments")
     EXPORT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-exports")
+    IMPORT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-imports")
     REDIS_URL = None  # the tests of the RQ path start their own Redis
 
 

@@ -7,6 +7,7 @@ translated reason and creates nothing; the preview creates nothing; the command 
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pytest
@@ -19,6 +20,7 @@ from app.interchange import xlsform, xlsform_import
 from app.questionnaires import services as questionnaires
 from app.questionnaires import tree as tree_module
 from app.questionnaires.models import Questionnaire
+from tests.test_policy import AEWA_SEC, ANALYST, CMS_SEC, FP_FRA, FP_SEN
 
 DEMO = ["CMS-COP14", "CMS-COP15", "AEWA-MOP9", "RAPTORS-MOS4", "EUROBATS-MOP11"]
 
@@ -264,3 +266,83 @@ def test_the_command_imports_and_reports(app, database, tmp_path):
     assert "refused: This file is not an Excel workbook (.xlsx)." in refused.output
     with app.app_context():
         db.session.rollback()
+
+
+# --- the pages: upload, preview, confirm --------------------------------------------------------
+
+
+def upload(client, data: bytes, **fields):
+    form = {"instrument": "1", "cycle": "ENQ-2027", "code": "CMS-ENQ-2027", **fields}
+    form["file"] = (io.BytesIO(data), "enquete.xlsx")
+    return client.post("/interchange/xlsform/import", data=form, content_type="multipart/form-data")
+
+
+def test_a_secretariat_previews_then_creates_the_draft(app, client, auth):
+    auth.login(CMS_SEC)
+    with app.app_context():
+        cms_id = directory.instrument_by_code("CMS").id
+    assert 'href="/interchange/xlsform/import"' in client.get("/questionnaires/").get_data(True)
+    assert client.get("/interchange/xlsform/import").status_code == 200
+    preview = upload(client, KOBO, instrument=str(cms_id))
+    page = preview.get_data(as_text=True)
+    assert preview.status_code == 200
+    assert "Import de enquete.xlsx" in page  # the secretariat reads French
+    assert "Questions\u00a0: 8, dont issues de la banque\u00a0: 0" in page
+    assert "Le type «\u00a0note\u00a0» n’a pas d’équivalent ici" in page
+    with app.app_context():
+        assert questionnaires.questionnaire_by_code("CMS-ENQ-2027") is None  # a preview only
+    token = re.search(r'action="/interchange/xlsform/import/([\w-]+)"', page).group(1)
+    done = client.post(f"/interchange/xlsform/import/{token}")
+    assert done.status_code == 302 and done.headers["Location"].endswith(
+        "/questionnaires/CMS-ENQ-2027/"
+    )
+    with app.app_context():
+        created = questionnaires.questionnaire_by_code("CMS-ENQ-2027")
+        assert created.status == "draft" and len(tree_module.load(created).items()) == 8
+    again = client.post(f"/interchange/xlsform/import/{token}")  # taken once
+    assert again.status_code == 302 and again.headers["Location"].endswith(
+        "/interchange/xlsform/import"
+    )
+
+
+def test_a_refused_file_says_why_and_offers_nothing_to_confirm(app, client, auth):
+    auth.login(CMS_SEC)
+    with app.app_context():
+        cms_id = directory.instrument_by_code("CMS").id
+    refused = upload(client, b"code;label\n", instrument=str(cms_id))
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "Ce fichier n’est pas un classeur Excel (.xlsx)." in page
+    assert "/interchange/xlsform/import/" not in page
+    taken = upload(client, KOBO, instrument=str(cms_id), cycle="COP15", code="CMS-X")
+    assert taken.status_code == 422
+    assert "Cet instrument a déjà un questionnaire pour ce cycle." in taken.get_data(True)
+
+
+@pytest.mark.parametrize("who", [ANALYST, FP_FRA, FP_SEN])
+def test_only_a_secretariat_may_import(client, auth, who):
+    auth.login(who)
+    assert client.get("/interchange/xlsform/import").status_code == 403
+    assert upload(client, KOBO).status_code == 403
+
+
+def test_another_instrument_or_another_persons_upload_is_refused(app, client, auth):
+    with app.app_context():
+        cms_id = directory.instrument_by_code("CMS").id
+        aewa_id = directory.instrument_by_code("AEWA").id
+    auth.login(AEWA_SEC)
+    refused = upload(client, KOBO, instrument=str(cms_id)).get_data(as_text=True)
+    assert "is-invalid" in refused and "Import of" not in refused  # not one of their choices
+    auth.logout()
+    auth.login(CMS_SEC)
+    page = upload(client, KOBO, instrument=str(cms_id)).get_data(as_text=True)
+    token = re.search(r'action="/interchange/xlsform/import/([\w-]+)"', page).group(1)
+    auth.logout()
+    auth.login(AEWA_SEC)
+    stolen = client.post(f"/interchange/xlsform/import/{token}")
+    assert stolen.status_code == 302 and stolen.headers["Location"].endswith(
+        "/interchange/xlsform/import"
+    )
+    with app.app_context():
+        assert questionnaires.questionnaire_by_code("CMS-ENQ-2027") is None
+    assert aewa_id != cms_id

@@ -29,6 +29,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from sqlalchemy.exc import IntegrityError
 
 from app.answers.types import AnswerType
 from app.bank import services as bank
@@ -36,6 +37,7 @@ from app.bank import species_lists
 from app.extensions import db
 from app.interchange import relevant as relevant_module
 from app.interchange.xlsform import LANGUAGE_COLUMNS, OTHER_SUFFIX
+from app.questionnaires import editing
 from app.questionnaires import services as questionnaires
 from app.questionnaires.models import Questionnaire
 from app.questionnaires.services import QuestionnaireError
@@ -228,13 +230,15 @@ class _Importer:
                 instrument=self.instrument,
                 code=code,
                 cycle=self.cycle,
-                cycle_order=_next_order(self.instrument),
+                cycle_order=editing.next_cycle_order(self.instrument.id),
                 title=title,
                 species_list=species_lists.list_for(self.instrument, self.cycle),
                 actor=self.actor,
             )
         except QuestionnaireError as error:
             self.refuse(None, error.message, "settings")
+        except IntegrityError:  # one questionnaire per instrument and cycle
+            self.refuse(None, _l("This instrument has a questionnaire for this cycle already."))
         self.outcome.questionnaire = self.questionnaire = questionnaire
         rows = list(self.survey.rows)
         at, section = 0, None
@@ -554,8 +558,3 @@ def _local_guidance(hint: dict[str, str], from_bank: dict[str, str]) -> dict[str
         if rest and rest != bank_text:
             own[lang] = rest
     return own
-
-
-def _next_order(instrument) -> int:
-    orders = [q.cycle_order for q in questionnaires.questionnaires_of({instrument.id})]
-    return max(orders, default=0) + 1
