@@ -12,11 +12,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from app import bounds, policy
-from app.directory.models import Instrument
+from app import bounds
 from app.extensions import db
 from app.interchange import bp, pending, xlsform, xlsform_import
-from app.questionnaires.pages import load_questionnaire
+from app.questionnaires.pages import load_questionnaire, own_instruments
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -45,23 +44,11 @@ class ImportForm(FlaskForm):
     )
 
 
-def _own_instruments() -> list[Instrument]:
-    """The instruments whose secretariat the person is: those they may import a draft into."""
-    ids = policy.secretariat_instrument_ids(current_user)
-    if not ids:
-        abort(403)
-    return list(
-        db.session.scalars(
-            db.select(Instrument).where(Instrument.id.in_(ids)).order_by(Instrument.code)
-        )
-    )
-
-
 @bp.route("/xlsform/import", methods=["GET", "POST"])
 @login_required
 def xlsform_import_page():
     """Upload an XLSForm: the preview of what it would create, and what it leaves out."""
-    instruments = _own_instruments()
+    instruments = own_instruments()
     form = ImportForm()
     form.instrument.choices = [(i.id, i.code) for i in instruments]
     if not form.validate_on_submit():
@@ -99,7 +86,7 @@ def xlsform_import_page():
 @login_required
 def xlsform_import_apply(token: str):
     """Create the draft the preview showed (the same file, read again)."""
-    instruments = _own_instruments()
+    instruments = own_instruments()
     kept = pending.take(token, current_user.id)
     if kept is None:
         flash(_("This import is no longer waiting: upload the file again."), "warning")

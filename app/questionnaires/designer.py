@@ -13,10 +13,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from app import answers, bounds, policy
+from app import answers, bounds
 from app.answers import settings, types
 from app.bank import table_form
-from app.directory.models import Instrument
 from app.extensions import db
 from app.forms_common import WholeNumberField
 from app.i18n import current_language, language_label
@@ -27,6 +26,7 @@ from app.questionnaires.pages import (
     back_to_design,
     load_draft,
     load_node,
+    own_instruments,
     posted_texts,
     working_languages,
 )
@@ -486,24 +486,13 @@ class NewQuestionnaireForm(FlaskForm):
     )  # fmt: skip
 
 
-def _own_instruments() -> list[Instrument]:
-    ids = policy.secretariat_instrument_ids(current_user)
-    if not ids:
-        abort(403)
-    return list(
-        db.session.scalars(
-            db.select(Instrument).where(Instrument.id.in_(ids)).order_by(Instrument.code)
-        )
-    )
-
-
 @bp.route("/new", methods=["GET", "POST"])
 @bp.route("/duplicate", methods=["GET", "POST"], endpoint="duplicate")
 @login_required
 def new():
     """A new draft for one of the secretariat's instruments: empty, or a previous cycle's copy."""
     copying = request.endpoint == "questionnaires.duplicate"
-    instruments = _own_instruments()
+    instruments = own_instruments()
     langs = sorted({lang for i in instruments for lang in (i.working_languages or ["en"])},
                    key=["en", "fr", "es"].index)  # fmt: skip
 

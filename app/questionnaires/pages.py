@@ -6,15 +6,31 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from wtforms import StringField, TextAreaField
 from wtforms.validators import Optional
 
+from app import policy
 from app.bounds import MAX_WORDING
+from app.directory.models import Instrument
 from app.extensions import db
 from app.forms_common import TextLength
 from app.policy import require
 from app.questionnaires import services
 from app.questionnaires.models import Node
+
+
+def own_instruments() -> list[Instrument]:
+    """The instruments whose secretariat the current user is (those they may create a draft
+    for, by hand or from a file); the request ends with 403 for anyone else."""
+    ids = policy.secretariat_instrument_ids(current_user)
+    if not ids:
+        abort(403)
+    return list(
+        db.session.scalars(
+            db.select(Instrument).where(Instrument.id.in_(ids)).order_by(Instrument.code)
+        )
+    )
 
 
 def load_questionnaire(code: str, action: str = "questionnaire.view"):
