@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from app.i18n import HasWorkingLanguages, translate
@@ -90,6 +91,54 @@ class XlsformField:
     shared: str = ""
 
 
+@dataclass(frozen=True)
+class WorkbookPart:
+    """One cell an answer of a type takes in the offline report workbook (app/interchange):
+    `part` names it ("" for a plain value, a choice key, "row/column", a site's "name"),
+    `label` says what it holds beside the question (a choice, "row — column"), and `check` how
+    the spreadsheet validates what is typed: "text", "list" (one of `options`, labels in the
+    reader's language), "decimal" or "whole" (between `low` and `high` when given), "date", or
+    "locked" for what is not answered in a workbook (files: they are attached online)."""
+
+    part: str
+    label: str = ""
+    check: str = "text"
+    options: tuple[str, ...] = ()
+    low: Any = None
+    high: Any = None
+
+
+# what `Kind.from_workbook` returns for a type that is not answered in a workbook
+NOT_IN_WORKBOOK = object()
+
+
+def workbook_text(value: Any, lang: str) -> str:
+    """A spreadsheet cell's value as a person would have typed it in `lang`: numbers in the
+    language's format with every digit (what the type's reader reads back), a day in ISO."""
+    from app.answers.reading import format_number
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, int | float):
+        return format_number(value, lang)
+    if isinstance(value, datetime | date):
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
+    return str(value)
+
+
+def match_label(typed: Any, options: list[tuple[str, str]], lang: str) -> str:
+    """The key whose label (or key) `typed` is, ignoring case and spaces around; else what was
+    typed, for the type's reader to refuse in its own words."""
+    text = workbook_text(typed, lang).strip()
+    wanted = text.casefold()
+    for key, label in options:
+        if wanted in (label.strip().casefold(), str(key).casefold()):
+            return key
+    return text
+
+
 @dataclass
 class Given:
     """What a question form says of the settings, whichever form it came from."""
@@ -163,6 +212,21 @@ class Kind:
         """The question as an XLSForm field; `species`, the (taxon id, names by language) of
         the questionnaire's species list, for a type that chooses one."""
         return XlsformField("text")
+
+    def workbook_parts(self, config: dict, say: Saying) -> list[WorkbookPart]:
+        """The cells an answer takes in the offline workbook, in order: one plain text cell
+        unless the type says otherwise."""
+        return [WorkbookPart("")]
+
+    def to_workbook(self, value: Any, config: dict, say: Saying) -> dict[str, Any]:
+        """A stored (not None) value as the workbook's cells hold it, by part: what a person
+        types there (a number as a number, a choice by its label)."""
+        return {"": value if isinstance(value, str) else self.words(value, config, say)}
+
+    def from_workbook(self, cells: Mapping[str, Any], config: dict, say: Saying) -> Any:
+        """What the cells of an answer say (by part, as the spreadsheet holds them), as `read`
+        takes it in `say.lang`; NOT_IN_WORKBOOK for a type not answered there."""
+        return workbook_text(cells.get(""), say.lang)
 
 
 def one(raw: Any) -> str:

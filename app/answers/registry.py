@@ -11,7 +11,16 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.answers.base import Cell, Context, Kind, Saying, ValueProblem, is_blank, shorten
+from app.answers.base import (
+    Cell,
+    Context,
+    Kind,
+    Saying,
+    ValueProblem,
+    WorkbookPart,
+    is_blank,
+    shorten,
+)
 from app.answers.kinds.choice import MultipleChoice, SingleChoice, YesNo
 from app.answers.kinds.date import Date
 from app.answers.kinds.file import File
@@ -182,3 +191,25 @@ def options(answer_type: str, config: dict | None, say: Saying) -> list[tuple[st
     ("other" last where allowed); empty for a type that is not a choice."""
     found = KINDS.get(str(answer_type))
     return found.options(config or {}, say) if found else []
+
+
+def workbook_parts(answer_type: str, config: dict | None, say: Saying) -> list[WorkbookPart]:
+    """The cells an answer of `answer_type` takes in the offline report workbook, labelled
+    and checked in `say.lang`."""
+    with force_locale(say.lang):
+        return kind(answer_type).workbook_parts(config or {}, say)
+
+
+def to_workbook(answer_type: str, config: dict | None, value: Any, say: Saying) -> dict[str, Any]:
+    """A stored value as the workbook's cells hold it, by part; none when there is no value."""
+    if value is None:
+        return {}
+    with force_locale(say.lang):
+        return kind(answer_type).to_workbook(value, config or {}, say)
+
+
+def from_workbook(answer_type: str, config: dict | None, cells: dict[str, Any], say: Saying) -> Any:
+    """What an answer's workbook cells say, as `parse` takes it in `say.lang`; NOT_IN_WORKBOOK
+    for a type not answered in a workbook (files)."""
+    with force_locale(say.lang):
+        return kind(answer_type).from_workbook(cells, config or {}, say)

@@ -10,7 +10,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import bounds
-from app.answers.base import Cell, Context, Given, Kind, Saying, ValueProblem, XlsformField, one
+from app.answers.base import (
+    Cell,
+    Context,
+    Given,
+    Kind,
+    Saying,
+    ValueProblem,
+    WorkbookPart,
+    XlsformField,
+    match_label,
+    one,
+    workbook_text,
+)
 from app.answers.types import YES_NO_KEYS, AnswerType, choice_keys
 
 
@@ -41,7 +53,26 @@ def choice_problems(choices) -> list:
     return problems
 
 
-class YesNo(Kind):
+class ChoosesOne(Kind):
+    """A type whose answer is one of a list: in the offline workbook, a cell with a drop-down
+    of the labels, read back by label (or key)."""
+
+    def workbook_options(self, config: dict, say: Saying) -> list[tuple[str, str]]:
+        return self.options(config, say)
+
+    def workbook_parts(self, config: dict, say: Saying) -> list[WorkbookPart]:
+        labels = tuple(label for _key, label in self.workbook_options(config, say))
+        return [WorkbookPart("", check="list", options=labels)]
+
+    def to_workbook(self, value: Any, config: dict, say: Saying) -> dict[str, Any]:
+        labels = dict(self.workbook_options(config, say))
+        return {"": labels.get(value, str(value))}
+
+    def from_workbook(self, cells, config: dict, say: Saying) -> Any:
+        return match_label(cells.get(""), self.workbook_options(config, say), say.lang)
+
+
+class YesNo(ChoosesOne):
     type = AnswerType.YES_NO
     widget = "answers/widgets/yes_no.html"
 
@@ -59,7 +90,7 @@ class YesNo(Kind):
         return XlsformField("select_one {list}", choices=choices, shared="yes_no")
 
 
-class SingleChoice(Kind):
+class SingleChoice(ChoosesOne):
     type = AnswerType.SINGLE_CHOICE
     widget = "answers/widgets/choice.html"
     problem_field = "choices"
@@ -130,3 +161,22 @@ class MultipleChoice(SingleChoice):
     def cells(self, value: Any, config: dict, say: Saying) -> list[Cell]:
         """One cell per chosen key: an export counts each choice on its own row."""
         return [Cell(key, key, self.label(key, config, say)) for key in self.chosen(value)]
+
+    def workbook_parts(self, config: dict, say: Saying) -> list[WorkbookPart]:
+        """One cell per choice, ticked with "Yes" (any mark but "No" ticks it)."""
+        ticked = (_("Yes"),)
+        return [
+            WorkbookPart(key, label, check="list", options=ticked)
+            for key, label in self.options(config, say)
+        ]
+
+    def to_workbook(self, value: Any, config: dict, say: Saying) -> dict[str, Any]:
+        return {key: _("Yes") for key in self.chosen(value)}
+
+    def from_workbook(self, cells, config: dict, say: Saying) -> list[str]:
+        unticked = {"", _("No").casefold()}
+        return [
+            key
+            for key in self.keys(config)
+            if workbook_text(cells.get(key), say.lang).strip().casefold() not in unticked
+        ]

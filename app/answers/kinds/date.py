@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from app.answers.base import Context, Kind, Saying, XlsformField, one
+from app.answers.base import Context, Kind, Saying, WorkbookPart, XlsformField, one
 from app.answers.reading import format_day, read_day
 from app.answers.types import AnswerType
 
@@ -21,3 +22,13 @@ class Date(Kind):
 
     def words(self, value: Any, config: dict, say: Saying) -> str:
         return format_day(value, say.lang)
+
+    def workbook_parts(self, config: dict, say: Saying) -> list[WorkbookPart]:
+        return [WorkbookPart("", check="date")]
+
+    def to_workbook(self, value: Any, config: dict, say: Saying) -> dict[str, Any]:
+        """A day as the spreadsheet's own date (what its date check and format take)."""
+        try:
+            return {"": date.fromisoformat(value)}
+        except (TypeError, ValueError):
+            return {"": str(value)}

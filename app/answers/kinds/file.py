@@ -8,7 +8,15 @@ from babel.lists import format_list
 from flask_babel import ngettext
 
 from app import bounds
-from app.answers.base import Cell, Context, Kind, Saying, XlsformField
+from app.answers.base import (
+    NOT_IN_WORKBOOK,
+    Cell,
+    Context,
+    Kind,
+    Saying,
+    WorkbookPart,
+    XlsformField,
+)
 from app.answers.types import AnswerType
 
 
@@ -41,3 +49,13 @@ class File(Kind):
 
     def cells(self, value: Any, config: dict, say: Saying) -> list[Cell]:
         return [Cell(str(i), i, say.files.get(i, "")) for i in self._ids(value)]
+
+    def workbook_parts(self, config: dict, say: Saying) -> list[WorkbookPart]:
+        """Files are attached online: the workbook names them, locked."""
+        return [WorkbookPart("", check="locked")]
+
+    def to_workbook(self, value: Any, config: dict, say: Saying) -> dict[str, Any]:
+        return {"": self.words(value, config, say)}
+
+    def from_workbook(self, cells, config: dict, say: Saying) -> Any:
+        return NOT_IN_WORKBOOK

@@ -10,7 +10,16 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from app.answers.base import Context, Given, Kind, Saying, ValueProblem, XlsformField, one
+from app.answers.base import (
+    Context,
+    Given,
+    Kind,
+    Saying,
+    ValueProblem,
+    WorkbookPart,
+    XlsformField,
+    one,
+)
 from app.answers.reading import format_number, holds, plain, read_number, too_many_digits
 from app.answers.types import AnswerType
 from app.i18n import current_language
@@ -57,6 +66,21 @@ class Number(Kind):
         ]
         kind = "integer" if config.get("integer") else "decimal"
         return XlsformField(kind, constraint=" and ".join(bounds))
+
+    def workbook_parts(self, config: dict, say: Saying) -> list[WorkbookPart]:
+        """A number cell, checked against the question's bounds and "whole numbers only"."""
+        low, high = _bound(config.get("min")), _bound(config.get("max"))
+        return [
+            WorkbookPart(
+                "",
+                check="whole" if config.get("integer") else "decimal",
+                low=None if low is None else plain(low),
+                high=None if high is None else plain(high),
+            )
+        ]
+
+    def to_workbook(self, value: Any, config: dict, say: Saying) -> dict[str, Any]:
+        return {"": value}
 
     def config_problems(self, config: dict) -> list:
         low, high = config.get("min"), config.get("max")

@@ -8,7 +8,16 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.answers.base import Cell, Context, Kind, Saying, ValueProblem, one
+from app.answers.base import (
+    Cell,
+    Context,
+    Kind,
+    Saying,
+    ValueProblem,
+    WorkbookPart,
+    one,
+    workbook_text,
+)
 from app.answers.reading import format_number, read_degrees
 from app.answers.types import AnswerType
 
@@ -75,3 +84,19 @@ class Site(Kind):
             if part in value:
                 found.append(Cell(part, value[part], format_number(value[part], say.lang)))
         return found
+
+    def workbook_parts(self, config: dict, say: Saying) -> list[WorkbookPart]:
+        """The name, then the coordinates in decimal degrees."""
+        return [
+            WorkbookPart("name", _("Name")),
+            WorkbookPart("lat", _("Latitude"), check="decimal", low=-90, high=90),
+            WorkbookPart("lon", _("Longitude"), check="decimal", low=-180, high=180),
+        ]
+
+    def to_workbook(self, value: Any, config: dict, say: Saying) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            return {"name": str(value)}
+        return {part: value[part] for part in FORM_PARTS if part in value}
+
+    def from_workbook(self, cells, config: dict, say: Saying) -> dict[str, str]:
+        return {part: workbook_text(cells.get(part), say.lang) for part in FORM_PARTS}

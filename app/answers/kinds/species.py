@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.answers.base import Context, Kind, Saying, XlsformField, one
-from app.answers.kinds.choice import allowed_key
+from app.answers.base import Context, Saying, XlsformField, one
+from app.answers.kinds.choice import ChoosesOne, allowed_key
 from app.answers.types import AnswerType
 
 
-class Species(Kind):
+class Species(ChoosesOne):
     type = AnswerType.SPECIES
     widget = "answers/widgets/species.html"
 
@@ -19,6 +19,10 @@ class Species(Kind):
 
     def xlsform(self, config: dict, species=()) -> XlsformField:
         return XlsformField("select_one {list}", choices=tuple(species), shared="species")
+
+    def workbook_options(self, config: dict, say: Saying) -> list[tuple[str, str]]:
+        """The instrument's species, each by its name and scientific name."""
+        return [(key, self.words(key, config, say)) for key in say.species]
 
     def words(self, value: Any, config: dict, say: Saying) -> str:
         named = say.species.get(value)

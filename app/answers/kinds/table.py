@@ -3,6 +3,7 @@ read, worded and exported by its column's type."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask_babel import gettext as _
@@ -15,6 +16,7 @@ from app.answers.base import (
     Kind,
     Saying,
     ValueProblem,
+    WorkbookPart,
     XlsformField,
     is_blank,
 )
@@ -159,3 +161,44 @@ class Table(Kind):
             )
             parts.append(_("%(label)s: %(value)s", label=where, value=cell.value_label))
         return "; ".join(parts)
+
+    def workbook_parts(self, config: dict, say: Saying) -> list[WorkbookPart]:
+        """One cell per table cell, row by row, each checked as its column's type."""
+        from app.answers import registry
+
+        found = []
+        for row in config.get("rows") or []:
+            for column in config.get("columns") or []:
+                (first, *_rest) = registry.kind(column["type"]).workbook_parts(column, say)
+                where = _(
+                    "%(row)s — %(column)s",
+                    row=say.content(row.get("label")) or row["key"],
+                    column=say.content(column.get("label")) or column["key"],
+                )
+                found.append(replace(first, part=f"{row['key']}/{column['key']}", label=where))
+        return found
+
+    def to_workbook(self, value: Any, config: dict, say: Saying) -> dict[str, Any]:
+        from app.answers import registry
+
+        columns = _columns(config)
+        found = {}
+        for row_key, filled in value.items() if isinstance(value, dict) else ():
+            for column_key, cell in (filled or {}).items():
+                column = columns.get(column_key)
+                if column is not None and cell is not None:
+                    shown = registry.kind(column["type"]).to_workbook(cell, column, say)
+                    found[f"{row_key}/{column_key}"] = shown.get("")
+        return found
+
+    def from_workbook(self, cells, config: dict, say: Saying) -> dict[str, dict[str, Any]]:
+        from app.answers import registry
+
+        table: dict[str, dict[str, Any]] = {}
+        for row in config.get("rows") or []:
+            for column in config.get("columns") or []:
+                cell = cells.get(f"{row['key']}/{column['key']}")
+                typed = registry.kind(column["type"]).from_workbook({"": cell}, column, say)
+                if not is_blank(typed):
+                    table.setdefault(row["key"], {})[column["key"]] = typed
+        return table
