@@ -153,6 +153,7 @@ class RevisionKind(LabelledEnum):
     REUSE = "reuse", _l("Reused")
     PREFILL = "prefill", _l("Pre-filled")
     CONFIRM = "confirm", _l("Confirmed as still true")
+    WORKBOOK = "workbook", _l("From the offline workbook")
 
 
 class AnswerRevision(db.Model):
@@ -160,7 +161,9 @@ class AnswerRevision(db.Model):
     a copy or a confirmation: those stay revisions of their own)."""
 
     __tablename__ = "answer_revisions"
-    __table_args__ = (sa.CheckConstraint("kind IN ('reuse', 'prefill', 'confirm')", name="kind"),)
+    __table_args__ = (
+        sa.CheckConstraint("kind IN ('reuse', 'prefill', 'confirm', 'workbook')", name="kind"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     answer_id: Mapped[int] = mapped_column(
@@ -175,7 +178,8 @@ class AnswerRevision(db.Model):
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     saved_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     # NULL: the person's own save. Else a RevisionKind: a copy of another report's answer
-    # (`source_answer_id` at `source_version`), or the confirmation of a pre-filled one. The
+    # (`source_answer_id` at `source_version`), the confirmation of a pre-filled one, or the
+    # person's own answer brought in from the offline workbook (app/interchange). The
     # answer's own provenance columns say only what it is now; these say what each step was.
     kind: Mapped[str | None] = mapped_column(sa.String(10))
     source_answer_id: Mapped[int | None] = mapped_column(

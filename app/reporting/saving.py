@@ -60,6 +60,9 @@ class Change:
     # Set when the save copies another report's answer (reuse, pre-fill): its provenance. A
     # save without it is the person's own answer, and clears any provenance and confirmation.
     copy: Provenance | None = None
+    # The person's own answer, brought in another way than typing on the page: the revision
+    # kind that says how ("workbook": from the offline workbook). It is a revision of its own.
+    via: str | None = None
 
 
 @dataclass
@@ -504,6 +507,7 @@ def _revise(saved: list[tuple[Answer, Edit]], user, now) -> None:
         and not edit.change.over_conflict
         and edit.node.effective_type != AnswerType.FILE
         and edit.change.copy is None
+        and edit.change.via is None
     ]
     if len(saved) == 1:
         into = {a.id: _merged_into_latest(a, states[a.id], user, since) for a in may_merge}
@@ -520,7 +524,7 @@ def _revise(saved: list[tuple[Answer, Edit]], user, now) -> None:
                 "answer_id": answer.id,
                 "user_id": user.id,
                 **states[answer.id],
-                "kind": copy.kind if copy else None,
+                "kind": copy.kind if copy else edit.change.via,
                 "source_answer_id": copy.source.id if copy else None,
                 "source_version": copy.source.version if copy else None,
             }
