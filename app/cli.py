@@ -173,6 +173,15 @@ def users_grant(email: str, role: str, instrument: str | None, party: str | None
 def register(app: Flask) -> None:
     from app.analysis.cli import analysis_cli, export_cli
     from app.interchange.cli import xlsform_cli
+    from app.interchange.species_cli import species_cli
 
-    for group in (demo_cli, translate_cli, users_cli, export_cli, analysis_cli, xlsform_cli):
+    for group in (
+        demo_cli,
+        translate_cli,
+        users_cli,
+        export_cli,
+        analysis_cli,
+        xlsform_cli,
+        species_cli,
+    ):
         app.cli.add_command(group)

@@ -174,6 +174,17 @@ def _manage_species_list(user: User, instrument: Any) -> Decision:
     return deny("only the instrument's secretariat maintains its species lists")
 
 
+def _manage_taxa(user: User, obj: Any = None) -> Decision:
+    """The shared taxonomy (adding taxa, changing their names or group): any secretariat, since
+    every instrument's lists draw on it, and administrators, who keep the shared reference data
+    (countries, instruments). Changes are audited; a taxon is never removed."""
+    if is_admin(user):
+        return allow("administrator")
+    if secretariat_instrument_ids(user):
+        return allow("secretariat")
+    return deny("only secretariats and administrators change the shared taxonomy")
+
+
 def _view_questionnaire(user: User, questionnaire: Any) -> Decision:
     """A secretariat sees its own questionnaires in every state; everyone else who works on the
     instrument sees it once published. Other secretariats see published ones (to reuse them)."""
@@ -570,6 +581,7 @@ RULES: dict[str, Callable[..., Decision]] = {
     "bank.propose": _propose_bank,
     "bank.decide": _version_bank,
     "species_list.manage": _manage_species_list,
+    "taxa.manage": _manage_taxa,
     "questionnaire.view": _view_questionnaire,
     "questionnaire.manage": _manage_questionnaire,
     "reports.own": _own_reports,

@@ -261,3 +261,44 @@ def move_entry(entry: SpeciesListEntry, direction: str, *, actor=None) -> bool:
 
 def entry_in(species_list: SpeciesList, entry_id: int | None) -> SpeciesListEntry | None:
     return next((e for e in species_list.entries if e.id == entry_id), None)
+
+
+def replace_entries(
+    species_list: SpeciesList, rows: list[tuple[Species, dict]], *, actor=None
+) -> dict[str, int]:
+    """Make `species_list` hold exactly `rows` (species, listing per language), in that order:
+    an entry whose species stays keeps its row (its listing and position updated), the others
+    are removed, new species are added. Refused when the list is frozen or a species comes
+    twice. One audit event `species_list.import` with the counts, which it returns."""
+    require_open(species_list)
+    if len({species.id for species, _ in rows}) != len(rows):
+        raise BankError(_l("A species comes twice in the new list."))
+    kept = {entry.species_id: entry for entry in species_list.entries}
+    wanted = {species.id for species, _ in rows}
+    counts = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
+    for entry in list(species_list.entries):
+        if entry.species_id not in wanted:
+            species_list.entries.remove(entry)
+            counts["removed"] += 1
+    db.session.flush()  # the removed rows go before the added ones
+    entries = []
+    for position, (species, listing) in enumerate(rows):
+        listing = _clean_listing(listing)
+        entry = kept.get(species.id)
+        if entry is None:
+            entry = SpeciesListEntry(species=species, listing=listing)
+            counts["added"] += 1
+        elif (entry.listing or {}) != listing:
+            entry.listing = listing
+            counts["changed"] += 1
+        else:
+            counts["unchanged"] += 1
+        entry.position = position
+        entries.append(entry)
+    species_list.entries[:] = entries
+    db.session.flush()
+    audit.record(
+        actor, "species_list.import", species_list,
+        f"{species_list.instrument.code} {species_list.cycle}", **counts,
+    )  # fmt: skip
+    return counts
