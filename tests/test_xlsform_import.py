@@ -244,6 +244,19 @@ def test_the_preview_creates_nothing(ctx):
     assert questionnaires.questionnaire_by_code("CMS-COP16") is None
 
 
+def test_a_code_another_questionnaire_has_is_refused_with_its_reason(ctx):
+    original = questionnaires.questionnaire_by_code("CMS-COP15")
+    with force_locale("fr"):
+        outcome = xlsform_import.read(
+            xlsform.workbook(original), instrument=original.instrument, cycle="COP16",
+            code="AEWA-MOP9", apply=True,
+        )  # fmt: skip
+    (problem,) = outcome.refused
+    assert problem.sheet == "settings"
+    assert "AEWA-MOP9" in problem.message and "existe déjà" in problem.message
+    assert questionnaires.questionnaire_by_code("AEWA-MOP9").instrument.code == "AEWA"
+
+
 def test_the_command_imports_and_reports(app, database, tmp_path):
     runner = app.test_cli_runner()
     path = tmp_path / "kobo.xlsx"

@@ -9,6 +9,11 @@ bp = Blueprint("interchange", __name__, url_prefix="/interchange")
 def register(app) -> None:
     """Attach the interchange downloads to `app` (see app/questionnaires/__init__.py for why
     the page modules are imported here)."""
-    from app.interchange import views  # noqa: F401 - its routes register on bp
+    from app.interchange import (  # noqa: F401 - their routes register on bp
+        species_views,
+        translation_views,
+        views,
+        workbook_views,
+    )
 
     app.register_blueprint(bp)

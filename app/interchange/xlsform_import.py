@@ -236,7 +236,7 @@ class _Importer:
                 actor=self.actor,
             )
         except QuestionnaireError as error:
-            self.refuse(None, error.message, "settings")
+            self.refuse(None, str(error), "settings")
         except IntegrityError:  # one questionnaire per instrument and cycle
             self.refuse(None, _l("This instrument has a questionnaire for this cycle already."))
         self.outcome.questionnaire = self.questionnaire = questionnaire
