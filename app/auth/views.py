@@ -1,8 +1,8 @@
-from flask import current_app, flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth import bp, services, sessions
+from app.auth import bp, invitations, services, sessions
 from app.auth.forms import (
     ChangePasswordForm,
     ForgotPasswordForm,
@@ -160,3 +160,39 @@ def reset_password(token: str):
             flash(_("Your new password is saved. You can sign in with it."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form)
+
+
+@bp.route("/welcome/<token>", methods=["GET", "POST"])
+def welcome(token: str):
+    """The page an account invitation opens (app/auth/invitations.py): the person chooses a
+    password and is signed in. A used, expired or unknown link says so."""
+    found, state = invitations.find(token)
+    if state != invitations.State.VALID:
+        return _welcome_refused(state)
+    if not current_user.is_authenticated and "lang" not in session and found.user.locale:
+        session["lang"] = found.user.locale  # the language the invitation was written in
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = invitations.accept(token, form.password.data)
+        except invitations.InvitationError as error:
+            db.session.rollback()
+            return _welcome_refused(error.state)
+        except services.AuthError as error:
+            db.session.rollback()
+            form.password.errors = [*form.password.errors, str(error)]
+        else:
+            db.session.commit()
+            if current_user.is_authenticated:
+                logout_user()
+            login_user(user)
+            db.session.commit()
+            flash(_("Welcome, %(name)s: your account is ready.", name=user.name), "success")
+            return redirect(url_for("main.dashboard"))
+    return render_template("auth/welcome.html", form=form, invitee=found.user)
+
+
+def _welcome_refused(state):
+    status = 404 if state == invitations.State.UNKNOWN else 410
+    message = invitations.MESSAGES[state]
+    return render_template("auth/welcome_refused.html", message=message), status

@@ -10,6 +10,7 @@ def register(app) -> None:
     """Attach the interchange downloads to `app` (see app/questionnaires/__init__.py for why
     the page modules are imported here)."""
     from app.interchange import (  # noqa: F401 - their routes register on bp
+        directory_views,
         species_views,
         translation_views,
         views,
