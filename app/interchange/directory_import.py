@@ -38,7 +38,6 @@ from app.forms_common import checked_email
 from app.i18n import languages
 from app.interchange import tabular
 from app.interchange.xlsform_import import Problem
-from app.security import unstorable
 
 COLUMNS = ["email", "name", "locale", "role", "instrument", "party", "membership_status"]
 REQUIRED = ["email", "role"]
@@ -123,18 +122,11 @@ class _Reader:
 
     def line(self, row: tabular.Row) -> Line | None:
         """The row read, or None when it is refused (every reason recorded)."""
-        formulas = sorted(row.formulas & set(COLUMNS))
-        if formulas:
-            self.refuse(
-                row.number,
-                _l("The column “%(column)s” holds a formula: type the value itself.",
-                   column=formulas[0]),
-            )  # fmt: skip
+        problem = tabular.row_problem(row, COLUMNS)
+        if problem is not None:
+            self.refuse(row.number, problem)
             return None
         values = {c: " ".join(row.values.get(c, "").split()) for c in COLUMNS}
-        if unstorable(list(values.values())):
-            self.refuse(row.number, _l("This row holds a character that cannot be stored."))
-            return None
         before = len(self.outcome.refused)
         email = self._email(row.number, values["email"])
         role = self._role(row.number, values["role"])

@@ -31,7 +31,6 @@ from app.extensions import db
 from app.i18n import languages
 from app.interchange import tabular
 from app.interchange.xlsform_import import Problem
-from app.security import unstorable
 
 TAXA, LIST = "taxa", "list"
 
@@ -102,16 +101,9 @@ class _Rows:
 
     def usable(self, row: tabular.Row) -> str | None:
         """The row's taxon id when the row may be read further; else refused (None)."""
-        formulas = sorted(row.formulas & set(self.known))
-        if formulas:
-            self.refuse(
-                row.number,
-                _l("The column “%(column)s” holds a formula: type the value itself.",
-                   column=formulas[0]),
-            )  # fmt: skip
-            return None
-        if unstorable([row.values.get(c, "") for c in self.known]):
-            self.refuse(row.number, _l("This row holds a character that cannot be stored."))
+        problem = tabular.row_problem(row, self.known)
+        if problem is not None:
+            self.refuse(row.number, problem)
             return None
         taxon_id = row.values.get("taxon_id", "")
         if not taxon_id:

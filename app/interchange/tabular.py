@@ -27,6 +27,8 @@ from flask_babel import lazy_gettext as _l
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from app.security import unstorable
+
 MAX_BYTES = 10 * 1024 * 1024  # thousands of taxa are well under a megabyte
 MAX_UNPACKED = 100 * 1024 * 1024
 MAX_ROWS = 5000  # the CMS appendices list several hundred taxa
@@ -172,3 +174,16 @@ def _text(value: Any) -> str:
     if isinstance(value, datetime | date):
         value = value.isoformat()
     return str(value).strip()
+
+
+def row_problem(row: Row, columns) -> Any:
+    """Why a row cannot be read whatever the import (a formula in one of `columns`, a character
+    that cannot be stored), as a lazy translated message; None when it is sound."""
+    formulas = sorted(row.formulas & set(columns))
+    if formulas:
+        return _l(
+            "The column “%(column)s” holds a formula: type the value itself.", column=formulas[0]
+        )
+    if unstorable([row.values.get(c, "") for c in columns]):
+        return _l("This row holds a character that cannot be stored.")
+    return None
