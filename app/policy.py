@@ -159,6 +159,14 @@ def _version_bank(user: User, question: Any) -> Decision:
     return deny("only the owner's secretariat changes its question")
 
 
+def _translate_bank(user: User, instrument: Any) -> Decision:
+    """The translation files of the bank questions an instrument (`instrument`) owns: its
+    secretariat, who may change those questions."""
+    if instrument.id in secretariat_instrument_ids(user):
+        return allow("secretariat of the owner instrument")
+    return deny("only the owner's secretariat translates its questions")
+
+
 def _propose_bank(user: User, question: Any) -> Decision:
     """A proposed change: a secretariat of another instrument than the owner."""
     if secretariat_instrument_ids(user) - {question.owner_id}:
@@ -580,6 +588,7 @@ RULES: dict[str, Callable[..., Decision]] = {
     "bank.version": _version_bank,
     "bank.propose": _propose_bank,
     "bank.decide": _version_bank,
+    "bank.translate": _translate_bank,
     "species_list.manage": _manage_species_list,
     "taxa.manage": _manage_taxa,
     "questionnaire.view": _view_questionnaire,

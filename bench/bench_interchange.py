@@ -3,7 +3,9 @@
 - the offline report workbook of the largest demo report (CMS-COP15, Senegal, every question
   answered in French): its download, the upload preview of the untouched file, the preview of
   the file with every answer changed, and applying all those changes;
-- the XLSForm of CMS-COP15: its export, pyxform's conversion, and its import as a new draft.
+- the XLSForm of CMS-COP15: its export, pyxform's conversion, and its import as a new draft;
+- the translation files of the bank questions CMS owns (the largest set of texts) into French,
+  as a workbook and as XLIFF: export, and the preview of the file with every text retranslated.
 
 SQLite, the demo data, one process. Run: `.venv/bin/python bench/bench_interchange.py` (or
 `make bench`). Prints figures; asserts nothing.
@@ -24,7 +26,7 @@ from pyxform.xls2xform import convert
 from app.demo import answers
 from app.directory import services as directory
 from app.extensions import db
-from app.interchange import workbook, workbook_upload, xlsform, xlsform_import
+from app.interchange import translation_file, workbook, workbook_upload, xlsform, xlsform_import
 from app.questionnaires import services as questionnaires
 from app.reporting import services, submission
 from app.reporting.models import Report
@@ -139,6 +141,19 @@ def main() -> None:
         outcome, seconds, peak = measured(imported)
         assert outcome.ok, outcome.refused
         line("import as a new draft", seconds, peak, f"{outcome.items} questions")
+
+        print("Translation files of the bank questions of CMS (French):")
+        scope = translation_file.BankTexts(directory.instrument_by_code("CMS"))
+        texts = len(translation_file.entries(scope, "fr"))
+        book, seconds, peak = measured(lambda: translation_file.workbook(scope, "fr"))
+        line("workbook export", seconds, peak, f"{texts} texts, {len(book) / 1024:.0f} KiB")
+        document, seconds, peak = measured(lambda: translation_file.xliff_file(scope, "fr"))
+        line("XLIFF export", seconds, peak, f"{len(document) / 1024:.0f} KiB")
+        retranslated = document.replace(b'state="translated">', b'state="translated">~')
+        outcome, seconds, peak = measured(
+            lambda: translation_file.read(retranslated, scope, apply=False)
+        )
+        line("XLIFF preview, every text retranslated", seconds, peak, f"{len(outcome.updated)}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from tests.test_designer_texts import make_cms_draft
 from tests.test_policy import ADMIN, AEWA_SEC, ANALYST, ANON, CMS_SEC, FP_FRA, FP_SEN
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NOT_A_FILE_FR = "Ce fichier n’est ni un classeur Excel (.xlsx) ni un fichier XLIFF (.xlf)."
 
 
 def cop15():
@@ -226,9 +227,9 @@ def _other_language(book):
 
 REFUSALS = [
     ("csv", lambda data: b"key,target\nq:title,Titre\n", "", None,
-     "This file is not an Excel workbook (.xlsx)."),
+     "This file is neither an Excel workbook (.xlsx) nor an XLIFF file (.xlf)."),
     ("cut short", lambda data: data[:-300], "", None,
-     "This file is not an Excel workbook (.xlsx)."),
+     "This file is neither an Excel workbook (.xlsx) nor an XLIFF file (.xlf)."),
     ("too large", lambda data: b"\0" * (tf.MAX_BYTES + 1), "", None,
      "The file is larger than 10 MB."),
     ("no meta sheet", lambda data: edited(data, _without_meta), "", None,
@@ -292,7 +293,7 @@ def test_a_file_of_another_questionnaire_or_a_closed_one_is_refused(ctx):
 def test_refusals_are_in_the_readers_language(ctx):
     with force_locale("fr"):
         outcome = tf.read(b"a;b\n", cop15(), apply=False)
-    assert outcome.refused[0].message == "Ce fichier n’est pas un classeur Excel (.xlsx)."
+    assert outcome.refused[0].message == NOT_A_FILE_FR
 
 
 # --- the pages ----------------------------------------------------------------------------------
@@ -332,7 +333,7 @@ def test_a_refused_or_untouched_file_offers_nothing_to_apply(client, auth):
     auth.login(CMS_SEC)
     refused = upload(client, "CMS-COP15", b"key;target\n")
     assert refused.status_code == 422
-    assert "Ce fichier n’est pas un classeur Excel (.xlsx)." in refused.text
+    assert NOT_A_FILE_FR in refused.text
     assert "/apply/" not in refused.text
     data = client.get("/interchange/translation/CMS-COP15/download?lang=fr").data
     untouched = upload(client, "CMS-COP15", data)

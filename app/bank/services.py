@@ -192,6 +192,54 @@ def change_question(
     return latest, False
 
 
+def translations(version: BankVersion) -> list[tuple[str, dict[str, str]]]:
+    """The texts of `version` a translator translates, each with the field naming it for
+    `set_translation`: "text", "guidance", then "config:<path>" for each label of its
+    configuration (`types.translatable_texts`), in that order."""
+    found = [("text", version.text or {}), ("guidance", version.guidance or {})]
+    found += [(f"config:{path}", label) for path, label in types.translatable_texts(version.config)]
+    return found
+
+
+def set_translation(
+    question: BankQuestion, field_name: str, lang: str, value: str, actor=None
+) -> bool:
+    """Add or correct the `lang` translation of one text of `question`'s latest version (a
+    field as `translations` names it). Returns False when it already reads `value`.
+
+    English carries the meaning and never changes here, nor is a translation removed: the
+    change is one of translation only, made in place by `change_question` and recorded."""
+    if lang not in languages() or lang == DEFAULT_LANGUAGE:
+        raise BankError(_l("Only a translation can be set this way, not “%(lang)s”.", lang=lang))
+    value = (value or "").strip()
+    if not value:
+        raise BankError(_l("A translation cannot be removed this way."))
+    if bounds.text_length(value) > bounds.MAX_WORDING:
+        raise BankError(_l("This text is longer than %(max)d characters.", max=bounds.MAX_WORDING))
+    latest = question.latest
+    text, guidance = dict(latest.text or {}), dict(latest.guidance or {})
+    config = copy.deepcopy(latest.config or {})
+    fields = {"text": text, "guidance": guidance}
+    # translatable_texts gives the configuration's own label dictionaries: changing one
+    # changes the copy; a label without English is no text to translate.
+    fields |= {f"config:{path}": label for path, label in types.translatable_texts(config)}
+    texts = fields.get(field_name)
+    if texts is None or not (texts.get(DEFAULT_LANGUAGE) or "").strip():
+        raise BankError(_l("There is no such text to change."))
+    if (texts.get(lang) or "").strip() == value:
+        return False
+    texts[lang] = value
+    change_question(
+        question,
+        answer_type=latest.answer_type,
+        text=text,
+        guidance=guidance,
+        config=config,
+        actor=actor,
+    )
+    return True
+
+
 def set_tags(question: BankQuestion, tags: list[str], actor=None) -> None:
     tags = list(dict.fromkeys(tags))
     _check_tags(tags)

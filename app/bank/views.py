@@ -8,7 +8,7 @@ from app.answers import types
 from app.bank import bp, queries, services, uses, vocabularies, wording
 from app.directory import services as directory
 from app.forms_common import checked_search
-from app.policy import require
+from app.policy import can, require
 
 
 @bp.before_request
@@ -44,6 +44,7 @@ def index():
         instrument=instrument,
         owner=owner,
         instruments=directory.instruments(),
+        translatable=[i for i in directory.instruments() if can("bank.translate", i)],
         vocabularies=vocabularies.VOCABULARIES,
         answer_types=list(types.AnswerType),
     )

@@ -38,8 +38,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils.exceptions import InvalidFileException
 
+from app.bank import queries as bank_queries
+from app.bank import services as bank_services
+from app.bank.models import BankQuestion
+from app.directory.models import Instrument
 from app.extensions import db
-from app.i18n import language_label, languages
+from app.i18n import DEFAULT_LANGUAGE, language_label, languages
+from app.interchange import translation_xliff
 from app.interchange.xlsform_import import Problem
 from app.questionnaires import texts_service
 from app.questionnaires import tree as tree_module
@@ -63,14 +68,110 @@ UNREADABLE = (
 )  # fmt: skip
 
 
-def source_language(questionnaire: Questionnaire) -> str:
+@dataclass
+class Text:
+    """One text of a scope: its key, where it is, its value per language, and, when it cannot
+    change from this file, why (a bank question's text met in a questionnaire)."""
+
+    key: str
+    context: str
+    value: dict
+    foreign: object = None
+
+
+class QuestionnaireTexts:
+    """The texts a questionnaire owns (texts_service.rows), changed through
+    texts_service.set_text; its bank items' texts are listed as foreign."""
+
+    kind = "questionnaire"
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+        self.code = questionnaire.code
+        self.source_lang = texts_service.meaning_language(questionnaire)
+        self._rows: dict[str, texts_service.TextRow] | None = None
+
+    def texts(self) -> list[Text]:
+        if self._rows is None:
+            current = tree_module.load(self.questionnaire)
+            self._rows = {row.key: row for row in texts_service.rows(current)}
+        foreign = _l("This text belongs to the bank: change it on the bank question.")
+        return [
+            Text(row.key, _context(row), row.value, foreign if row.from_bank else None)
+            for row in self._rows.values()
+        ]
+
+    def closed(self):
+        if not texts_service.can_edit_texts(self.questionnaire):
+            return _l("The texts of a closed or archived questionnaire no longer change.")
+        return None
+
+    def gone(self):
+        return _l("This text is no longer in the questionnaire.")
+
+    def set(self, key: str, lang: str, value: str, actor) -> None:
+        """Raises TextError (a translated refusal)."""
+        row = (self._rows or {})[key]
+        target = self.questionnaire if row.node is None else row.node
+        texts_service.set_text(target, row.target_field, lang, value, actor=actor)
+
+
+class BankTexts:
+    """The texts of the latest version of each bank question an instrument owns, changed
+    through bank.services.set_translation (in place: a translation never makes a version)."""
+
+    kind = "bank"
+
+    def __init__(self, instrument: Instrument) -> None:
+        self.instrument = instrument
+        self.code = instrument.code
+        self.source_lang = DEFAULT_LANGUAGE  # the bank's meaning is its English wording
+        self._questions: dict[str, BankQuestion] = {}
+
+    def texts(self) -> list[Text]:
+        found = []
+        questions = bank_queries.search(owner=self.instrument)
+        self._questions = {question.code: question for question in questions}
+        for question in questions:
+            latest = question.latest
+            for name, value in bank_services.translations(latest):
+                what = FIELD_NAMES.get(name) or texts_service.describe_path(
+                    name.removeprefix("config:")
+                )
+                context = f"{question.code} v{latest.number} — {what}"
+                found.append(Text(f"{question.code}:{name}", context, value))
+        return found
+
+    def closed(self):
+        return None
+
+    def gone(self):
+        return _l("This text is no longer in the bank questions of %(code)s.", code=self.code)
+
+    def set(self, key: str, lang: str, value: str, actor) -> None:
+        """Raises BankError (a translated refusal)."""
+        code, _sep, name = key.partition(":")
+        bank_services.set_translation(self._questions[code], name, lang, value, actor=actor)
+
+
+FIELD_NAMES = {"text": _l("Question"), "guidance": _l("Guidance")}
+Scope = QuestionnaireTexts | BankTexts
+REFUSALS = (texts_service.TextError, bank_services.BankError)
+
+
+def scope_of(what: Questionnaire | Scope) -> Scope:
+    """The texts of `what`: a questionnaire's own, or a scope as it is."""
+    return QuestionnaireTexts(what) if isinstance(what, Questionnaire) else what
+
+
+def source_language(what: Questionnaire | Scope) -> str:
     """The language translators translate from: the one that carries the meaning (English)."""
-    return texts_service.meaning_language(questionnaire)
+    return scope_of(what).source_lang
 
 
-def target_languages(questionnaire: Questionnaire) -> list[str]:
+def target_languages(what: Questionnaire | Scope) -> list[str]:
     """The languages a file may be made for: every configured one but the source."""
-    return [lang for lang in languages() if lang != source_language(questionnaire)]
+    return [lang for lang in languages() if lang != source_language(what)]
 
 
 def check(text: str | None) -> str:
@@ -96,18 +197,18 @@ def _context(row: texts_service.TextRow) -> str:
     return f"{where} — {row.what}" if where else row.what
 
 
-def entries(current: tree_module.Tree, lang: str, only_missing: bool = False) -> list[Entry]:
-    """The texts of `current`'s questionnaire to translate into `lang`, in document order:
-    those it owns with a text in the source language; with `only_missing`, those of them
-    without a translation in `lang`."""
-    source_lang = source_language(current.questionnaire)
+def entries(what: Questionnaire | Scope, lang: str, only_missing: bool = False) -> list[Entry]:
+    """The texts of `what` to translate into `lang`, in document order: those it owns with a
+    text in the source language; with `only_missing`, those of them without a translation in
+    `lang`."""
+    scope = scope_of(what)
     found = []
-    for row in texts_service.rows(current):
-        source = (row.value.get(source_lang) or "").strip()
-        translation = (row.value.get(lang) or "").strip()
-        if row.from_bank or not source or (only_missing and translation):
+    for text in scope.texts():
+        source = (text.value.get(scope.source_lang) or "").strip()
+        translation = (text.value.get(lang) or "").strip()
+        if text.foreign or not source or (only_missing and translation):
             continue
-        found.append(Entry(row.key, _context(row), source, translation))
+        found.append(Entry(text.key, text.context, source, translation))
     return found
 
 
@@ -121,17 +222,18 @@ def _write(sheet, row: int, column: int, value: str):
     return cell
 
 
-def workbook(questionnaire: Questionnaire, lang: str, only_missing: bool = False) -> bytes:
-    """The translation file of `questionnaire` into `lang` (.xlsx bytes): every text it owns,
-    or only those missing in `lang`. Raises ValueError for a language not in
-    `target_languages`."""
-    if lang not in target_languages(questionnaire):
+def workbook(what: Questionnaire | Scope, lang: str, only_missing: bool = False) -> bytes:
+    """The translation file of `what` (a questionnaire, or a scope: the bank questions of an
+    instrument) into `lang` (.xlsx bytes): every text it owns, or only those missing in `lang`.
+    Raises ValueError for a language not in `target_languages`."""
+    scope = scope_of(what)
+    if lang not in target_languages(scope):
         raise ValueError(f"no translation file into {lang!r}")
-    source_lang = source_language(questionnaire)
-    found = entries(tree_module.load(questionnaire), lang, only_missing)
+    source_lang = scope.source_lang
+    found = entries(scope, lang, only_missing)
     now = utcnow()
     book = Workbook()
-    _cover(book.active, questionnaire, lang, len(found))
+    _cover(book.active, scope, lang, len(found))
     sheet = book.create_sheet(TEXTS)
     names = {"source": language_label(source_lang), "target": language_label(lang)}
     headings = {
@@ -173,14 +275,7 @@ def workbook(questionnaire: Questionnaire, lang: str, only_missing: bool = False
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
     meta = book.create_sheet(META)
-    facts = {
-        "format": FORMAT,
-        "questionnaire": questionnaire.code,
-        "source": source_lang,
-        "target": lang,
-        "only_missing": "yes" if only_missing else "no",
-        "exported_at": now.isoformat(timespec="seconds"),
-    }
+    facts = _facts(scope, lang, only_missing, now)
     for number, (name, value) in enumerate(facts.items(), start=1):
         _write(meta, number, 1, name)
         _write(meta, number, 2, value)
@@ -191,13 +286,50 @@ def workbook(questionnaire: Questionnaire, lang: str, only_missing: bool = False
     return out.getvalue()
 
 
-def _cover(sheet, questionnaire: Questionnaire, lang: str, count: int) -> None:
+def _facts(scope: Scope, lang: str, only_missing: bool, now: datetime) -> dict[str, str]:
+    """What a file says of itself, read back to check it fits what it is imported into."""
+    return {
+        "format": FORMAT,
+        scope.kind: scope.code,
+        "source": scope.source_lang,
+        "target": lang,
+        "only_missing": "yes" if only_missing else "no",
+        "exported_at": now.isoformat(timespec="seconds"),
+    }
+
+
+def xliff_file(what: Questionnaire | Scope, lang: str, only_missing: bool = False) -> bytes:
+    """The same texts as `workbook`, as an XLIFF document for translators' CAT tools. Raises
+    ValueError for a language not in `target_languages`."""
+    scope = scope_of(what)
+    if lang not in target_languages(scope):
+        raise ValueError(f"no translation file into {lang!r}")
+    units = [
+        translation_xliff.Unit(e.key, e.context, e.source, e.current, check(e.current))
+        for e in entries(scope, lang, only_missing)
+    ]
+    facts = _facts(scope, lang, only_missing, utcnow())
+    facts = {name: facts[name] for name in ("format", "only_missing", "exported_at")}
+    return translation_xliff.write(
+        units, facts, f"{scope.kind}:{scope.code}", scope.source_lang, lang
+    )
+
+
+def _cover(sheet, scope: Scope, lang: str, count: int) -> None:
     """The first sheet: what the file is and how to fill it, in the exporter's language."""
     # a sheet's name is at most 31 characters, none of \\ / * ? : [ ]
     sheet.title = re.sub(r"[\\/*?:\[\]]", " ", str(_l("Instructions")))[:31].strip() or "README"
     target = language_label(lang)
     lines = [
-        _l("Translation of %(code)s into %(language)s", code=questionnaire.code, language=target),
+        (
+            _l("Translation of %(code)s into %(language)s", code=scope.code, language=target)
+            if scope.kind == "questionnaire"
+            else _l(
+                "Translation of the bank questions of %(code)s into %(language)s",
+                code=scope.code,
+                language=target,
+            )
+        ),
         ngettext(
             "%(num)d text to translate, in the sheet “%(sheet)s”.",
             "%(num)d texts to translate, in the sheet “%(sheet)s”.",
@@ -252,6 +384,7 @@ class Outcome:
     """What the file changes (or would change: a preview), flags, and refuses."""
 
     lang: str | None = None
+    fmt: str = "xlsx"  # or "xliff": rows are then the lines of the XML document
     exported_at: datetime | None = None
     updated: list[Change] = field(default_factory=list)
     unchanged: int = 0
@@ -277,14 +410,16 @@ class _Line:
     formula: bool  # the target cell holds a formula
 
 
-def read(data: bytes, questionnaire: Questionnaire, *, apply: bool, actor=None) -> Outcome:
-    """Read the translation file `data` for `questionnaire`; with `apply`, set the
-    translations it brings (target language only), else roll everything back (a preview).
-    Nothing is applied when anything is refused. Returns the Outcome; the caller commits."""
-    outcome = Outcome()
+def read(data: bytes, what: Questionnaire | Scope, *, apply: bool, actor=None) -> Outcome:
+    """Read the translation file `data` for `what` (a questionnaire, or a scope); with
+    `apply`, set the translations it brings (target language only), else roll everything back
+    (a preview). Nothing is applied when anything is refused. Returns the Outcome; the caller
+    commits."""
+    scope = scope_of(what)
+    outcome = Outcome(fmt="xliff" if translation_xliff.looks_like_xliff(data) else "xlsx")
     try:
         facts, lines = _open(data)
-        outcome.lang = _check_facts(facts, questionnaire)
+        outcome.lang = _check_facts(facts, scope)
     except _Refused as refused:
         outcome.refused.append(refused.problem)
         return outcome
@@ -293,7 +428,7 @@ def read(data: bytes, questionnaire: Questionnaire, *, apply: bool, actor=None) 
     except ValueError:
         outcome.exported_at = None
     savepoint = db.session.begin_nested()
-    _Reader(questionnaire, outcome.lang, actor, outcome).run(lines)
+    _Reader(scope, outcome.lang, actor, outcome).run(lines)
     if outcome.refused or not apply:
         savepoint.rollback()
     else:
@@ -302,9 +437,12 @@ def read(data: bytes, questionnaire: Questionnaire, *, apply: bool, actor=None) 
 
 
 def _open(data: bytes) -> tuple[dict[str, str], list[_Line]]:
-    """The meta facts and the text rows of the workbook `data`; refused when it is none."""
+    """The meta facts and the text rows of the workbook or XLIFF document `data`; refused when
+    it is neither."""
     if len(data) > MAX_BYTES:
         raise _Refused(_l("The file is larger than %(max)s MB.", max=MAX_BYTES >> 20))
+    if translation_xliff.looks_like_xliff(data):
+        return _open_xliff(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
         try:
@@ -312,7 +450,28 @@ def _open(data: bytes) -> tuple[dict[str, str], list[_Line]]:
         finally:
             book.close()
     except UNREADABLE:
-        raise _Refused(_l("This file is not an Excel workbook (.xlsx).")) from None
+        raise _Refused(
+            _l("This file is neither an Excel workbook (.xlsx) nor an XLIFF file (.xlf).")
+        ) from None
+
+
+def _open_xliff(data: bytes) -> tuple[dict[str, str], list[_Line]]:
+    """An XLIFF document's facts and units as the rows of a workbook would be read: the check
+    of the source is made of the source the document holds."""
+    try:
+        facts, units = translation_xliff.read(data)
+    except translation_xliff.XliffError as error:
+        raise _Refused(error.message, "", error.row) from None
+    if facts.get("format") != FORMAT:
+        raise _Refused(_l("This XLIFF file is not a translation file of this application."))
+    if len(units) > MAX_ROWS:
+        raise _Refused(_l("The file has more than %(max)d texts.", max=MAX_ROWS))
+    lines = []
+    for unit in units:
+        values = {"key": unit.key, "context": unit.context, "target": unit.target,
+                  "source_check": check(unit.source), "current_check": unit.check}  # fmt: skip
+        lines.append(_Line(unit.line, values, False))
+    return facts, lines
 
 
 def _contents(book) -> tuple[dict[str, str], list[_Line]]:
@@ -363,19 +522,38 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _check_facts(facts: dict[str, str], questionnaire: Questionnaire) -> str:
-    """The target language of a file whose `facts` fit `questionnaire`; else refused."""
-    if facts.get("questionnaire") != questionnaire.code:
-        raise _Refused(
-            _l(
-                "This file holds the texts of %(file)s, not of %(code)s.",
-                file=facts.get("questionnaire") or "?",
-                code=questionnaire.code,
-            ),
-            META,
+def _not_this_scope(facts: dict[str, str], scope: Scope):
+    """Why a file made for another questionnaire, or another instrument's bank questions, is
+    refused: each case its own whole sentence, for the translators."""
+    if "bank" in facts:
+        mine = facts.get("bank") or "?"
+        if scope.kind == "bank":
+            return _l(
+                "This file holds the bank questions of %(file)s, not those of %(code)s.",
+                file=mine,
+                code=scope.code,
+            )
+        return _l(
+            "This file holds the bank questions of %(file)s, not the texts of %(code)s.",
+            file=mine,
+            code=scope.code,
         )
+    mine = facts.get("questionnaire") or "?"
+    if scope.kind == "bank":
+        return _l(
+            "This file holds the texts of %(file)s, not the bank questions of %(code)s.",
+            file=mine,
+            code=scope.code,
+        )
+    return _l("This file holds the texts of %(file)s, not of %(code)s.", file=mine, code=scope.code)
+
+
+def _check_facts(facts: dict[str, str], scope: Scope) -> str:
+    """The target language of a file whose `facts` fit `scope`; else refused."""
+    if facts.get(scope.kind) != scope.code:
+        raise _Refused(_not_this_scope(facts, scope), META)
     lang = facts.get("target", "")
-    if lang not in target_languages(questionnaire):
+    if lang not in target_languages(scope):
         raise _Refused(
             _l(
                 "The file is for the language “%(lang)s”, which is not one to translate into.",
@@ -383,21 +561,21 @@ def _check_facts(facts: dict[str, str], questionnaire: Questionnaire) -> str:
             ),
             META,
         )
-    if not texts_service.can_edit_texts(questionnaire):
-        raise _Refused(_l("The texts of a closed or archived questionnaire no longer change."))
+    closed = scope.closed()
+    if closed:
+        raise _Refused(closed)
     return lang
 
 
 class _Reader:
-    def __init__(self, questionnaire: Questionnaire, lang: str, actor, outcome: Outcome) -> None:
-        self.current = tree_module.load(questionnaire)
-        self.rows = {row.key: row for row in texts_service.rows(self.current)}
-        self.source_lang = source_language(questionnaire)
-        self.questionnaire, self.lang, self.actor = questionnaire, lang, actor
-        self.outcome = outcome
+    def __init__(self, scope: Scope, lang: str, actor, outcome: Outcome) -> None:
+        self.texts = {text.key: text for text in scope.texts()}
+        self.scope, self.source_lang = scope, scope.source_lang
+        self.lang, self.actor, self.outcome = lang, actor, outcome
 
     def refuse(self, line: _Line, message) -> None:
-        self.outcome.refused.append(Problem(TEXTS, line.number, str(message)))
+        sheet = TEXTS if self.outcome.fmt == "xlsx" else ""  # XLIFF: a line of the document
+        self.outcome.refused.append(Problem(sheet, line.number, str(message)))
 
     def flag(self, line: _Line, context: str, message) -> None:
         typed = line.values.get("target", "")
@@ -425,19 +603,18 @@ class _Reader:
         if unstorable(typed):
             self.refuse(line, _l("This text holds a character that cannot be stored."))
             return
-        row = self.rows.get(key)
+        row = self.texts.get(key)
         if row is None:
-            context = line.values.get("context", "") or key
-            self.flag(line, context, _l("This text is no longer in the questionnaire."))
+            self.flag(line, line.values.get("context", "") or key, self.scope.gone())
             return
-        context = _context(row)
-        if row.from_bank:
-            self.flag(
-                line, context, _l("This text belongs to the bank: change it on the bank question.")
-            )
+        context = row.context
+        if row.foreign:
+            self.flag(line, context, row.foreign)
             return
         before = (row.value.get(self.lang) or "").strip()
-        if typed == before:
+        # the translation as it is, or as it was exported (a CAT tool's untouched target): no
+        # change asked for
+        if typed == before or check(typed) == line.values.get("current_check"):
             self.outcome.unchanged += 1
             return
         source = (row.value.get(self.source_lang) or "").strip()
@@ -460,10 +637,9 @@ class _Reader:
                 _l("Its translation was changed in the application after the file was made."),
             )
             return
-        target = self.questionnaire if row.node is None else row.node
         try:
-            texts_service.set_text(target, row.target_field, self.lang, typed, actor=self.actor)
-        except texts_service.TextError as error:
+            self.scope.set(key, self.lang, typed, self.actor)
+        except REFUSALS as error:
             self.refuse(line, error)
             return
         self.outcome.updated.append(Change(line.number, context, before, typed))

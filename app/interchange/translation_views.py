@@ -1,7 +1,8 @@
-"""Translation file pages: a questionnaire's texts for one language as a workbook for
-translators (download), and that workbook read back after a preview (upload, preview, apply).
-Whoever manages the questionnaire (its secretariat) may do both. The rules live in
-translation_file.py; these views parse the request, call it, render."""
+"""Translation file pages: the texts of a questionnaire, or of the bank questions an instrument
+owns, for one language as a workbook for translators (download), and that workbook read back
+after a preview (upload, preview, apply). A questionnaire's files are for whoever manages it
+(its secretariat); an instrument's bank questions' files for that instrument's secretariat. The
+rules live in translation_file.py; these views parse the request, call it, render."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
+from app.directory import services as directory
 from app.extensions import db
+from app.i18n import language_label
 from app.interchange import bp, pending, translation_file
-from app.questionnaires import tree
+from app.policy import require
 from app.questionnaires.pages import load_questionnaire
-from app.questionnaires.texts_service import can_edit_texts
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLIFF = "application/x-xliff+xml"
 MANAGE = "questionnaire.manage"
 
 
@@ -25,93 +28,129 @@ class UploadForm(FlaskForm):
     """The upload's CSRF check; the file comes from request.files."""
 
 
-def _page(questionnaire, form: UploadForm, status: int = 200):
-    current = tree.load(questionnaire)
-    langs = translation_file.target_languages(questionnaire)
-    counts = {
-        lang: (
-            len(translation_file.entries(current, lang)),
-            len(translation_file.entries(current, lang, only_missing=True)),
-        )
-        for lang in langs
-    }
+def _counts(scope, lang: str) -> tuple[int, int]:
+    """How many texts a file into `lang` holds: all, and only those missing."""
+    found = translation_file.entries(scope, lang)
+    return len(found), sum(not entry.current for entry in found)
+
+
+def _endpoints(scope) -> dict[str, str]:
+    """The page, download and apply endpoints of `scope`'s files, with their argument."""
+    if scope.kind == "bank":
+        return {"page": ".bank_translation_page", "download": ".bank_translation_download",
+                "apply": ".bank_translation_apply", "arg": "instrument"}  # fmt: skip
+    return {"page": ".translation_page", "download": ".translation_download",
+            "apply": ".translation_apply", "arg": "code"}  # fmt: skip
+
+
+def _url(scope, name: str, **values) -> str:
+    endpoints = _endpoints(scope)
+    return url_for(endpoints[name], **{endpoints["arg"]: scope.code}, **values)
+
+
+def _page(scope, form: UploadForm, status: int = 200):
+    langs = translation_file.target_languages(scope)
+    closed = scope.closed()
     return render_template(
-        "interchange/translation.html",
-        questionnaire=questionnaire,
+        "interchange/translation.html" if scope.kind == "questionnaire"
+        else "interchange/translation_bank.html",
+        questionnaire=getattr(scope, "questionnaire", None),
+        instrument=getattr(scope, "instrument", None),
         langs=langs,
-        counts=counts,
-        source=translation_file.source_language(questionnaire),
-        can_import=can_edit_texts(questionnaire),
+        counts={lang: _counts(scope, lang) for lang in langs},
+        source=scope.source_lang,
+        closed=closed,
         form=form,
-    ), status
+        download_url=_url(scope, "download"),
+        upload_url=_url(scope, "page"),
+    ), status  # fmt: skip
 
 
-@bp.route("/translation/<code>", methods=["GET", "POST"])
-@login_required
-def translation_page(code: str):
+def _upload(scope):
     """The download form, and the upload of a filled file: the preview of what it changes."""
-    questionnaire = load_questionnaire(code, MANAGE)
     form = UploadForm()
     if not form.validate_on_submit():
-        return _page(questionnaire, form)
+        return _page(scope, form)
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        flash(_("Choose the translation file (.xlsx) to import."), "danger")
-        return _page(questionnaire, form, 422)
+        flash(_("Choose the translation file (.xlsx or .xlf) to import."), "danger")
+        return _page(scope, form, 422)
     data = upload.read(translation_file.MAX_BYTES + 1)
-    outcome = translation_file.read(data, questionnaire, apply=False)
+    outcome = translation_file.read(data, scope, apply=False)
     db.session.rollback()
     token = None
     if outcome.ok and outcome.updated:
         token = pending.keep(
-            data, current_user.id, questionnaire_id=questionnaire.id,
+            data, current_user.id, scope=f"{scope.kind}:{scope.code}",
             filename=upload.filename[:200],
         )  # fmt: skip
-    return _preview(questionnaire, outcome, upload.filename[:200], token)
+    return _preview(scope, outcome, upload.filename[:200], token)
 
 
-def _preview(questionnaire, outcome, filename: str, token: str | None):
+def _preview(scope, outcome, filename: str, token: str | None):
+    if not outcome.lang:
+        what = ""
+    elif scope.kind == "bank":
+        what = _(
+            "Translation of the bank questions of %(code)s into %(language)s.",
+            code=scope.code,
+            language=language_label(outcome.lang),
+        )
+    else:
+        what = _(
+            "Translation of %(code)s into %(language)s.",
+            code=scope.code,
+            language=language_label(outcome.lang),
+        )
     return render_template(
         "interchange/translation_preview.html",
-        questionnaire=questionnaire,
+        code=scope.code,
+        what=what,
         outcome=outcome,
         filename=filename,
-        token=token,
+        page_url=_url(scope, "page"),
+        apply_url=_url(scope, "apply", token=token) if token else None,
     ), (200 if outcome.ok else 422)
 
 
-@bp.route("/translation/<code>/download")
-@login_required
-def translation_download(code: str):
-    """The translation file of `code` into ?lang= (every text, or with ?missing=1 only those
-    missing in that language)."""
-    questionnaire = load_questionnaire(code, MANAGE)
+def _download(scope, name: str):
+    """The translation file of `scope` into ?lang= (every text, or with ?missing=1 only those
+    missing in that language): a workbook, or with ?format=xliff an XLIFF document."""
     lang = request.args.get("lang", "")
-    if lang not in translation_file.target_languages(questionnaire):
+    if lang not in translation_file.target_languages(scope):
         abort(404)
     only_missing = request.args.get("missing") == "1"
-    name = f"{questionnaire.code}-{lang}{'-missing' if only_missing else ''}.xlsx"
+    stem = f"{name}-{lang}{'-missing' if only_missing else ''}"
+    if request.args.get("format") == "xliff":
+        data, mimetype, filename = (
+            translation_file.xliff_file(scope, lang, only_missing),
+            XLIFF,
+            f"{stem}.xlf",
+        )
+    else:
+        data, mimetype, filename = (
+            translation_file.workbook(scope, lang, only_missing),
+            XLSX,
+            f"{stem}.xlsx",
+        )
     return Response(
-        translation_file.workbook(questionnaire, lang, only_missing),
-        mimetype=XLSX,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        data,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 
 
-@bp.route("/translation/<code>/apply/<token>", methods=["POST"])
-@login_required
-def translation_apply(code: str, token: str):
+def _apply(scope, token: str, done_url: str):
     """Apply the file the preview showed (the same file, read again: what changed since is
     flagged or refused then)."""
-    questionnaire = load_questionnaire(code, MANAGE)
     kept = pending.take(token, current_user.id)
-    if kept is None or kept.facts.get("questionnaire_id") != questionnaire.id:
+    if kept is None or kept.facts.get("scope") != f"{scope.kind}:{scope.code}":
         flash(_("This import is no longer waiting: upload the file again."), "warning")
-        return redirect(url_for(".translation_page", code=questionnaire.code))
-    outcome = translation_file.read(kept.data, questionnaire, apply=True, actor=current_user)
+        return redirect(_url(scope, "page"))
+    outcome = translation_file.read(kept.data, scope, apply=True, actor=current_user)
     if not outcome.ok:
         db.session.rollback()
-        return _preview(questionnaire, outcome, kept.facts.get("filename", ""), None)
+        return _preview(scope, outcome, kept.facts.get("filename", ""), None)
     db.session.commit()
     pending.drop(token)
     count = len(outcome.updated)
@@ -125,4 +164,62 @@ def translation_apply(code: str, token: str):
             ),
             "warning",
         )
-    return redirect(url_for("questionnaires.texts", code=questionnaire.code))
+    return redirect(done_url)
+
+
+# --- a questionnaire's texts --------------------------------------------------------------------
+
+
+def _questionnaire_texts(code: str):
+    return translation_file.QuestionnaireTexts(load_questionnaire(code, MANAGE))
+
+
+@bp.route("/translation/<code>", methods=["GET", "POST"])
+@login_required
+def translation_page(code: str):
+    return _upload(_questionnaire_texts(code))
+
+
+@bp.route("/translation/<code>/download")
+@login_required
+def translation_download(code: str):
+    scope = _questionnaire_texts(code)
+    return _download(scope, scope.code)
+
+
+@bp.route("/translation/<code>/apply/<token>", methods=["POST"])
+@login_required
+def translation_apply(code: str, token: str):
+    scope = _questionnaire_texts(code)
+    return _apply(scope, token, url_for("questionnaires.texts", code=scope.code))
+
+
+# --- the bank questions an instrument owns ------------------------------------------------------
+
+
+def _bank_texts(code: str):
+    instrument = directory.instrument_by_code(code[:40])
+    if instrument is None:
+        abort(404)
+    require("bank.translate", instrument)
+    return translation_file.BankTexts(instrument)
+
+
+@bp.route("/translation/bank/<instrument>", methods=["GET", "POST"])
+@login_required
+def bank_translation_page(instrument: str):
+    return _upload(_bank_texts(instrument))
+
+
+@bp.route("/translation/bank/<instrument>/download")
+@login_required
+def bank_translation_download(instrument: str):
+    scope = _bank_texts(instrument)
+    return _download(scope, f"bank-{scope.code}")
+
+
+@bp.route("/translation/bank/<instrument>/apply/<token>", methods=["POST"])
+@login_required
+def bank_translation_apply(instrument: str, token: str):
+    scope = _bank_texts(instrument)
+    return _apply(scope, token, url_for("bank.index", owner=scope.code))
