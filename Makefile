@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz install lint format translations extract catalogs db demo bench bench-load bench-starts bench-analysis bench-synthesis bench-peer test-sqlite test-postgres clean
+.PHONY: run serve-prod test fuzz install lint format translations extract catalogs db demo bench bench-load bench-starts bench-analysis bench-synthesis bench-peer test-sqlite test-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,9 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+serve-prod: catalogs  ## the production stack here: gunicorn (gunicorn.conf.py) and an RQ worker on local PostgreSQL (SERVE_DATABASE_URL) and Redis (REDIS_URL), demo loaded, on http://127.0.0.1:8000
+	$(BIN)/python deploy/serve_prod.py
 
 bench: catalogs  ## timing and query-count figures (printed, never asserted); not bench-starts (half an hour) nor bench-peer (its own targets)
 	for b in $(filter-out bench/bench_fresh_starts.py bench/bench_peer.py,$(wildcard bench/bench_*.py)); do $(BIN)/python $$b || exit 1; done

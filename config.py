@@ -161,6 +161,8 @@ class Config:
     # How many reverse proxies in front of the app set X-Forwarded-For and X-Forwarded-Proto;
     # 0 (the default) trusts no such header: they are the client's to forge.
     TRUSTED_PROXIES = os.environ.get("TRUSTED_PROXIES", "0")
+    # how the application logs are written: json, text or off (app/main/requestlog.py)
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "off")
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
@@ -257,6 +259,7 @@ class ProductionConfig(Config):
     REMEMBER_COOKIE_SECURE = True
     DEMO_ALLOWED = False
     PREFERRED_URL_SCHEME = "https"
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 
     def __init__(self) -> None:
         key = os.environ.get("SECRET_KEY")

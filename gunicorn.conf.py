@@ -12,6 +12,8 @@
   signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE), instead of a bare "was sent SIGSEGV".
 - ORS_GC_PROBE=1 logs each full collection of each worker and a summary when it stops;
   ORS_GC_PROBE=saveall also lists by type what the collections found in reference cycles.
+- GUNICORN_TIMEOUT (60 s) before a silent worker is replaced; no access log of gunicorn's: the
+  application writes one line per request itself (LOG_FORMAT, json in production).
 - greenlet is not loaded (below).
 - HEALTH_BIND=host:port opens the health door (app/serving.py): a process of the master's
   that answers GET /healthz there, never queued behind the workers' saves; for the load
@@ -34,6 +36,15 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 preload_app = True
+# A worker silent this long (a request stuck past any reasonable page) is killed and replaced;
+# on a restart or reload, workers finish their requests for `graceful_timeout` first.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 30
+keepalive = 5  # behind nginx's keepalive upstream connections
+# The access log is the application's request log (LOG_FORMAT, app/main/requestlog.py): one
+# line per request with its id, the user and the time, which gunicorn's own cannot know.
+accesslog = None
+errorlog = "-"
 
 # No collection while the application is built in the master: the objects freed then would
 # leave holes in pages that the workers' own objects would later fill, copying those pages.
@@ -50,12 +61,16 @@ def when_ready(server):
 
     if server.cfg.preload_app:
         serving.warm_up(server.app.wsgi())
-        database = server.app.wsgi().config["SQLALCHEMY_DATABASE_URI"]
+        config = server.app.wsgi().config
     else:
         from config import Config
 
-        database = Config.SQLALCHEMY_DATABASE_URI
-    server.health_door = serving.open_door(database)
+        config = vars(Config)
+    server.health_door = serving.open_door(
+        config["SQLALCHEMY_DATABASE_URI"],
+        redis_url=config.get("REDIS_URL"),
+        queue_name=config.get("EXPORT_QUEUE", ""),
+    )
     if server.health_door is not None:
         server.log.info("health door on %s (HEALTH_BIND)", os.environ["HEALTH_BIND"])
 

@@ -44,8 +44,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         mail,
         migrate,
     )
-    from app.main import errors
+    from app.main import errors, requestlog
 
+    # its after-request function is the last to run (the first registered): it logs the
+    # response as it leaves, compressed
+    requestlog.register(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "..", "migrations"))
     login_manager.init_app(app)

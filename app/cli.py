@@ -1,4 +1,5 @@
-"""Flask CLI commands: `demo load`, `translate extract|update|compile`, `users create|grant`;
+"""Flask CLI commands: `demo load`, `translate extract|update|compile`, `users create|grant`,
+`backup create|restore`;
 `export answers|status` and `analysis rebuild|worker` come from app/analysis/cli.py."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ POT = ROOT / "translations" / "messages.pot"
 demo_cli = AppGroup("demo", help="Demo data.")
 translate_cli = AppGroup("translate", help="Interface translations (gettext catalogs).")
 users_cli = AppGroup("users", help="Accounts and roles, for admins who prefer a terminal.")
+backup_cli = AppGroup("backup", help="Backups of the database and attachments, and their restore.")
 
 
 @demo_cli.command("load")
@@ -170,6 +172,53 @@ def users_grant(email: str, role: str, instrument: str | None, party: str | None
     click.echo(f"Granted {role} to {user.email}.")
 
 
+@backup_cli.command("create")
+@click.option(
+    "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A new (or empty) folder to write the backup into.",
+)  # fmt: skip
+def backup_create(output: Path) -> None:
+    """Back up the database (pg_dump, or SQLite's online backup) and the attachments into
+    OUTPUT, with a manifest of checksums and row counts."""
+    from app.operations import backup
+
+    try:
+        manifest = backup.create(output, db.engine, Path(current_app.config["ATTACHMENT_FOLDER"]))
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    rows = sum(manifest["tables"].values())
+    size = manifest["dump"]["size"] + sum(f["size"] for f in manifest["attachments"])
+    click.echo(
+        f"Backup written to {output}: {len(manifest['tables'])} tables, {rows} rows, "
+        f"{len(manifest['attachments'])} attachments, {size / 2**20:.1f} MiB "
+        f"(revision {manifest['revision']})."
+    )
+
+
+@backup_cli.command("restore")
+@click.argument("source", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def backup_restore(source: Path) -> None:
+    """Restore the backup in SOURCE into the empty database DATABASE_URL names and the empty
+    ATTACHMENT_FOLDER, then compare every table's rows, the answers and the attachments with
+    its manifest (exit 1 on any difference)."""
+    from app.operations import backup
+
+    url = db.engine.url
+    db.engine.dispose()  # the restore uses its own connections; the app's stay closed
+    try:
+        checked = backup.restore(source, url, Path(current_app.config["ATTACHMENT_FOLDER"]))
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    if checked.differences:
+        for difference in checked.differences:
+            click.echo(f"  {difference}", err=True)
+        raise click.ClickException("The restored data differ from the backup's manifest.")
+    click.echo(
+        f"Restored from {source}: {checked.tables} tables and {checked.rows} rows, the answers "
+        f"and {checked.files} attachments checked against the manifest."
+    )
+
+
 def register(app: Flask) -> None:
     from app.analysis.cli import analysis_cli, export_cli
     from app.interchange.cli import xlsform_cli
@@ -183,5 +232,6 @@ def register(app: Flask) -> None:
         analysis_cli,
         xlsform_cli,
         species_cli,
+        backup_cli,
     ):
         app.cli.add_command(group)

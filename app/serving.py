@@ -138,6 +138,9 @@ class FullCollections:
 
 HEALTH_VARIABLE = "HEALTH_BIND"
 DOOR_DATABASE = "ORS_DOOR_DATABASE"  # the database's URL, passed to the door by environment
+DOOR_REDIS = "ORS_DOOR_REDIS"  # and Redis's, with the job queue's name, when there is one
+DOOR_QUEUE = "ORS_DOOR_QUEUE"
+REDIS_SECONDS = 1  # Redis answers in a millisecond; one that takes a second is not healthy
 _BIND = re.compile(r"\[?(?P<host>[^\[\]]+)\]?:(?P<port>\d{1,5})")
 CHECK_SECONDS = 3  # a database slower than this to answer SELECT 1 is not healthy
 # strict, as app/utils.json_dumps is (this file runs alone, without the application)
@@ -155,12 +158,68 @@ def door_bind(environ=os.environ) -> tuple[str, int] | None:
     return found["host"], int(found["port"])
 
 
-def open_door(database_uri: str, environ=os.environ) -> subprocess.Popen | None:
+def health(database_ok: bool, redis_url: str | None, queue_name: str) -> tuple[int, dict]:
+    """What /healthz answers, the same from the application and from the door: the database
+    (503 when it does not answer: nothing can be saved), and, when Redis is configured, Redis
+    and the job queue: how many jobs wait, how long the oldest has waited, how many failed.
+    Redis down is "degraded", still 200: pages and saves go on without it (the rate limits
+    count in memory, exports are written in the web process), and a load balancer must not
+    take every server out for it."""
+    state = "ok" if database_ok else "error"
+    body: dict = {"status": state, "database": state}
+    if redis_url:
+        body.update(queue_facts(redis_url, queue_name))
+        if body["redis"] != "ok" and database_ok:
+            body["status"] = "degraded"
+    return (200 if database_ok else 503), body
+
+
+def queue_facts(redis_url: str, queue_name: str) -> dict:
+    """{"redis": "ok", "queue": {name, depth, oldest_seconds, failed}}, or {"redis": "error"}."""
+    from datetime import UTC, datetime
+
+    from redis import Redis
+    from redis.exceptions import RedisError
+    from rq import Queue
+
+    connection = Redis.from_url(
+        redis_url, socket_connect_timeout=REDIS_SECONDS, socket_timeout=REDIS_SECONDS
+    )
+    try:
+        queue = Queue(queue_name, connection=connection)
+        depth = queue.count
+        oldest = None
+        first = queue.get_job_ids(0, 1)
+        job = queue.fetch_job(first[0]) if first else None
+        if job is not None and job.enqueued_at is not None:
+            enqueued = job.enqueued_at
+            if enqueued.tzinfo is None:
+                enqueued = enqueued.replace(tzinfo=UTC)
+            oldest = max(0, round((datetime.now(UTC) - enqueued).total_seconds()))
+        failed = queue.failed_job_registry.count
+    except (RedisError, OSError):
+        return {"redis": "error"}
+    finally:
+        connection.close()
+    return {
+        "redis": "ok",
+        "queue": {"name": queue_name, "depth": depth, "oldest_seconds": oldest, "failed": failed},
+    }
+
+
+def open_door(
+    database_uri: str,
+    environ=os.environ,
+    redis_url: str | None = None,
+    queue_name: str = "",
+) -> subprocess.Popen | None:
     """Start the health door when HEALTH_BIND asks for it (in gunicorn's master, once it is
     ready); None when it does not."""
     if door_bind(environ) is None:
         return None
     env = {**environ, DOOR_DATABASE: database_uri}
+    if redis_url:
+        env |= {DOOR_REDIS: redis_url, DOOR_QUEUE: queue_name}
     # -P: this file's folder (the application's package) is not put on the module path
     command = [sys.executable, "-P", str(Path(__file__).resolve()), "door", str(os.getpid())]
     return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)  # noqa: S603 (ours)
@@ -192,8 +251,8 @@ class _Door(BaseHTTPRequestHandler):
             self._reply(404, {"status": "not found"})
             return
         ok = self.server.database_answers()  # type: ignore[attr-defined]
-        state = "ok" if ok else "error"
-        self._reply(200 if ok else 503, {"status": state, "database": state})
+        redis_url, queue_name = os.environ.get(DOOR_REDIS), os.environ.get(DOOR_QUEUE, "")
+        self._reply(*health(ok, redis_url, queue_name))
 
     def _reply(self, status: int, body: dict) -> None:
         data = _STRICT.encode(body).encode()

@@ -216,3 +216,39 @@ def test_production_accepts_random_keys(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", secrets.token_hex(32))
     assert os.environ["SECRET_KEY"] == ProductionConfig().SECRET_KEY
     assert estimated_bits("a" * 40) == 0 and estimated_bits("ab" * 20) == 40
+
+
+# --- /healthz with Redis and the job queue ------------------------------------------------------
+
+
+def test_healthz_reports_redis_and_the_queue_when_configured(app, client, monkeypatch):
+    from rq import Queue
+
+    connection = redis_client()
+    name = f"family-ors-health-test-{os.getpid()}"
+    queue = Queue(name, connection=connection)
+    monkeypatch.setitem(app.config, "REDIS_URL", REDIS)
+    monkeypatch.setitem(app.config, "EXPORT_QUEUE", name)
+    try:
+        empty = client.get("/healthz")
+        assert empty.status_code == 200
+        assert empty.json == {
+            "status": "ok", "database": "ok", "redis": "ok",
+            "queue": {"name": name, "depth": 0, "oldest_seconds": None, "failed": 0},
+        }  # fmt: skip
+        for number in range(2):  # jobs no worker takes: they wait
+            queue.enqueue("app.serving.probe_mode", description=f"waiting {number}")
+        waiting = client.get("/healthz").json["queue"]
+        assert waiting["depth"] == 2 and 0 <= waiting["oldest_seconds"] < 60
+    finally:
+        queue.empty()
+        queue.delete(delete_jobs=True)
+        connection.close()
+
+
+def test_healthz_with_redis_down_is_degraded_not_down(app, client, monkeypatch):
+    """Pages and saves go on without Redis: a load balancer must keep the server."""
+    monkeypatch.setitem(app.config, "REDIS_URL", "redis://127.0.0.1:1/0")
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "degraded", "database": "ok", "redis": "error"}

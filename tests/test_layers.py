@@ -30,7 +30,7 @@ RANK = {
     "public": 6,
 }
 SERVICES = {"audit", "notify"}  # anyone may call them
-TOP = {"", "main", "demo", "cli", "serving"}  # "" is app/__init__.py, create_app
+TOP = {"", "main", "demo", "cli", "serving", "operations"}  # "" is app/__init__.py, create_app
 BASE = {
     "i18n",
     "extensions",

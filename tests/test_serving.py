@@ -180,6 +180,21 @@ def test_the_door_answers_healthz_from_its_own_connection_and_closes(tmp_path):
     assert door.returncode == 0  # shut down on SIGTERM, not killed
 
 
+def test_the_door_reports_redis_as_the_application_does(tmp_path):
+    """Given Redis (here one that does not answer), the door says what /healthz says: the
+    database up, Redis down, the whole degraded but serving (serving.health)."""
+    port = _free_port()
+    door = serving.open_door(
+        f"sqlite:///{tmp_path}/door.db", {"HEALTH_BIND": f"127.0.0.1:{port}"},
+        redis_url=f"redis://127.0.0.1:{_free_port()}/0", queue_name="family-ors-exports",
+    )  # fmt: skip
+    try:
+        status, body = _ask(f"http://127.0.0.1:{port}/healthz")
+        assert (status, body) == (200, {"status": "degraded", "database": "ok", "redis": "error"})
+    finally:
+        serving.close_door(door)
+
+
 def test_the_door_says_when_the_database_does_not_answer():
     port = _free_port()
     database = f"postgresql+psycopg://nobody@127.0.0.1:{_free_port()}/nothing"  # no server there

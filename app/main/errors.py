@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from app.extensions import db
+from app.main import requestlog
 
 MESSAGES = {
     400: (_l("Bad request"), _l("The request could not be understood. Go back and try again.")),
@@ -25,7 +26,11 @@ MESSAGES = {
 
 def render_error(code: int):
     title, message = MESSAGES.get(code, MESSAGES[500])
-    return render_template("errors/error.html", code=code, title=title, message=message), code
+    # an unexpected error: the reference that finds its lines in the log
+    reference = requestlog.request_id() if code >= 500 else ""
+    return render_template(
+        "errors/error.html", code=code, title=title, message=message, reference=reference
+    ), code
 
 
 def register(app: Flask) -> None:

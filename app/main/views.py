@@ -1,8 +1,18 @@
-from flask import abort, jsonify, redirect, render_template, request, session, url_for
+from flask import (
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import serving
 from app.directory import services as directory
 from app.extensions import db, limiter
 from app.i18n import current_language, languages
@@ -44,9 +54,14 @@ def set_language():
 @bp.route("/healthz")
 @limiter.exempt
 def healthz():
+    """The database, and Redis with the job queue when configured (serving.health says what
+    each answer means; the health door answers the same)."""
     try:
         db.session.execute(text("SELECT 1"))
+        database_ok = True
     except SQLAlchemyError:
         db.session.rollback()
-        return jsonify(status="error", database="error"), 503
-    return jsonify(status="ok", database="ok")
+        database_ok = False
+    config = current_app.config
+    status, body = serving.health(database_ok, config.get("REDIS_URL"), config["EXPORT_QUEUE"])
+    return jsonify(body), status

@@ -1,0 +1,1 @@
+"""Operating the application: backups and their restore (flask backup)."""
