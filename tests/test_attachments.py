@@ -446,3 +446,67 @@ def test_an_autosave_over_the_request_limit_gets_the_json_refusal(client, auth, 
     refused = client.post(f"/reports/{report_id}/answers", data=data)
     assert refused.status_code == 413 and refused.json["status"] == "error"
     assert refused.json["message"] == "Los datos enviados superan el tamaño que admite el sitio."
+
+
+# --- the attachment folder full or unwritable (issue 19) ------------------------------------------
+
+NOT_STORED = (
+    "“%(name)s” could not be stored: the server has no room left or cannot write files just "
+    "now. Nothing was changed; try again later, and tell the secretariat if it happens again."
+)
+
+
+def test_an_unwritable_attachment_folder_is_a_clear_refusal(client, auth, app, tmp_path):
+    """The folder cannot be made (here: under a file, which even root cannot write into): the
+    person is told in their language, nothing is stored, the answer is unchanged."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    report_id, _section, _source, name = _threats(app, "SEN")
+    auth.login(FP_SEN)
+    kept = _upload(client, report_id, name, "garde.pdf", PDF)
+    assert kept.status_code == 200
+    saved_folder = app.config["ATTACHMENT_FOLDER"]
+    app.config["ATTACHMENT_FOLDER"] = str(blocker / "attachments")
+    try:
+        refused = _upload(client, report_id, name, "Plan national.pdf", PDF)
+    finally:
+        app.config["ATTACHMENT_FOLDER"] = saved_folder
+    assert refused.status_code == 422 and refused.json["status"] == "error"
+    assert refused.json["message"] == in_language(app, "fr", NOT_STORED, name="Plan national.pdf")
+    assert "n’a pas pu être enregistré" in refused.json["message"]
+    assert _attachment_count(app) == 1  # the first file only
+    # the answer was left at its version: the next file attached makes it the second
+    again = _upload(client, report_id, name, "Plan national.pdf", PDF)
+    assert again.status_code == 200 and again.json["version"] == 2
+
+
+class _DiskFull(io.FileIO):
+    """A file whose disk fills after the first chunk: part of it is written, then ENOSPC."""
+
+    def write(self, data):
+        if self.tell() > 0:
+            import errno
+
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(data)
+
+
+def test_a_disk_that_fills_mid_file_leaves_no_half_file(ctx, app, monkeypatch):
+    report = report_of("CMS-COP15", "SEN")
+    filled = services.fill(report, "fr")
+    item = file_item(filled)
+    before = stored_files(app)
+    monkeypatch.setattr(attachments, "CHUNK", 1024)
+    monkeypatch.setattr(
+        attachments, "open", lambda path, mode: _DiskFull(path, "xb"), raising=False
+    )
+    with app.test_request_context(headers={"Accept-Language": "es"}):
+        with pytest.raises(attachments.AttachmentError) as refused:
+            attachments.attach(
+                filled, item.node, item.loop_key, [upload("informe.pdf", PDF * 4)],
+                user=user(FP_SEN), locale="es",
+            )  # fmt: skip
+        assert "informe.pdf" in refused.value.message
+    assert stored_files(app) == before  # the half-written file is gone
+    assert ctx.scalar(sa.select(sa.func.count(Attachment.id))) == 0
+    assert filled.answers.get((item.node.id, item.loop_key)) is None

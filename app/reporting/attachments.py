@@ -12,7 +12,9 @@ keep theirs; removing a file is an ordinary save of the answer (with its version
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +32,8 @@ from app.questionnaires.models import Node
 from app.reporting import file_checks, saving, services
 from app.reporting.errors import ReportingError
 from app.reporting.models import Attachment
+
+log = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
 
@@ -130,11 +134,11 @@ def _store(upload: Upload, limit: int) -> tuple[str, int, str, bytes]:
     """Write `upload` under a random name; (storage key, size, sha256, first bytes)."""
     key = secrets.token_hex(16)
     target = folder() / key[:2] / key
-    target.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     size = 0
     head = b""
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "xb") as out:
             while chunk := upload.stream.read(CHUNK):
                 size += len(chunk)
@@ -152,10 +156,29 @@ def _store(upload: Upload, limit: int) -> tuple[str, int, str, bytes]:
                     raise _refused(upload.filename)
                 digest.update(chunk)
                 out.write(chunk)
+    except OSError as error:
+        # the disk full, the folder read-only or gone: the server's fault, said as such; the
+        # part written is removed and the answer is left as it was (attach rolls back)
+        _remove(target)
+        log.error("attachment %s not stored under %s: %s", key, folder(), error)
+        raise AttachmentError(
+            _l(
+                "“%(name)s” could not be stored: the server has no room left or cannot write "
+                "files just now. Nothing was changed; try again later, and tell the secretariat "
+                "if it happens again.",
+                name=clean_name(upload.filename),
+            )
+        ) from None
     except BaseException:
-        target.unlink(missing_ok=True)
+        _remove(target)
         raise
     return key, size, digest.hexdigest(), head
+
+
+def _remove(path: Path) -> None:
+    """Remove what was written of a refused file (if the folder lets anything be removed)."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def _locale() -> str:
@@ -295,7 +318,7 @@ def attach(
         for attachment in added:
             filled.attachments.pop(attachment.id, None)
         for path in written:
-            path.unlink(missing_ok=True)
+            _remove(path)
         raise
     return saved
 
