@@ -127,8 +127,12 @@ class BankTexts:
         self.code = instrument.code
         self.source_lang = DEFAULT_LANGUAGE  # the bank's meaning is its English wording
         self._questions: dict[str, BankQuestion] = {}
+        self._texts: list[Text] | None = None
 
     def texts(self) -> list[Text]:
+        # read once per scope (a request): its page counts every target language from them
+        if self._texts is not None:
+            return self._texts
         found = []
         questions = bank_queries.search(owner=self.instrument)
         self._questions = {question.code: question for question in questions}
@@ -140,6 +144,7 @@ class BankTexts:
                 )
                 context = f"{question.code} v{latest.number} — {what}"
                 found.append(Text(f"{question.code}:{name}", context, value))
+        self._texts = found
         return found
 
     def closed(self):
