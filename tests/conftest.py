@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -215,6 +216,35 @@ def ctx(app, database):
     """An application context for service tests; yields the session."""
     with app.app_context():
         yield db.session
+
+
+@pytest.fixture
+def empty_database_url(db_url, tmp_path):
+    """A database with nothing in it, of the same kind as the suite's."""
+    if is_sqlite(db_url):
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    name = f"test_empty_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(db_url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield db_url.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def failing_app(db_url):
+    """The application with a page that fails (/_boom), showing the error page as a visitor
+    would meet it (exceptions not propagated to the test)."""
+    failing = make_test_app(db_url, PROPAGATE_EXCEPTIONS=False)
+
+    @failing.route("/_boom")
+    def _boom():
+        raise RuntimeError("boom")
+
+    return failing
 
 
 @pytest.fixture

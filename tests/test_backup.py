@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from app.extensions import db
 from app.operations import backup
 from config import database_url as driver_url
-from tests.conftest import is_sqlite, make_test_app
+from tests.conftest import make_test_app
 
 
 @pytest.fixture
@@ -29,26 +29,6 @@ def attachments(tmp_path) -> Path:
     return folder
 
 
-@pytest.fixture
-def fresh_url(db_url, tmp_path):
-    """The URL of a new, empty database on the server the suite runs on; dropped after."""
-    if is_sqlite(db_url):
-        yield f"sqlite:///{tmp_path / 'restored.db'}"
-        return
-    name = f"test_restore_{os.getpid()}"
-    url = sa.engine.make_url(driver_url(db_url))
-    admin = sa.create_engine(
-        url.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool
-    )
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield url.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 def facts(url: str) -> dict:
     engine = sa.create_engine(driver_url(url), poolclass=sa.pool.NullPool)
     try:
@@ -58,7 +38,9 @@ def facts(url: str) -> dict:
         engine.dispose()
 
 
-def test_a_backup_restores_to_the_row_and_the_byte(app, db_url, tmp_path, attachments, fresh_url):
+def test_a_backup_restores_to_the_row_and_the_byte(
+    app, db_url, tmp_path, attachments, empty_database_url
+):
     with app.app_context():
         manifest = backup.create(tmp_path / "backup", db.engine, attachments)
     # the manifest says what the database holds
@@ -72,27 +54,27 @@ def test_a_backup_restores_to_the_row_and_the_byte(app, db_url, tmp_path, attach
     assert written == manifest
 
     restored_files = tmp_path / "restored-attachments"
-    checked = backup.restore(tmp_path / "backup", driver_url(fresh_url), restored_files)
+    checked = backup.restore(tmp_path / "backup", driver_url(empty_database_url), restored_files)
     assert checked.differences == []
     assert checked.tables == len(original["tables"])
     assert checked.rows == sum(original["tables"].values())
     assert checked.files == 2
     # compared independently of the restore's own check
-    assert facts(fresh_url) == original
+    assert facts(empty_database_url) == original
     for relative in ("ab/report.pdf", "empty.csv"):
         assert (restored_files / relative).read_bytes() == (attachments / relative).read_bytes()
 
     # a second restore into what is now full is refused, and changes nothing
     with pytest.raises(backup.BackupError, match="not empty"):
-        backup.restore(tmp_path / "backup", driver_url(fresh_url), tmp_path / "other")
+        backup.restore(tmp_path / "backup", driver_url(empty_database_url), tmp_path / "other")
     assert not (tmp_path / "other").exists()
-    assert facts(fresh_url) == original
+    assert facts(empty_database_url) == original
 
 
-def test_what_a_restore_refuses(app, tmp_path, attachments, fresh_url):
+def test_what_a_restore_refuses(app, tmp_path, attachments, empty_database_url):
     with app.app_context():
         backup.create(tmp_path / "backup", db.engine, attachments)
-    url = driver_url(fresh_url)
+    url = driver_url(empty_database_url)
     # an attachment folder that holds a file
     full = tmp_path / "full"
     full.mkdir()
@@ -126,7 +108,7 @@ def test_a_backup_goes_into_a_new_folder(app, tmp_path, attachments):
     assert [p.name for p in used.iterdir()] == ["notes.txt"]
 
 
-def test_the_commands(app, db_url, tmp_path, attachments, fresh_url):
+def test_the_commands(app, db_url, tmp_path, attachments, empty_database_url):
     target = tmp_path / "nightly"
     made = make_test_app(db_url, ATTACHMENT_FOLDER=str(attachments))
     created = made.test_cli_runner().invoke(args=["backup", "create", "--output", str(target)])
@@ -136,11 +118,11 @@ def test_the_commands(app, db_url, tmp_path, attachments, fresh_url):
     refused = made.test_cli_runner().invoke(args=["backup", "restore", str(target)])
     assert refused.exit_code == 1 and "not empty" in refused.output
     restored_files = tmp_path / "restored-attachments"
-    fresh = make_test_app(fresh_url, ATTACHMENT_FOLDER=str(restored_files))
+    fresh = make_test_app(empty_database_url, ATTACHMENT_FOLDER=str(restored_files))
     done = fresh.test_cli_runner().invoke(args=["backup", "restore", str(target)])
     assert done.exit_code == 0, done.output
     assert "2 attachments checked against the manifest" in done.output
-    assert facts(fresh_url) == facts(db_url)
+    assert facts(empty_database_url) == facts(db_url)
 
 
 def test_the_nightly_script_makes_a_backup_and_keeps_only_recent_ones(app, db_url, tmp_path):

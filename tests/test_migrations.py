@@ -1,15 +1,12 @@
 """The migrations build the schema the models describe, and step down and up again."""
 
-import uuid
-
-import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
 from app.extensions import db
-from tests.conftest import is_sqlite, make_test_app
+from tests.conftest import make_test_app
 
 
 def test_models_and_migrations_agree(app):
@@ -17,22 +14,6 @@ def test_models_and_migrations_agree(app):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, db.metadata)
     assert differences == [], f"models and migrations differ: {differences}"
-
-
-@pytest.fixture
-def empty_database_url(db_url, tmp_path):
-    """A database with nothing in it, of the same kind as the suite's."""
-    if is_sqlite(db_url):
-        yield f"sqlite:///{tmp_path / 'empty.db'}"
-        return
-    name = f"test_empty_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(db_url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield db_url.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_upgrade_from_empty_then_downgrade_one_step_and_back(app, empty_database_url):

@@ -63,14 +63,9 @@ def test_an_incoming_id_is_kept_only_from_a_trusted_proxy(db_url):
         assert HEX16.fullmatch(response.headers["X-Request-Id"]), hostile
 
 
-def test_an_error_page_shows_the_reference_of_its_log_lines(db_url, caplog):
+def test_an_error_page_shows_the_reference_of_its_log_lines(failing_app, caplog):
     caplog.set_level(logging.INFO, logger="app")
-    failing = make_test_app(db_url, PROPAGATE_EXCEPTIONS=False)
-
-    @failing.route("/_boom")
-    def _boom():
-        raise RuntimeError("boom")
-
+    failing = failing_app
     response = failing.test_client().get("/_boom", headers={"Accept-Language": "fr"})
     assert response.status_code == 500
     reference = response.headers["X-Request-Id"]

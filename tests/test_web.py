@@ -70,7 +70,7 @@ def test_404_is_translated_in_the_layout(client, lang, title):
     assert "Family ORS" in response.text
 
 
-def test_413_400_and_500_pages(app, client, db_url):
+def test_413_400_and_500_pages(app, client, failing_app):
     app.config["MAX_CONTENT_LENGTH"] = 10
     try:
         response = client.post("/account/login", data={"email": "x" * 100})
@@ -80,15 +80,7 @@ def test_413_400_and_500_pages(app, client, db_url):
         app.config["MAX_CONTENT_LENGTH"] = 20 * 1024 * 1024
     assert client.post("/language", data={"lang": "zz"}).status_code == 400
 
-    from tests.conftest import make_test_app
-
-    failing = make_test_app(db_url, PROPAGATE_EXCEPTIONS=False)
-
-    @failing.route("/_boom")
-    def _boom():
-        raise RuntimeError("boom")
-
-    response = failing.test_client().get("/_boom", headers={"Accept-Language": "es"})
+    response = failing_app.test_client().get("/_boom", headers={"Accept-Language": "es"})
     assert response.status_code == 500
     assert '<html lang="es">' in response.text
 
