@@ -87,6 +87,21 @@ def secret_key_problem(key: str | None) -> str | None:
     return None
 
 
+def attachment_storage_problem(settings) -> str | None:
+    """Why the attachment storage that `settings` (the environment, or an app's config) name
+    cannot work, or None when it can."""
+    kind = settings.get("ATTACHMENT_STORAGE") or "local"
+    if kind not in ("local", "s3"):
+        return f"ATTACHMENT_STORAGE={kind!r}: set it to local (a folder) or s3 (a bucket)"
+    if kind == "s3" and not settings.get("ATTACHMENT_S3_BUCKET"):
+        return (
+            "ATTACHMENT_STORAGE=s3 but ATTACHMENT_S3_BUCKET is not set: name the bucket the "
+            "attachments go into (and ATTACHMENT_S3_ENDPOINT_URL for a store other than "
+            "Amazon S3)"
+        )
+    return None
+
+
 def limiter_storage_uri(environ) -> str:
     """Where the rate limits count: RATELIMIT_STORAGE_URI, else the Redis of REDIS_URL, else
     the memory of each process (one worker only: with several, each counts apart)."""
@@ -114,6 +129,10 @@ def database_url(url: str) -> str:
 
 class Config:
     NAME = "base"
+    # A PostgreSQL replica (streaming replication) the analysis pages and export files read
+    # from, a few seconds behind: their load then stays off the primary that takes the saves.
+    # Unset: they read the primary.
+    ANALYSIS_DATABASE_URL = os.environ.get("ANALYSIS_DATABASE_URL") or None
     SQLALCHEMY_DATABASE_URI = database_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'family_ors.db'}")
     )
@@ -173,6 +192,17 @@ class Config:
         "MAIL_DEFAULT_SENDER", "Family ORS <no-reply@family-ors.org>"
     )
     MAIL_CONSOLE = False  # development prints mails instead of sending them
+    # The outbox (app/notify/mail.py). With REDIS_URL, mails go out through the RQ queue
+    # MAIL_QUEUE; a failed send is tried again after each of MAIL_RETRY_SECONDS (the last one
+    # repeats), MAIL_MAX_ATTEMPTS tries in all, then listed for the administrators. A mail the
+    # queue has not sent MAIL_STUCK_SECONDS after it was written is sent by `flask mail deliver`.
+    MAIL_QUEUE = os.environ.get("MAIL_QUEUE", "family-ors-mail")
+    MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "5"))
+    MAIL_RETRY_SECONDS = tuple(
+        int(seconds)
+        for seconds in os.environ.get("MAIL_RETRY_SECONDS", "60,300,1800,7200").split(",")
+    )
+    MAIL_STUCK_SECONDS = int(os.environ.get("MAIL_STUCK_SECONDS", "600"))
 
     PASSWORD_RESET_MAX_AGE = 3600
     INVITATION_MAX_AGE_DAYS = 14  # a contributor's invitation link (single use) lasts this long
@@ -187,7 +217,17 @@ class Config:
     # Consecutive saves of one answer by one person within this window make one revision.
     REVISION_MERGE_SECONDS = 300
     # Attachments: kept outside the static folder under random names, served through the policy.
+    # Where they are kept (app/reporting/storage.py): "local", the folder ATTACHMENT_FOLDER, or
+    # "s3", objects under ATTACHMENT_S3_PREFIX in the bucket ATTACHMENT_S3_BUCKET of Amazon S3
+    # or of the S3-compatible store at ATTACHMENT_S3_ENDPOINT_URL (MinIO, Ceph, …), so that the
+    # web and worker machines keep no files. S3's credentials are boto3's own: the variables
+    # AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, or the machine's role.
+    ATTACHMENT_STORAGE = os.environ.get("ATTACHMENT_STORAGE", "local")
     ATTACHMENT_FOLDER = os.environ.get("ATTACHMENT_FOLDER", str(INSTANCE_DIR / "attachments"))
+    ATTACHMENT_S3_BUCKET = os.environ.get("ATTACHMENT_S3_BUCKET") or None
+    ATTACHMENT_S3_PREFIX = os.environ.get("ATTACHMENT_S3_PREFIX", "attachments/")
+    ATTACHMENT_S3_ENDPOINT_URL = os.environ.get("ATTACHMENT_S3_ENDPOINT_URL") or None  # AWS: none
+    ATTACHMENT_S3_REGION = os.environ.get("ATTACHMENT_S3_REGION") or None
     ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
     # Extensions accepted (PDF, office documents, images, CSV); each file's content must be a
     # genuine file of its extension (app/reporting/file_checks.py), and the type sent back on
@@ -220,6 +260,9 @@ class Config:
     EXPORT_THREADS = int(os.environ.get("EXPORT_THREADS", "2"))
     EXPORT_MAX_AGE_HOURS = 24
     EXPORT_JOB_TIMEOUT = 3600  # seconds: a job still unfinished after this has stopped
+    # seconds a running job may go without progress before it is taken for dead (its worker
+    # was killed): it is then shown as failed, with "Start it again"
+    EXPORT_STALL_SECONDS = int(os.environ.get("EXPORT_STALL_SECONDS", "600"))
 
     # The public pages' ETags: set PUBLIC_ETAG_SEED to the release's name where the web
     # processes do not share one copy of the files; by default, a fingerprint of them.
@@ -247,6 +290,7 @@ class TestConfig(Config):
     MAIL_PORT = 0  # a fixture starts aiosmtpd and sets the port
     MAIL_SUPPRESS_SEND = False  # tests read real messages from a local SMTP server
     MAIL_CONSOLE = False
+    ATTACHMENT_STORAGE = "local"  # the tests of S3 start their own server and set it
     ATTACHMENT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-attachments")
     EXPORT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-exports")
     IMPORT_FOLDER = os.path.join(tempfile.gettempdir(), "family-ors-test-imports")
@@ -281,6 +325,31 @@ class ProductionConfig(Config):
             raise ConfigurationError(
                 "DATABASE_URL is not set: production runs on PostgreSQL, "
                 "e.g. postgresql+psycopg://user@host/family_ors."
+            )
+        if os.environ["DATABASE_URL"].startswith("sqlite"):
+            raise ConfigurationError(
+                "DATABASE_URL names a SQLite database: production runs on PostgreSQL (one "
+                "writer at a time cannot take a deadline week's saves)."
+            )
+        for name, example in (
+            ("MAIL_SERVER", "smtp.example.org"),
+            ("MAIL_DEFAULT_SENDER", "Family ORS <ors@example.org>"),
+        ):
+            if not os.environ.get(name, "").strip():
+                raise ConfigurationError(
+                    f"{name} is not set: production sends invitations, receipts and password "
+                    f"links, and refuses to start without a mail server and a sender address "
+                    f"of the secretariat's own domain (e.g. {name}={example!r})."
+                )
+        if self.MAIL_MAX_ATTEMPTS < 1 or min(self.MAIL_RETRY_SECONDS) < 1:
+            raise ConfigurationError(
+                "MAIL_MAX_ATTEMPTS and every MAIL_RETRY_SECONDS must be at least 1."
+            )
+        problem = attachment_storage_problem(os.environ)
+        if problem:
+            raise ConfigurationError(
+                f"{problem}. The production configuration refuses to start with an attachment "
+                "storage it cannot use."
             )
 
 

@@ -69,7 +69,7 @@ def when_ready(server):
     server.health_door = serving.open_door(
         config["SQLALCHEMY_DATABASE_URI"],
         redis_url=config.get("REDIS_URL"),
-        queue_name=config.get("EXPORT_QUEUE", ""),
+        queue_names=serving.queue_names(config),
     )
     if server.health_door is not None:
         server.log.info("health door on %s (HEALTH_BIND)", os.environ["HEALTH_BIND"])

@@ -23,6 +23,15 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     bounds.register(app)  # before any route: every <int:…> is a bounded id
     app.config.from_object(config)
     app.config.update(overrides)
+    replica = app.config.get("ANALYSIS_DATABASE_URL")
+    if replica:  # the analysis reads' engine (app/extensions.py, RoutingSession)
+        from app.extensions import REPLICA
+        from config import database_url
+
+        app.config["SQLALCHEMY_BINDS"] = {
+            **app.config.get("SQLALCHEMY_BINDS", {}),
+            REPLICA: database_url(replica),
+        }
     # the JSON columns (answers, snapshots) store no NaN or Infinity either
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
         **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
@@ -104,6 +113,7 @@ def _register_blueprints(app: Flask) -> None:
         directory,
         interchange,
         main,
+        notify,
         public,
         questionnaires,
         reporting,
@@ -114,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
         auth,
         directory,
         audit,
+        notify,
         bank,
         questionnaires,
         reporting,
@@ -183,7 +194,15 @@ def _register_template_helpers(app: Flask) -> None:
             "labelled": i18n.labelled,
             "Role": Role,
             "request_path": request.full_path.rstrip("?") if request else "/",
+            "mail_failures": _mail_failures,
         }
+
+
+def _mail_failures() -> int:
+    """The mails given up, for the administrators' menu (asked only when it is shown)."""
+    from app.notify import outbox
+
+    return outbox.failed_count()
 
 
 def _input_limits() -> dict[str, int]:

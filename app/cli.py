@@ -21,6 +21,7 @@ demo_cli = AppGroup("demo", help="Demo data.")
 translate_cli = AppGroup("translate", help="Interface translations (gettext catalogs).")
 users_cli = AppGroup("users", help="Accounts and roles, for admins who prefer a terminal.")
 backup_cli = AppGroup("backup", help="Backups of the database and attachments, and their restore.")
+mail_cli = AppGroup("mail", help="The outbox: mails waiting, retried or failed.")
 
 
 @demo_cli.command("load")
@@ -172,6 +173,17 @@ def users_grant(email: str, role: str, instrument: str | None, party: str | None
     click.echo(f"Granted {role} to {user.email}.")
 
 
+def _attachment_storage():
+    """The attachments' storage as configured: a folder, or an S3 bucket."""
+    from app.reporting import storage
+    from config import ConfigurationError
+
+    try:
+        return storage.configured(current_app.config)
+    except ConfigurationError as error:
+        raise click.ClickException(str(error)) from None
+
+
 @backup_cli.command("create")
 @click.option(
     "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -183,7 +195,7 @@ def backup_create(output: Path) -> None:
     from app.operations import backup
 
     try:
-        manifest = backup.create(output, db.engine, Path(current_app.config["ATTACHMENT_FOLDER"]))
+        manifest = backup.create(output, db.engine, _attachment_storage())
     except backup.BackupError as error:
         raise click.ClickException(str(error)) from None
     rows = sum(manifest["tables"].values())
@@ -199,14 +211,14 @@ def backup_create(output: Path) -> None:
 @click.argument("source", type=click.Path(file_okay=False, exists=True, path_type=Path))
 def backup_restore(source: Path) -> None:
     """Restore the backup in SOURCE into the empty database DATABASE_URL names and the empty
-    ATTACHMENT_FOLDER, then compare every table's rows, the answers and the attachments with
-    its manifest (exit 1 on any difference)."""
+    attachment storage (ATTACHMENT_FOLDER, or the S3 bucket), then compare every table's rows,
+    the answers and the attachments with its manifest (exit 1 on any difference)."""
     from app.operations import backup
 
     url = db.engine.url
     db.engine.dispose()  # the restore uses its own connections; the app's stay closed
     try:
-        checked = backup.restore(source, url, Path(current_app.config["ATTACHMENT_FOLDER"]))
+        checked = backup.restore(source, url, _attachment_storage())
     except backup.BackupError as error:
         raise click.ClickException(str(error)) from None
     if checked.differences:
@@ -217,6 +229,32 @@ def backup_restore(source: Path) -> None:
         f"Restored from {source}: {checked.tables} tables and {checked.rows} rows, the answers "
         f"and {checked.files} attachments checked against the manifest."
     )
+
+
+@mail_cli.command("deliver")
+def mail_deliver() -> None:
+    """Send the mails the queue has not: retries that are due, mails still waiting
+    MAIL_STUCK_SECONDS after they were written, sends a killed worker left half done. Run by
+    a timer (deploy/family-ors-mail.timer)."""
+    from app.notify import mail
+
+    counts = mail.deliver_due()
+    if not counts:
+        click.echo("No mail is due.")
+        return
+    click.echo(", ".join(f"{number} {status}" for status, number in sorted(counts.items())) + ".")
+
+
+@mail_cli.command("status")
+def mail_status() -> None:
+    """How many mails are in each state; exits 1 when some failed for good (a monitor's
+    check)."""
+    from app.notify import outbox
+
+    counts = outbox.counts()
+    click.echo(", ".join(f"{number} {status}" for status, number in counts.items()) or "No mail.")
+    if counts.get("failed"):
+        raise SystemExit(1)
 
 
 def register(app: Flask) -> None:
@@ -233,5 +271,6 @@ def register(app: Flask) -> None:
         xlsform_cli,
         species_cli,
         backup_cli,
+        mail_cli,
     ):
         app.cli.add_command(group)

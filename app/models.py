@@ -12,6 +12,7 @@ from app.bank.models import (
     SpeciesListEntry,
 )
 from app.directory.models import Instrument, Membership, Party
+from app.notify.models import OutgoingMail
 from app.public.models import Publication
 from app.questionnaires.models import Node, Questionnaire
 from app.reporting.models import Answer, AnswerRevision, Report, Site
@@ -20,6 +21,7 @@ __all__ = [
     "Answer",
     "AnswerRevision",
     "ExportJob",
+    "OutgoingMail",
     "Publication",
     "QuoteStar",
     "SynthesisPlan",

@@ -581,6 +581,7 @@ RULES: dict[str, Callable[..., Decision]] = {
     "users.manage": _admin_only,
     "directory.manage": _admin_only,
     "audit.read": _admin_only,
+    "mail.manage": _admin_only,
     "party.view": _view_party,
     "instrument.contacts": _view_instrument_contacts,
     "bank.browse": _browse_bank,

@@ -138,7 +138,7 @@ class FullCollections:
 
 HEALTH_VARIABLE = "HEALTH_BIND"
 DOOR_DATABASE = "ORS_DOOR_DATABASE"  # the database's URL, passed to the door by environment
-DOOR_REDIS = "ORS_DOOR_REDIS"  # and Redis's, with the job queue's name, when there is one
+DOOR_REDIS = "ORS_DOOR_REDIS"  # and Redis's, with the job queues' names, when there is one
 DOOR_QUEUE = "ORS_DOOR_QUEUE"
 REDIS_SECONDS = 1  # Redis answers in a millisecond; one that takes a second is not healthy
 _BIND = re.compile(r"\[?(?P<host>[^\[\]]+)\]?:(?P<port>\d{1,5})")
@@ -158,24 +158,32 @@ def door_bind(environ=os.environ) -> tuple[str, int] | None:
     return found["host"], int(found["port"])
 
 
-def health(database_ok: bool, redis_url: str | None, queue_name: str) -> tuple[int, dict]:
+def health(database_ok: bool, redis_url: str | None, queue_names: str) -> tuple[int, dict]:
     """What /healthz answers, the same from the application and from the door: the database
     (503 when it does not answer: nothing can be saved), and, when Redis is configured, Redis
-    and the job queue: how many jobs wait, how long the oldest has waited, how many failed.
+    and each queue of `queue_names` (comma-separated: the mails', the exports'): how many jobs
+    wait, how long the oldest has waited, how many failed.
     Redis down is "degraded", still 200: pages and saves go on without it (the rate limits
     count in memory, exports are written in the web process), and a load balancer must not
     take every server out for it."""
     state = "ok" if database_ok else "error"
     body: dict = {"status": state, "database": state}
     if redis_url:
-        body.update(queue_facts(redis_url, queue_name))
+        body.update(queue_facts(redis_url, queue_names))
         if body["redis"] != "ok" and database_ok:
             body["status"] = "degraded"
     return (200 if database_ok else 503), body
 
 
-def queue_facts(redis_url: str, queue_name: str) -> dict:
-    """{"redis": "ok", "queue": {name, depth, oldest_seconds, failed}}, or {"redis": "error"}."""
+def queue_names(config) -> str:
+    """The job queues /healthz reports (the mails', the exports'), as `health` takes them, from
+    the application's configuration (a mapping)."""
+    return ",".join(filter(None, (config.get("MAIL_QUEUE"), config.get("EXPORT_QUEUE"))))
+
+
+def queue_facts(redis_url: str, queue_names: str) -> dict:
+    """{"redis": "ok", "queues": [{name, depth, oldest_seconds, failed}, ...]}, or
+    {"redis": "error"}."""
     from datetime import UTC, datetime
 
     from redis import Redis
@@ -185,33 +193,33 @@ def queue_facts(redis_url: str, queue_name: str) -> dict:
     connection = Redis.from_url(
         redis_url, socket_connect_timeout=REDIS_SECONDS, socket_timeout=REDIS_SECONDS
     )
+    facts = []
     try:
-        queue = Queue(queue_name, connection=connection)
-        depth = queue.count
-        oldest = None
-        first = queue.get_job_ids(0, 1)
-        job = queue.fetch_job(first[0]) if first else None
-        if job is not None and job.enqueued_at is not None:
-            enqueued = job.enqueued_at
-            if enqueued.tzinfo is None:
-                enqueued = enqueued.replace(tzinfo=UTC)
-            oldest = max(0, round((datetime.now(UTC) - enqueued).total_seconds()))
-        failed = queue.failed_job_registry.count
+        for name in filter(None, (part.strip() for part in queue_names.split(","))):
+            queue = Queue(name, connection=connection)
+            depth = queue.count
+            oldest = None
+            first = queue.get_job_ids(0, 1)
+            job = queue.fetch_job(first[0]) if first else None
+            if job is not None and job.enqueued_at is not None:
+                enqueued = job.enqueued_at
+                if enqueued.tzinfo is None:
+                    enqueued = enqueued.replace(tzinfo=UTC)
+                oldest = max(0, round((datetime.now(UTC) - enqueued).total_seconds()))
+            failed = queue.failed_job_registry.count
+            facts.append({"name": name, "depth": depth, "oldest_seconds": oldest, "failed": failed})
     except (RedisError, OSError):
         return {"redis": "error"}
     finally:
         connection.close()
-    return {
-        "redis": "ok",
-        "queue": {"name": queue_name, "depth": depth, "oldest_seconds": oldest, "failed": failed},
-    }
+    return {"redis": "ok", "queues": facts}
 
 
 def open_door(
     database_uri: str,
     environ=os.environ,
     redis_url: str | None = None,
-    queue_name: str = "",
+    queue_names: str = "",
 ) -> subprocess.Popen | None:
     """Start the health door when HEALTH_BIND asks for it (in gunicorn's master, once it is
     ready); None when it does not."""
@@ -219,7 +227,7 @@ def open_door(
         return None
     env = {**environ, DOOR_DATABASE: database_uri}
     if redis_url:
-        env |= {DOOR_REDIS: redis_url, DOOR_QUEUE: queue_name}
+        env |= {DOOR_REDIS: redis_url, DOOR_QUEUE: queue_names}
     # -P: this file's folder (the application's package) is not put on the module path
     command = [sys.executable, "-P", str(Path(__file__).resolve()), "door", str(os.getpid())]
     return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)  # noqa: S603 (ours)
@@ -251,8 +259,8 @@ class _Door(BaseHTTPRequestHandler):
             self._reply(404, {"status": "not found"})
             return
         ok = self.server.database_answers()  # type: ignore[attr-defined]
-        redis_url, queue_name = os.environ.get(DOOR_REDIS), os.environ.get(DOOR_QUEUE, "")
-        self._reply(*health(ok, redis_url, queue_name))
+        redis_url, queue_names = os.environ.get(DOOR_REDIS), os.environ.get(DOOR_QUEUE, "")
+        self._reply(*health(ok, redis_url, queue_names))
 
     def _reply(self, status: int, body: dict) -> None:
         data = _STRICT.encode(body).encode()

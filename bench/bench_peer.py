@@ -182,6 +182,9 @@ def our_env(server: Server, secret: str, config: str = "development") -> dict[st
         "SECRET_KEY": secret,
         "RATELIMIT_ENABLED": "0",
         "PYTHONFAULTHANDLER": "1",
+        # production requires them; the compared pages send no mail
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", "127.0.0.1"),
+        "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER", "ORS <ors@bench.invalid>"),
     }
 
 

@@ -5,8 +5,10 @@ Against local PostgreSQL (SERVE_DATABASE_URL, default the database `family_ors_p
 which must answer): migrates the database and loads the demo (in the development
 configuration: production refuses the demo), then runs gunicorn with gunicorn.conf.py and one
 RQ worker in the production configuration, with the health door on 127.0.0.1:8001. The
-secret key is SECRET_KEY or one kept in instance/serve_prod_secret_key. Ctrl-C stops both;
-if one of them stops, the other is stopped too.
+secret key is SECRET_KEY or one kept in instance/serve_prod_secret_key. Mail goes to
+MAIL_SERVER when it is set, else to a local SMTP server (aiosmtpd) on 127.0.0.1:8025 that
+accepts every message and keeps none. Ctrl-C stops them all; if one of them stops, the others
+are stopped too.
 
 Production's cookies are Secure: browsers send them back to http://127.0.0.1:8000 (a local
 address counts as secure), plain HTTP clients (a load test's) only over HTTPS or when told."""
@@ -30,6 +32,7 @@ DATABASE = os.environ.get(
     "SERVE_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/family_ors_prod"
 )
 REDIS = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+SINK = ("127.0.0.1", "8025")  # the local SMTP server, when MAIL_SERVER is not set
 SECRET_FILE = ROOT / "instance" / "serve_prod_secret_key"
 
 
@@ -71,6 +74,10 @@ def main() -> int:
         return 1
     key = secret_key()
     base = {**os.environ, "DATABASE_URL": DATABASE, "REDIS_URL": REDIS, "SECRET_KEY": key}
+    sink = not os.environ.get("MAIL_SERVER")
+    if sink:
+        base |= {"MAIL_SERVER": SINK[0], "MAIL_PORT": SINK[1], "MAIL_USE_TLS": ""}
+    base.setdefault("MAIL_DEFAULT_SENDER", "Family ORS <ors@serve-prod.invalid>")
     flask = [str(BIN / "flask"), "--app", "wsgi"]
     setup = {**base, "APP_CONFIG": "development"}
     for command in (["db", "upgrade"], ["demo", "load"]):
@@ -82,6 +89,19 @@ def main() -> int:
         ),
         subprocess.Popen([*flask, "analysis", "worker"], env=production, cwd=ROOT),
     ]
+    if sink:
+        listen = ":".join(SINK)
+        command = [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            listen,
+            "-c",
+            "aiosmtpd.handlers.Sink",
+        ]
+        processes.append(subprocess.Popen(command, cwd=ROOT))
     print("serve-prod: http://127.0.0.1:8000 (health door http://127.0.0.1:8001/healthz)")
     stopping = False
 

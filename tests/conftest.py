@@ -9,8 +9,12 @@
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import socket
+import subprocess
 import threading
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +45,16 @@ def pytest_sessionstart(session):
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             compile_catalogs()
             return
+
+
+def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL restart drill (tests/test_fault_restart.py) belongs to the PostgreSQL
+    pass: on SQLite it is deselected (not skipped: nothing is missing, it is the other pass's)."""
+    if is_sqlite(os.environ.get("TEST_DATABASE_URL") or "sqlite"):
+        kept = [item for item in items if item.get_closest_marker("postgres_restart") is None]
+        if len(kept) != len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+            items[:] = kept
 
 
 def free_port() -> int:
@@ -87,6 +101,59 @@ def mailbox(smtp) -> Mailbox:
     box = smtp[1]
     box.clear()
     return box
+
+
+# --- production settings -------------------------------------------------------------------------
+
+
+def production_environment(monkeypatch) -> None:
+    """What ProductionConfig requires besides SECRET_KEY, set to harmless values: tests that
+    build it change one of them."""
+    monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/x")
+    monkeypatch.setenv("MAIL_SERVER", "smtp.example.org")
+    monkeypatch.setenv("MAIL_DEFAULT_SENDER", "Family ORS <ors@example.org>")
+
+
+# --- Redis -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def redis_url():
+    """A Redis of this test's own, when the machine has one to start (.ci/run installs it)."""
+    server = shutil.which("redis-server")
+    if server is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("redis-server is not installed (.ci/run installs it)")
+        pytest.skip("redis-server is not installed")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def run_worker(runner) -> None:
+    """`flask analysis worker --burst`: the job queue emptied, then back (RQ's worker installs
+    its own signal handlers; the test run's are put back)."""
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        result = runner.invoke(args=["analysis", "worker", "--burst"])
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    assert result.exit_code == 0, result.output
 
 
 # --- application and database ---------------------------------------------------------------
@@ -243,6 +310,12 @@ def failing_app(db_url):
     @failing.route("/_boom")
     def _boom():
         raise RuntimeError("boom")
+
+    @failing.route("/_database_gone", methods=["GET", "POST"])
+    def _database_gone():
+        raise sa.exc.OperationalError(
+            "SELECT 1", {}, ConnectionError("server closed the connection unexpectedly")
+        )
 
     return failing
 

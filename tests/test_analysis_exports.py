@@ -11,16 +11,13 @@ import csv
 import io
 import json
 import os
-import shutil
-import signal
-import socket
-import subprocess
 import time
 from datetime import timedelta
 
 import openpyxl
 import pytest
 import sqlalchemy as sa
+from flask_babel import force_locale
 
 from app.analysis import exports, jobs, query, wide
 from app.analysis.models import ExportJob, JobKind
@@ -36,7 +33,7 @@ from app.reporting import saving, services
 from app.reporting import submission as sub
 from app.reporting.models import SubmittedAnswer
 from app.utils import utcnow
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, run_worker
 from tests.reporting_helpers import make_ready
 from tests.test_reporting import ANALYST, CMS_SEC, FP_FRA, report_of, user
 
@@ -478,6 +475,57 @@ def test_old_jobs_and_their_files_are_removed_and_stalled_ones_fail(app, client,
         assert db.session.get(ExportJob, stuck.id).error == "stalled"
 
 
+def test_a_job_whose_worker_was_killed_is_failed_and_can_be_started_again(
+    app, client, auth, export_folder
+):
+    """The worker died mid-file: its part is on disk, the row says "running" and moves no
+    more. Past EXPORT_STALL_SECONDS of silence the page says it stopped, serves no file, and
+    "Start it again" asks for the same export, which is written whole."""
+    auth.login(ANALYST)
+    with app.app_context():
+        q = questionnaires.questionnaire_by_code("CMS-COP14")
+        filters = query.Filters(("africa",), (), (), ())
+        killed = jobs.start(user(ANALYST), q, JobKind.LONG, "fr", filters, "csv")
+        db.session.commit()
+        token = killed.token
+        assert jobs._update(killed.id, {"status": "running", "rows_done": 40}, queued=1)
+        (export_folder / f"{token}.part").write_bytes(b"half a file")
+        db.session.execute(
+            sa.update(ExportJob)
+            .where(ExportJob.id == killed.id)
+            .values(touched_at=utcnow() - timedelta(seconds=599))
+        )
+        db.session.commit()
+    assert client.get(f"/analysis/jobs/{token}.json").json["status"] == "running"  # not yet
+    with app.app_context():
+        db.session.execute(
+            sa.update(ExportJob)
+            .where(ExportJob.token == token)
+            .values(touched_at=utcnow() - timedelta(seconds=601))
+        )
+        db.session.commit()
+    state = client.get(f"/analysis/jobs/{token}.json").json
+    assert (state["status"], state["finished"]) == ("failed", True)
+    with app.test_request_context(), force_locale("en"):
+        assert state["sentence"] == str(jobs.ERRORS["stalled"])
+    assert client.get(f"/analysis/jobs/{token}/file").status_code == 404  # no half file
+    page = client.get(f"/analysis/jobs/{token}")
+    assert f'action="/analysis/jobs/{token}/again"' in page.text
+    response = client.post(f"/analysis/jobs/{token}/again")
+    assert response.status_code == 303
+    assert jobs.wait_for_local_jobs(120)
+    again = response.headers["Location"].rsplit("/", 1)[-1]
+    assert again != token
+    with app.app_context():
+        new = db.session.scalar(sa.select(ExportJob).where(ExportJob.token == again))
+        assert (new.kind, new.format, new.lang, new.status) == ("long", "csv", "fr", "done")
+        assert new.filters["regions"] == ["africa"]
+    rows = read_csv(download(client, f"/analysis/jobs/{again}/file").data)
+    assert rows[0] == csv_of(client, region="africa", lang="fr")[0] and len(rows) > 1
+    # a job that did not fail is not started again
+    assert client.post(f"/analysis/jobs/{again}/again").headers["Location"].endswith(again)
+
+
 # --- the wide workbook ----------------------------------------------------------------------
 
 
@@ -668,31 +716,6 @@ def test_a_confidential_item_filters_only_for_who_may_read_it(app, client, auth)
 # --- RQ on a real Redis ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def redis_url():
-    """A Redis of this test's own, when the machine has one to start."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.skip("redis-server is not installed")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
 def test_with_redis_a_job_waits_for_the_rq_worker(
     app, client, auth, runner, redis_url, monkeypatch
 ):
@@ -702,13 +725,7 @@ def test_with_redis_a_job_waits_for_the_rq_worker(
     token = response.headers["Location"].rsplit("/", 1)[-1]
     assert jobs.wait_for_local_jobs(5)  # nothing runs here: the job is on the queue
     assert client.get(f"/analysis/jobs/{token}.json").get_json()["status"] == "queued"
-    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        result = runner.invoke(args=["analysis", "worker", "--burst"])
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
-    assert result.exit_code == 0, result.output
+    run_worker(runner)
     state = client.get(f"/analysis/jobs/{token}.json").get_json()
     assert state["status"] == "done", state
     response = download(client, f"/analysis/jobs/{token}/file")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.analysis.cli import analysis_cli
+from app.cli import mail_cli
 from config import Config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,6 +76,7 @@ def test_the_units_start_what_exists():
                 commands.setdefault(unit.name, []).append(line.split("=", 1)[1].split())
     assert set(commands) == {
         "family-ors-web.service", "family-ors-worker.service", "family-ors-backup.service",
+        "family-ors-mail.service",
     }  # fmt: skip
     for argv in [argv for found in commands.values() for argv in found]:
         assert argv[0].startswith(SERVER_ROOT), argv
@@ -85,9 +87,12 @@ def test_the_units_start_what_exists():
             assert local.is_file() and os.access(local, os.X_OK), argv
         if argv[1:3] == ["--app", "wsgi"] and argv[3] == "analysis":
             assert argv[4] in analysis_cli.commands
+        if argv[1:3] == ["--app", "wsgi"] and argv[3] == "mail":
+            assert argv[4] in mail_cli.commands
     for unit in DEPLOY.glob("*.service"):
         assert "EnvironmentFile=/etc/family-ors/family-ors.env" in unit.read_text()
-    assert (DEPLOY / "family-ors-backup.timer").is_file()
+    for timer in ("family-ors-backup.timer", "family-ors-mail.timer"):
+        assert (DEPLOY / timer).is_file()
 
 
 def test_the_environment_file_sets_only_documented_variables():

@@ -20,7 +20,7 @@ from config import (
     limiter_storage_uri,
     secret_key_problem,
 )
-from tests.conftest import PASSWORD, make_test_app, on_connection
+from tests.conftest import PASSWORD, make_test_app, on_connection, production_environment
 
 REDIS = "redis://127.0.0.1:6379/0"
 KEY = "k3Q9vX2mT7pL4wZ8rN6bY1cF5hJ0dG3s"  # a production-like secret for these configurations
@@ -106,7 +106,7 @@ def test_storage_is_redis_when_redis_url_is_set(monkeypatch):
         "memory://"
     )
     monkeypatch.setenv("SECRET_KEY", KEY)
-    monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/x")
+    production_environment(monkeypatch)
     monkeypatch.delenv("RATELIMIT_STORAGE_URI", raising=False)
     monkeypatch.setenv("REDIS_URL", REDIS)
     assert ProductionConfig().RATELIMIT_STORAGE_URI == REDIS
@@ -114,7 +114,7 @@ def test_storage_is_redis_when_redis_url_is_set(monkeypatch):
 
 def test_production_without_redis_says_each_worker_counts_apart(monkeypatch, caplog):
     monkeypatch.setenv("SECRET_KEY", KEY)
-    monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/x")
+    production_environment(monkeypatch)
     monkeypatch.delenv("RATELIMIT_STORAGE_URI", raising=False)
     monkeypatch.delenv("REDIS_URL", raising=False)
     assert ProductionConfig().RATELIMIT_STORAGE_URI == "memory://"
@@ -206,7 +206,7 @@ def test_production_refuses_the_development_key(monkeypatch, tmp_path):
 
 
 def test_production_accepts_random_keys(monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/x")
+    production_environment(monkeypatch)
     for key in [secrets.token_hex(16) for _ in range(200)] + [
         secrets.token_hex(32),
         secrets.token_urlsafe(32),
@@ -216,6 +216,36 @@ def test_production_accepts_random_keys(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", secrets.token_hex(32))
     assert os.environ["SECRET_KEY"] == ProductionConfig().SECRET_KEY
     assert estimated_bits("a" * 40) == 0 and estimated_bits("ab" * 20) == 40
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("MAIL_SERVER", None, "MAIL_SERVER is not set"),
+        ("MAIL_SERVER", " ", "MAIL_SERVER is not set"),
+        ("MAIL_DEFAULT_SENDER", None, "MAIL_DEFAULT_SENDER is not set"),
+        ("DATABASE_URL", "sqlite:////srv/ors.db", "production runs on PostgreSQL"),
+    ],
+)
+def test_production_refuses_a_missing_mail_server_or_a_sqlite_database(
+    monkeypatch, name, value, said
+):
+    monkeypatch.setenv("SECRET_KEY", KEY)
+    production_environment(monkeypatch)
+    if value is None:
+        monkeypatch.delenv(name)
+    else:
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigurationError, match=said):
+        ProductionConfig()
+
+
+def test_production_refuses_mail_that_is_never_tried(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", KEY)
+    production_environment(monkeypatch)
+    monkeypatch.setattr(ProductionConfig, "MAIL_MAX_ATTEMPTS", 0)
+    with pytest.raises(ConfigurationError, match="MAIL_MAX_ATTEMPTS"):
+        ProductionConfig()
 
 
 # --- /healthz with Redis and the job queue ------------------------------------------------------
@@ -229,16 +259,21 @@ def test_healthz_reports_redis_and_the_queue_when_configured(app, client, monkey
     queue = Queue(name, connection=connection)
     monkeypatch.setitem(app.config, "REDIS_URL", REDIS)
     monkeypatch.setitem(app.config, "EXPORT_QUEUE", name)
+    mails = f"family-ors-health-test-mail-{os.getpid()}"
+    monkeypatch.setitem(app.config, "MAIL_QUEUE", mails)
     try:
         empty = client.get("/healthz")
         assert empty.status_code == 200
         assert empty.json == {
             "status": "ok", "database": "ok", "redis": "ok",
-            "queue": {"name": name, "depth": 0, "oldest_seconds": None, "failed": 0},
+            "queues": [
+                {"name": mails, "depth": 0, "oldest_seconds": None, "failed": 0},
+                {"name": name, "depth": 0, "oldest_seconds": None, "failed": 0},
+            ],
         }  # fmt: skip
         for number in range(2):  # jobs no worker takes: they wait
             queue.enqueue("app.serving.probe_mode", description=f"waiting {number}")
-        waiting = client.get("/healthz").json["queue"]
+        waiting = client.get("/healthz").json["queues"][1]
         assert waiting["depth"] == 2 and 0 <= waiting["oldest_seconds"] < 60
     finally:
         queue.empty()

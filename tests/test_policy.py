@@ -55,6 +55,7 @@ READS = [
     *table("/admin/parties/", {ADMIN: 200}, 403),
     *table("/admin/parties/FRA", {ADMIN: 200}, 403),
     *table("/admin/audit/", {ADMIN: 200}, 403),
+    *table("/admin/mail/", {ADMIN: 200}, 403),
     *table("/instruments/CMS/focal-points", {ADMIN: 200, CMS_SEC: 200, ANALYST: 200}, 404),
     *table("/instruments/AEWA/focal-points", {ADMIN: 200, AEWA_SEC: 200, ANALYST: 200}, 404),
     *table(

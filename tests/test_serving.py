@@ -186,7 +186,8 @@ def test_the_door_reports_redis_as_the_application_does(tmp_path):
     port = _free_port()
     door = serving.open_door(
         f"sqlite:///{tmp_path}/door.db", {"HEALTH_BIND": f"127.0.0.1:{port}"},
-        redis_url=f"redis://127.0.0.1:{_free_port()}/0", queue_name="family-ors-exports",
+        redis_url=f"redis://127.0.0.1:{_free_port()}/0",
+        queue_names="family-ors-mail,family-ors-exports",
     )  # fmt: skip
     try:
         status, body = _ask(f"http://127.0.0.1:{port}/healthz")

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from app.extensions import db
+from tests.conftest import production_environment
 
 
 def test_security_headers_on_every_response(client):
@@ -120,7 +121,7 @@ def test_production_cookies_are_secure(monkeypatch):
     from config import ProductionConfig
 
     monkeypatch.setenv("SECRET_KEY", "k3Q9vX2mT7pL4wZ8rN6bY1cF5hJ0dG3s")
-    monkeypatch.setenv("DATABASE_URL", "postgresql://localhost/x")
+    production_environment(monkeypatch)
     config = ProductionConfig()
     assert config.SESSION_COOKIE_SECURE and config.REMEMBER_COOKIE_SECURE
     assert not config.DEMO_ALLOWED

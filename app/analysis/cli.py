@@ -95,8 +95,9 @@ def analysis_rebuild() -> None:
 @analysis_cli.command("worker")
 @click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
 def analysis_worker(burst: bool) -> None:
-    """Run an RQ worker for the export jobs (needs REDIS_URL; without it the web process
-    writes the files itself)."""
+    """Run an RQ worker for the job queue: mails first (MAIL_QUEUE, with the scheduler that
+    runs their retries), then export jobs (needs REDIS_URL; without it the web process sends
+    the mails and writes the files itself)."""
     from redis import Redis
     from rq import Queue, SimpleWorker
     from rq.timeouts import TimerDeathPenalty
@@ -108,12 +109,16 @@ def analysis_worker(burst: bool) -> None:
             "and no worker is needed."
         )
     connection = Redis.from_url(url)
-    queue = Queue(current_app.config["EXPORT_QUEUE"], connection=connection)
+    queues = [
+        Queue(current_app.config[name], connection=connection)
+        for name in ("MAIL_QUEUE", "EXPORT_QUEUE")
+    ]
     # One process, no fork: the jobs share this application and its connection pool; the
-    # job timeout is kept by a timer thread rather than SIGALRM.
-    worker = SimpleWorker([queue], connection=connection)
+    # job timeout is kept by a timer thread rather than SIGALRM. The scheduler puts a failed
+    # mail back on its queue when its retry is due.
+    worker = SimpleWorker(queues, connection=connection)
     worker.death_penalty_class = TimerDeathPenalty
-    worker.work(burst=burst)
+    worker.work(burst=burst, with_scheduler=True)
 
 
 def _questionnaire(code: str) -> Questionnaire:

@@ -32,8 +32,9 @@ from flask_login import current_user, login_required
 from app import policy
 from app.analysis import bp, exports, jobs, query, responses, status
 from app.analysis.filters import filters_from_args
-from app.analysis.models import FILE_FORMATS, FORMATS, ExportJob, JobKind
+from app.analysis.models import FILE_FORMATS, FORMATS, ExportJob, JobKind, JobStatus
 from app.extensions import db
+from app.forms_common import ConfirmForm
 from app.i18n import current_language, languages
 from app.questionnaires.models import Questionnaire
 
@@ -118,6 +119,12 @@ def start_export(code: str):
     filters, lang, more = _read(values, questionnaire)
     if problems + more:
         _refuse(400, _("Bad request"), " ".join(problems + more))
+    _not_too_many()
+    job = jobs.start(current_user, questionnaire, JobKind(kind), lang, filters, file_format)
+    return _dispatched(job)
+
+
+def _not_too_many() -> None:
     if jobs.unfinished(current_user) >= jobs.MAX_UNFINISHED:
         message = ngettext(
             "%(num)d of your exports is still being written: start another once it is finished.",
@@ -126,13 +133,28 @@ def start_export(code: str):
             jobs.MAX_UNFINISHED,
         )
         _refuse(429, _("Too many attempts"), message)
-    job = jobs.start(current_user, questionnaire, JobKind(kind), lang, filters, file_format)
+
+
+def _dispatched(job: ExportJob):
     job_id, page = job.id, url_for("analysis.export_job", token=job.token)
     db.session.commit()
     # After the commit, the worker must find the row; and nothing here reads the database
     # any more (a thread of this process may be working already).
     jobs.dispatch(job_id)
     return redirect(page, code=303)
+
+
+@bp.route("/jobs/<token>/again", methods=["POST"])
+@login_required
+def export_job_again(token: str):
+    """A failed job asked for again, as it was (kind, format, language, filters)."""
+    job = _own_job(token)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if job.status != JobStatus.FAILED:
+        return redirect(url_for("analysis.export_job", token=job.token), code=303)
+    _not_too_many()
+    return _dispatched(jobs.again(job))
 
 
 @bp.route("/jobs/<token>")
@@ -142,6 +164,7 @@ def export_job(token: str):
     return render_template(
         "analysis/job.html",
         job=job,
+        form=ConfirmForm(),
         sentence=jobs.sentence(job),
         error=jobs.ERRORS.get(job.error) if job.error else None,
         ready=jobs.file_of(job) is not None,
@@ -215,6 +238,8 @@ def _own_job(token: str) -> ExportJob:
     if job is None or job.user_id != current_user.id:
         abort(404)
     policy.require("analysis.questionnaire", job.questionnaire)
+    if jobs.check_stalled(job):
+        db.session.commit()
     return job
 
 

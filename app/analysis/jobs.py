@@ -37,7 +37,7 @@ from flask_babel import lazy_gettext as _l
 from app import policy
 from app.analysis import exports, query, status, synthesis
 from app.analysis.models import FORMATS, ExportJob, JobKind, JobStatus
-from app.extensions import db
+from app.extensions import db, reading_replica
 from app.reporting import documents
 from app.utils import utcnow
 
@@ -240,7 +240,8 @@ def _write(job: ExportJob) -> None:
     final, part = folder / f"{job.token}.{job.format}", folder / f"{job.token}.part"
     progress = _Progress(job.id)
     try:
-        done = _write_file(job, scope, filters, part, progress)
+        with reading_replica():  # the answers, from the replica when there is one
+            done = _write_file(job, scope, filters, part, progress)
         os.replace(part, final)  # a file is named for download only once it is whole
     finally:
         part.unlink(missing_ok=True)
@@ -304,7 +305,7 @@ def _update(job_id: int, values: dict, queued: int = 0) -> bool:
     """Write `values` to the job's row in a short transaction of its own (the job's session
     may be reading answers through a server-side cursor, which a commit would close). With
     `queued`, only if the job is still queued. True when the row was changed."""
-    stmt = sa.update(ExportJob).where(ExportJob.id == job_id).values(**values)
+    stmt = sa.update(ExportJob).where(ExportJob.id == job_id).values(touched_at=utcnow(), **values)
     if queued:
         stmt = stmt.where(ExportJob.status == JobStatus.QUEUED.value)
     bind = db.session.get_bind()
@@ -355,11 +356,47 @@ def cleanup(now: datetime | None = None) -> int:
         .values(status=JobStatus.FAILED.value, error="stalled", finished_at=now)
         .execution_options(synchronize_session=False)
     )
+    db.session.execute(_silent(now).values(status=JobStatus.FAILED.value, error="stalled"))
     for path in folder.iterdir():
         if path.is_file() and path.stat().st_mtime < cutoff.timestamp():
             path.unlink(missing_ok=True)
     db.session.flush()
     return len(old)
+
+
+def _silent(now: datetime):
+    """The UPDATE of the running jobs silent for EXPORT_STALL_SECONDS (their worker is gone)."""
+    silent = now - timedelta(seconds=current_app.config["EXPORT_STALL_SECONDS"])
+    return (
+        sa.update(ExportJob)
+        .where(ExportJob.status == JobStatus.RUNNING.value, ExportJob.touched_at < silent)
+        .values(finished_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def check_stalled(job: ExportJob, now: datetime | None = None) -> bool:
+    """Mark `job` failed when it is running but has given no sign of life for
+    EXPORT_STALL_SECONDS: its worker was killed mid-file, or its machine is gone (the part it
+    wrote is never offered: only a whole file is named for download). True when it was; the
+    caller commits. The job's page asks on each look, so that its reader is told at once
+    and offered to start it again."""
+    if job.status != JobStatus.RUNNING:
+        return False
+    stmt = _silent(now or utcnow()).where(ExportJob.id == job.id)
+    changed = db.session.execute(stmt.values(status=JobStatus.FAILED.value, error="stalled"))
+    if changed.rowcount:
+        db.session.refresh(job)
+    return bool(changed.rowcount)
+
+
+def again(job: ExportJob) -> ExportJob:
+    """A new job asking for what `job` asked (its kind, format, language and filters), for the
+    same person; commit, then `dispatch` it."""
+    kind = JobKind(job.kind)
+    return start(
+        job.user, job.questionnaire, kind, job.lang, _filters_read(job.filters), job.format
+    )
 
 
 # --- what the job's page says ---------------------------------------------------------------

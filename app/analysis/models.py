@@ -79,6 +79,9 @@ class ExportJob(db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # the job's last sign of life (started, progress): a running job silent for
+    # EXPORT_STALL_SECONDS lost its worker (killed, or its machine gone)
+    touched_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     user: Mapped[User] = relationship()
     questionnaire: Mapped[Questionnaire] = relationship()

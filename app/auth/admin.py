@@ -1,7 +1,6 @@
 """Admin pages: accounts, role grants and deactivation."""
 
 import logging
-import smtplib
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -69,11 +68,21 @@ def new():
             form.email.errors = [*form.email.errors, str(error)]
         else:
             db.session.commit()
-            if _send_welcome(user):
+            outcome = _send_welcome(user)
+            if outcome == "sent":
                 flash(
                     _(
                         "The account is created and a link to choose a password was sent to "
                         "%(email)s.",
+                        email=user.email,
+                    ),
+                    "success",
+                )
+            elif outcome == "queued":
+                flash(
+                    _(
+                        "The account is created and a link to choose a password is on its way "
+                        "to %(email)s.",
                         email=user.email,
                     ),
                     "success",
@@ -92,16 +101,20 @@ def new():
     return render_template("admin/user_new.html", form=form)
 
 
-def _send_welcome(user: User) -> bool:
-    """Mail the new account its link; False (logged) when the mail could not be sent: the
-    account stands, and the page must not say the link went out."""
+def _send_welcome(user: User) -> str:
+    """Mail the new account its link: "sent", "queued" (the mail queue sends it) or "failed"
+    (logged; the outbox tries again): the account stands, and the page must not say the link
+    went out when it did not."""
     link = url_for("auth.reset_password", token=services.reset_token(user), _external=True)
     try:
-        mail.send(user.email, "welcome", user.locale, user=user, link=link)
-    except (smtplib.SMTPException, OSError):
+        outgoing = mail.send(user.email, "welcome", user.locale, user=user, link=link)
+    except mail.SEND_ERRORS:
         log.exception("welcome mail to %s failed", user.email)
-        return False
-    return True
+        outcome = "failed"
+    else:
+        outcome = "sent" if outgoing.delivered else "queued"
+    db.session.commit()  # the outbox's mail
+    return outcome
 
 
 @bp.route("/<int:user_id>")

@@ -1,3 +1,5 @@
+import logging
+
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -15,6 +17,8 @@ from app.forms_common import ConfirmForm, options
 from app.i18n import language_name, languages
 from app.notify import mail
 from app.security import safe_next
+
+log = logging.getLogger(__name__)
 
 
 def _account_key() -> str:
@@ -127,14 +131,18 @@ def forgot_password():
         user = services.user_by_email(form.email.data)
         if user is not None and user.active:
             link = url_for("auth.reset_password", token=services.reset_token(user), _external=True)
-            mail.send(
-                user.email,
-                "password_reset",
-                user.locale,
-                user=user,
-                link=link,
-                minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
-            )
+            try:
+                mail.send(
+                    user.email,
+                    "password_reset",
+                    user.locale,
+                    user=user,
+                    link=link,
+                    minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
+                )
+            except mail.SEND_ERRORS:  # the outbox tries again; the answer must not tell
+                log.exception("password reset mail to %s failed", user.email)
+            db.session.commit()  # the outbox's mail
         # Same answer whether or not the address has an account.
         flash(
             _("If an account uses this address, a link to choose a new password is on its way."),

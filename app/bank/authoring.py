@@ -275,6 +275,7 @@ def _change_page(code: str, mode: str):
     db.session.commit()
     if mode != "version":
         services.mail_proposal(proposal)
+        db.session.commit()  # the outbox's mails
     flash(message, "success")
     return redirect(url_for("bank.question", code=question.code))
 
@@ -330,5 +331,6 @@ def decide(code: str, proposal_id: int):
         return redirect(url_for("bank.proposals", code=question.code))
     db.session.commit()
     services.mail_decision(proposal)
+    db.session.commit()  # the outbox's mails
     flash(message, "success")
     return redirect(url_for("bank.question", code=question.code))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import logging
 import re
-import smtplib
 from dataclasses import dataclass
 from typing import Any
 
@@ -514,8 +513,8 @@ def _link(endpoint: str, **values: Any) -> str:
 
 
 def _mail(recipients: list[User], template: str, **context: Any) -> int:
-    """Send `template` to each recipient in their own language; returns how many went out. A
-    courtesy: the proposal or decision stands when a mail fails."""
+    """Send `template` to each recipient in their own language; returns how many were sent or
+    queued. A courtesy: the proposal or decision stands when a mail fails."""
     from app.notify import mail
 
     sent = 0
@@ -523,7 +522,7 @@ def _mail(recipients: list[User], template: str, **context: Any) -> int:
         locale = user.locale if user.locale in languages() else DEFAULT_LANGUAGE
         try:
             mail.send(user.email, template, locale, user=user, **context)
-        except (smtplib.SMTPException, OSError):
+        except mail.SEND_ERRORS:
             log.exception("mail %s to %s failed", template, user.email)
         else:
             sent += 1

@@ -6,7 +6,6 @@ The rules live in directory_import.py; these views parse, render and mail after 
 from __future__ import annotations
 
 import logging
-import smtplib
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -20,6 +19,7 @@ from app.directory.models import MembershipStatus
 from app.extensions import db
 from app.i18n import languages
 from app.interchange import bp, directory_import, pending, tabular
+from app.notify import mail
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +125,14 @@ def directory_import_apply(token: str):
 
 
 def _send(outcome) -> list[str]:
-    """Mail each new account its invitation; the addresses that could not be reached."""
+    """Mail each new account its invitation; the addresses that could not be reached now (the
+    outbox tries them again)."""
     failed = []
     for user, token, locale in outcome.invitations:
         try:
             invitations.send(user, token, locale)
-        except (smtplib.SMTPException, OSError):
+        except mail.SEND_ERRORS:
             log.exception("invitation mail to %s failed", user.email)
             failed.append(user.email)
+    db.session.commit()  # the outbox's mails (app/notify/mail.py)
     return failed

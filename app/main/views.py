@@ -63,5 +63,5 @@ def healthz():
         db.session.rollback()
         database_ok = False
     config = current_app.config
-    status, body = serving.health(database_ok, config.get("REDIS_URL"), config["EXPORT_QUEUE"])
+    status, body = serving.health(database_ok, config.get("REDIS_URL"), serving.queue_names(config))
     return jsonify(body), status

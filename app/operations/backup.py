@@ -5,16 +5,18 @@ says what they hold and checksums that prove it.
 - `database.dump`: PostgreSQL's own dump (pg_dump, custom format, without owners or grants,
   so that it restores under any role), or `database.sqlite`, a copy made with SQLite's online
   backup (the embedded default of `make run`);
-- `attachments/`: every file of ATTACHMENT_FOLDER, under the same names;
+- `attachments/`: every file of the attachment storage (ATTACHMENT_FOLDER, or the S3 bucket
+  of ATTACHMENT_STORAGE=s3), under their stored names (`ab/ab12…`), read through the storage;
 - `manifest.json`, written last (a folder without it is no backup): when and from what
   (database kind, Alembic revision), the SHA-256 and size of the dump and of each attachment,
   each table's row count, and a checksum of the answers' contents.
 
 `restore(folder, url, attachments)` first checks every checksum, refuses a database that holds
-any table and an attachment folder that holds any file (a restore never mixes two states),
-restores (pg_restore in one transaction, or SQLite's backup into the new file), copies the
-attachments, then counts again and compares with the manifest: what it reports is what was
-checked, not what was hoped.
+any table and an attachment storage that holds any file (a restore never mixes two states),
+restores (pg_restore in one transaction, or SQLite's backup into the new file), writes the
+attachments through the storage, then counts again and reads every file back to compare with the
+manifest: what it reports is what was checked, not what was hoped. The manifest is the same for
+a folder and a bucket, so a backup of one restores into the other.
 
 The dump and the attachments are taken one after the other, not in one instant: a file
 attached meanwhile is in the copy without its row (harmless, unreferenced); the dump is
@@ -36,6 +38,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app.reporting import storage
 from app.utils import json_dumps, utcnow
 
 FORMAT = "family-ors-backup/1"
@@ -129,11 +132,42 @@ def file_sum(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _files(folder: Path) -> list[Path]:
-    """The files under `folder` (relative), sorted; none when it does not exist."""
-    if not folder.is_dir():
-        return []
-    return sorted(path.relative_to(folder) for path in folder.rglob("*") if path.is_file())
+def _storage(attachments: storage.Storage | Path) -> storage.Storage:
+    """The attachments' storage; a path is a folder of files (the local storage)."""
+    if isinstance(attachments, storage.Storage):
+        return attachments
+    return storage.LocalStorage(attachments)
+
+
+def _names(store: storage.Storage) -> list[str]:
+    """The files of `store`; BackupError when it cannot be listed or holds a name that would
+    lead outside the backup's folder."""
+    try:
+        names = store.names()
+        for name in names:
+            storage.checked_name(name)
+    except storage.StorageUnavailable as error:
+        raise BackupError(f"The attachment {store.label} cannot be read: {error}") from None
+    except ValueError as error:
+        raise BackupError(f"The attachment {store.label} holds a file named {error}.") from None
+    return names
+
+
+def _read(store: storage.Storage, name: str, chunks) -> str:
+    """Read the file `name` of `store`, giving each chunk to `chunks`; its SHA-256."""
+    digest = hashlib.sha256()
+    try:
+        with store.open(name) as stream:
+            while chunk := stream.read(CHUNK):
+                digest.update(chunk)
+                chunks(chunk)
+    except FileNotFoundError:
+        raise
+    except storage.StorageUnavailable as error:
+        raise BackupError(
+            f"The attachment {name} cannot be read from {store.label}: {error}"
+        ) from None
+    return digest.hexdigest()
 
 
 # --- PostgreSQL's tools -------------------------------------------------------------------------
@@ -177,10 +211,12 @@ def _sqlite_copy(source: str | Path | None, target: str | Path | None) -> None:
 # --- create -------------------------------------------------------------------------------------
 
 
-def create(folder: Path, engine: sa.Engine, attachments: Path) -> dict[str, Any]:
-    """Back up the database of `engine` and the files of `attachments` into `folder` (new or
-    empty). Returns the manifest. Nothing is left behind when it fails."""
+def create(folder: Path, engine: sa.Engine, attachments: storage.Storage | Path) -> dict[str, Any]:
+    """Back up the database of `engine` and the files of the storage `attachments` (or of the
+    folder it names) into `folder` (new or empty). Returns the manifest. Nothing is left behind
+    when it fails."""
     kind = kind_of(engine.url)
+    attachments = _storage(attachments)
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BackupError(f"{folder} is not an empty folder: a backup goes into a new one.")
@@ -197,7 +233,9 @@ def create(folder: Path, engine: sa.Engine, attachments: Path) -> dict[str, Any]
         raise
 
 
-def _create(folder: Path, kind: str, engine: sa.Engine, attachments: Path) -> dict[str, Any]:
+def _create(
+    folder: Path, kind: str, engine: sa.Engine, attachments: storage.Storage
+) -> dict[str, Any]:
     dump = folder / DUMPS[kind]
     if kind == "postgresql":
         # pg_dump reads the snapshot this transaction exports: the counts and the checksum
@@ -220,12 +258,16 @@ def _create(folder: Path, kind: str, engine: sa.Engine, attachments: Path) -> di
         finally:
             copy.dispose()
     files = []
-    for relative in _files(attachments):
-        target = folder / FILES / relative
+    for name in _names(attachments):
+        target = folder / FILES / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(attachments / relative, target)
-        files.append({"path": relative.as_posix(), "sha256": file_sum(target),
-                      "size": target.stat().st_size})  # fmt: skip
+        try:
+            with target.open("xb") as out:
+                sha256 = _read(attachments, name, out.write)
+        except FileNotFoundError:  # removed since it was listed (a refused upload's)
+            target.unlink(missing_ok=True)
+            continue
+        files.append({"path": name, "sha256": sha256, "size": target.stat().st_size})
     manifest = {
         "format": FORMAT,
         "created_at": utcnow().isoformat(timespec="seconds"),
@@ -257,6 +299,11 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{folder / MANIFEST} is not the manifest of a Family ORS backup.")
     wrong = []
+    for entry in manifest.get("attachments", []):
+        try:
+            storage.checked_name(entry["path"])
+        except ValueError as error:
+            wrong.append(f"the manifest names a file {error}")
     dump = manifest.get("dump") or {}
     for name, expected in [(dump.get("name", ""), dump.get("sha256"))] + [
         (f"{FILES}/{entry['path']}", entry["sha256"]) for entry in manifest.get("attachments", [])
@@ -271,10 +318,10 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def restore(folder: Path, url: str | sa.URL, attachments: Path) -> Checked:
-    """Restore the backup in `folder` into the empty database `url` and the empty folder
-    `attachments`, then compare what is there with the manifest."""
-    folder, attachments = Path(folder), Path(attachments)
+def restore(folder: Path, url: str | sa.URL, attachments: storage.Storage | Path) -> Checked:
+    """Restore the backup in `folder` into the empty database `url` and the empty storage
+    `attachments` (or the folder it names), then compare what is there with the manifest."""
+    folder, attachments = Path(folder), _storage(attachments)
     manifest = read_manifest(folder)
     kind = kind_of(url)
     if manifest["database"] != kind:
@@ -282,9 +329,9 @@ def restore(folder: Path, url: str | sa.URL, attachments: Path) -> Checked:
             f"This is a backup of a {manifest['database']} database: it restores into "
             f"{manifest['database']}, not {kind}."
         )
-    if _files(attachments):
+    if _names(attachments):
         raise BackupError(
-            f"The attachment folder {attachments} is not empty: a restore goes into an empty one."
+            f"The attachment {attachments.label} is not empty: a restore goes into an empty one."
         )
     engine = sa.create_engine(url)
     try:
@@ -303,15 +350,36 @@ def restore(folder: Path, url: str | sa.URL, attachments: Path) -> Checked:
             engine.dispose()
             _sqlite_copy(dump, engine.url.database)
         for entry in manifest.get("attachments", []):
-            target = attachments / entry["path"]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(folder / FILES / entry["path"], target)
+            _write(attachments, entry["path"], folder / FILES / entry["path"])
         return _compare(manifest, engine, attachments)
     finally:
         engine.dispose()
 
 
-def _compare(manifest: dict[str, Any], engine: sa.Engine, attachments: Path) -> Checked:
+def _write(attachments: storage.Storage, name: str, source: Path) -> None:
+    """Write the backed-up file `source` into `attachments` under `name`."""
+
+    def chunks():
+        with source.open("rb") as stream:
+            while chunk := stream.read(CHUNK):
+                yield chunk
+
+    try:
+        attachments.save(name, chunks())
+    except storage.StorageUnavailable as error:
+        raise BackupError(f"{name} cannot be written to the attachment {attachments.label}: "
+                          f"{error}") from None  # fmt: skip
+
+
+def _stored_sum(attachments: storage.Storage, name: str) -> str | None:
+    """The SHA-256 of the file `name` as `attachments` gives it back; None without one."""
+    try:
+        return _read(attachments, name, lambda chunk: None)
+    except FileNotFoundError:
+        return None
+
+
+def _compare(manifest: dict[str, Any], engine: sa.Engine, attachments: storage.Storage) -> Checked:
     checked = Checked()
     with engine.connect() as connection:
         facts = _facts(connection)
@@ -326,8 +394,7 @@ def _compare(manifest: dict[str, Any], engine: sa.Engine, attachments: Path) -> 
     if facts["answers_checksum"] != manifest.get("answers_checksum"):
         checked.differences.append("the answers differ from the manifest's checksum")
     for entry in manifest.get("attachments", []):
-        path = attachments / entry["path"]
-        if not path.is_file() or file_sum(path) != entry["sha256"]:
+        if _stored_sum(attachments, entry["path"]) != entry["sha256"]:
             checked.differences.append(f"attachment {entry['path']} differs")
         else:
             checked.files += 1

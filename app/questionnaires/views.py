@@ -135,6 +135,7 @@ def publish(code: str):
     for told in services.after_publish:
         for message, category in told(questionnaire):
             flash(message, category)
+    db.session.commit()  # the outbox's mails (app/notify/mail.py)
     return redirect(url_for(".show", code=questionnaire.code))
 
 

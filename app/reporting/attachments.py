@@ -3,16 +3,17 @@
 A file is accepted when its extension is in ATTACHMENT_EXTENSIONS, its first bytes match that
 extension (a renamed executable is refused), its content is a genuine file of that format
 (file_checks: a `.docx` is a Word document, a `.pdf` parses, an image decodes within
-ATTACHMENT_MAX_PIXELS) and it is no larger than ATTACHMENT_MAX_BYTES. It is written under
-ATTACHMENT_FOLDER (outside the static folder) under a random name; the name it was uploaded with
-is kept for display only. The type sent back on download is ours, never the uploader's. Attaching
+ATTACHMENT_MAX_PIXELS) and it is no larger than ATTACHMENT_MAX_BYTES. It is kept in the storage
+ATTACHMENT_STORAGE names (storage.py: the folder ATTACHMENT_FOLDER, outside the static folder, or
+an S3 bucket) under a random name, and only once it passed those checks; the name it was uploaded
+with is kept for display only. Every read, write and removal of a file goes through that storage.
+The type sent back on download is ours, never the uploader's. Attaching
 adds to the files already on the answer, so two people attaching files to one answer at once both
 keep theirs; removing a file is an ordinary save of the answer (with its version check).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import secrets
@@ -29,7 +30,7 @@ from flask_babel import lazy_gettext as _l
 from app.answers.types import AnswerType
 from app.extensions import db
 from app.questionnaires.models import Node
-from app.reporting import file_checks, saving, services
+from app.reporting import file_checks, saving, services, storage
 from app.reporting.errors import ReportingError
 from app.reporting.models import Attachment
 
@@ -107,9 +108,42 @@ def folder() -> Path:
     return Path(current_app.config["ATTACHMENT_FOLDER"])
 
 
+def _open(path: Path, mode: str):
+    """How the local storage opens a file it writes: a name of this module, so that a test can
+    make the disk fill up mid-file."""
+    return open(path, mode)
+
+
+def stored_in() -> storage.Storage:
+    """The storage the application's settings name (made per call: the settings may change)."""
+    return storage.configured(current_app.config, opener=_open)
+
+
+def name_of(key: str) -> str:
+    """The stored name of the file of `key`: spread over 256 folders by its first two digits."""
+    return f"{key[:2]}/{key}"
+
+
 def path_of(attachment: Attachment) -> Path:
-    key = attachment.storage_key
-    return folder() / key[:2] / key
+    """Where the local storage keeps `attachment` (an S3 bucket has no path)."""
+    return folder() / name_of(attachment.storage_key)
+
+
+def open_stored(attachment: Attachment) -> storage.Stored:
+    """The file of `attachment` to read: FileNotFoundError when the storage has none, and
+    AttachmentError, translated, when the storage cannot be read just now."""
+    store = stored_in()
+    try:
+        return store.open(name_of(attachment.storage_key))
+    except storage.StorageUnavailable as error:
+        log.error("attachment %s not read from %s: %s", attachment.storage_key, store.label, error)
+        raise AttachmentError(
+            _l(
+                "“%(name)s” cannot be downloaded just now. Nothing is lost: try again in a "
+                "moment, and tell the secretariat if it happens again.",
+                name=attachment.filename,
+            )
+        ) from None
 
 
 def clean_name(filename: str) -> str:
@@ -130,37 +164,42 @@ def extension(filename: str) -> str:
     return ext.lower() if dot else ""
 
 
-def _store(upload: Upload, limit: int) -> tuple[str, int, str, bytes]:
-    """Write `upload` under a random name; (storage key, size, sha256, first bytes)."""
+def _store(
+    store: storage.Storage, upload: Upload, ext: str, limit: int, locale: str
+) -> tuple[str, int, str]:
+    """Keep `upload` under a random name once its content passed the checks; (storage key,
+    size, sha256). A refused file leaves nothing in the storage."""
     key = secrets.token_hex(16)
-    target = folder() / key[:2] / key
     digest = hashlib.sha256()
-    size = 0
-    head = b""
+    head = bytearray()
+
+    def chunks():
+        while chunk := upload.stream.read(CHUNK):
+            if len(head) < 16:
+                head.extend(chunk[: 16 - len(head)])
+            if b"\x00" in chunk and ext == "csv":
+                raise _refused(upload.filename)
+            digest.update(chunk)
+            yield chunk
+
+    def check(path: Path) -> None:
+        _check_content(path, ext, upload.filename, bytes(head), locale)
+
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "xb") as out:
-            while chunk := upload.stream.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise AttachmentError(
-                        _l(
-                            "“%(name)s” is larger than %(max)s: it was not attached.",
-                            name=clean_name(upload.filename),
-                            max=size_label(limit, _locale()),
-                        )
-                    )
-                if len(head) < 16:
-                    head += chunk[: 16 - len(head)]
-                if b"\x00" in chunk and extension(upload.filename) == "csv":
-                    raise _refused(upload.filename)
-                digest.update(chunk)
-                out.write(chunk)
-    except OSError as error:
-        # the disk full, the folder read-only or gone: the server's fault, said as such; the
-        # part written is removed and the answer is left as it was (attach rolls back)
-        _remove(target)
-        log.error("attachment %s not stored under %s: %s", key, folder(), error)
+        size = store.save(name_of(key), chunks(), limit=limit, check=check)
+    except storage.TooLarge:
+        raise AttachmentError(
+            _l(
+                "“%(name)s” is larger than %(max)s: it was not attached.",
+                name=clean_name(upload.filename),
+                max=size_label(limit, _locale()),
+            )
+        ) from None
+    except storage.StorageUnavailable as error:
+        # the disk full, the folder read-only or gone, S3 unreachable: the server's fault, said
+        # as such; the part written is removed and the answer is left as it was (attach rolls
+        # back)
+        log.error("attachment %s not stored in %s: %s", key, store.label, error)
         raise AttachmentError(
             _l(
                 "“%(name)s” could not be stored: the server has no room left or cannot write "
@@ -169,16 +208,15 @@ def _store(upload: Upload, limit: int) -> tuple[str, int, str, bytes]:
                 name=clean_name(upload.filename),
             )
         ) from None
-    except BaseException:
-        _remove(target)
-        raise
-    return key, size, digest.hexdigest(), head
+    return key, size, digest.hexdigest()
 
 
-def _remove(path: Path) -> None:
-    """Remove what was written of a refused file (if the folder lets anything be removed)."""
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
+def _remove(store: storage.Storage, name: str) -> None:
+    """Remove a file of a refused batch (if the storage lets anything be removed)."""
+    try:
+        store.delete(name)
+    except storage.StorageUnavailable as error:
+        log.warning("attachment %s not removed from %s: %s", name, store.label, error)
 
 
 def _locale() -> str:
@@ -247,6 +285,19 @@ def _verify(path: Path, ext: str, filename: str, locale: str) -> None:
         ) from unfit
 
 
+def _check_content(path: Path, ext: str, filename: str, head: bytes, locale: str) -> None:
+    """AttachmentError unless the whole file at `path` (starting with `head`) is a genuine,
+    non-empty `ext` file."""
+    if not head:
+        raise AttachmentError(
+            _l("“%(name)s” is empty: it was not attached.", name=clean_name(filename))
+        )
+    signatures = TYPES[ext][1]
+    if signatures and not head.startswith(signatures):
+        raise _refused(filename)
+    _verify(path, ext, filename, locale)
+
+
 def _check(upload: Upload) -> str:
     """The extension of an acceptable upload, or AttachmentError."""
     ext = extension(clean_name(upload.filename))
@@ -276,31 +327,21 @@ def attach(
     if not uploads:
         raise AttachmentError(_l("Choose a file to attach."))
     limit = max_bytes()
-    written: list[Path] = []
+    store = stored_in()
+    written: list[str] = []
     savepoint = db.session.begin_nested()  # a refused file leaves the session as it was
     try:
         added = []
         for upload in uploads:
             ext = _check(upload)
-            key, size, sha256, head = _store(upload, limit)
-            written.append(folder() / key[:2] / key)
-            content_type, signatures = TYPES[ext]
-            if size == 0:
-                raise AttachmentError(
-                    _l(
-                        "“%(name)s” is empty: it was not attached.",
-                        name=clean_name(upload.filename),
-                    )
-                )
-            if signatures and not head.startswith(signatures):
-                raise _refused(upload.filename)
-            _verify(written[-1], ext, upload.filename, locale)
+            key, size, sha256 = _store(store, upload, ext, limit, locale)
+            written.append(name_of(key))
             attachment = Attachment(
                 report_id=filled.report.id,
                 node_id=node.id,
                 loop_key=loop_key,
                 filename=clean_name(upload.filename),
-                content_type=content_type,
+                content_type=TYPES[ext][0],
                 size=size,
                 sha256=sha256,
                 storage_key=key,
@@ -317,8 +358,8 @@ def attach(
         savepoint.rollback()
         for attachment in added:
             filled.attachments.pop(attachment.id, None)
-        for path in written:
-            _remove(path)
+        for name in written:
+            _remove(store, name)
         raise
     return saved
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -148,6 +147,7 @@ class Assigned:
     invitation: Invitation
     new_account: bool  # the address had no usable account: the invitation completes one
     locale: str  # the language the invitation was written in
+    sent: bool = True  # False: handed to the mail queue, not yet sent
 
 
 def _address(email: str) -> str:
@@ -258,8 +258,8 @@ def assign(
         revived=revived,
         new_account=new_account,
     )
-    _send_invitation(invitation, token, new_account, mail_locale, by_user)
-    return Assigned(assignment, invitation, new_account, mail_locale)
+    outgoing = _send_invitation(invitation, token, new_account, mail_locale, by_user)
+    return Assigned(assignment, invitation, new_account, mail_locale, outgoing.delivered)
 
 
 def _hash(token: str) -> str:
@@ -290,9 +290,9 @@ def invitation_link(token: str) -> str:
 
 def _send_invitation(
     invitation: Invitation, token: str, new_account: bool, locale: str, by_user: User
-) -> None:
+):
     assignment = invitation.assignment
-    mail.send(
+    return mail.send(
         invitation.email,
         "invitation",
         locale,
@@ -453,7 +453,7 @@ def mark_ready(assignment: Assignment, user: User, ready: bool = True) -> bool:
                 section=assignment.section,
                 link=_section_link(report, assignment.section),
             )
-        except (smtplib.SMTPException, OSError):  # a courtesy: the mark stands without it
+        except mail.SEND_ERRORS:  # a courtesy: the mark stands without it
             log.warning("could not tell %s that a section is ready", reviewer.email)
     return True
 

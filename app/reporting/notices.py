@@ -8,7 +8,6 @@ active focal point, it says plainly that nobody was told."""
 from __future__ import annotations
 
 import logging
-import smtplib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +24,9 @@ from app.reporting.models import Report
 
 log = logging.getLogger(__name__)
 
+# what became of one mail (`mail_about`)
+SENT, QUEUED, FAILED = "sent", "queued", "failed"
+
 
 def focal_points(report: Any) -> list[User]:
     """The active focal points of the report's party for its instrument."""
@@ -37,17 +39,20 @@ def focal_points(report: Any) -> list[User]:
 
 @dataclass
 class Told:
-    """The outcome of mailing a report's focal points: who got the message, whose mail failed."""
+    """The outcome of mailing a report's focal points: who got the message, whose mail is on
+    its way (handed to the mail queue), whose mail failed."""
 
     told: list[User] = field(default_factory=list)
+    queued: list[User] = field(default_factory=list)
     failed: list[User] = field(default_factory=list)
 
     @property
     def nobody_to_tell(self) -> bool:
-        return not self.told and not self.failed
+        return not self.told and not self.queued and not self.failed
 
-    def add(self, recipient: User, sent: bool) -> None:
-        (self.told if sent else self.failed).append(recipient)
+    def add(self, recipient: User, outcome: str) -> None:
+        """`outcome`: what `mail_about` returned."""
+        {SENT: self.told, QUEUED: self.queued}.get(outcome, self.failed).append(recipient)
 
 
 def tell_focal_points(submission: Any, template: str, locale: str | None = None) -> Told:
@@ -59,8 +64,11 @@ def tell_focal_points(submission: Any, template: str, locale: str | None = None)
     return told
 
 
-def mail_about(report: Any, recipient: User, template: str, locale: str | None, submission=None):
-    """Send one mail about `report` (with a link to it); False when it could not be sent."""
+def mail_about(
+    report: Any, recipient: User, template: str, locale: str | None, submission=None
+) -> str:
+    """Send one mail about `report` (with a link to it): SENT, QUEUED (the mail queue sends it
+    once the action is committed) or FAILED (it could not be sent now; the outbox retries it)."""
     from app.notify import mail
 
     link = (
@@ -69,7 +77,7 @@ def mail_about(report: Any, recipient: User, template: str, locale: str | None, 
         else None
     )
     try:
-        mail.send(
+        outgoing = mail.send(
             recipient.email,
             template,
             recipient.locale or locale or DEFAULT_LANGUAGE,
@@ -78,10 +86,10 @@ def mail_about(report: Any, recipient: User, template: str, locale: str | None, 
             submission=submission,
             link=link,
         )
-    except (smtplib.SMTPException, OSError):
+    except mail.SEND_ERRORS:
         log.exception("mail %s to %s failed", template, recipient.email)
-        return False
-    return True
+        return FAILED
+    return SENT if outgoing.delivered else QUEUED
 
 
 def names(people: list[User]) -> str:
@@ -115,9 +123,20 @@ def sentences(told: Told, report: Any) -> list[tuple[str, str]]:
                 "info",
             )
         )
+    if told.queued:
+        said.append((queued_sentence(told.queued), "info"))
     if told.failed:
         said.append((failed_sentence(told.failed), "warning"))
     return said
+
+
+def queued_sentence(people: list[User]) -> str:
+    return ngettext(
+        "An e-mail to %(names)s is on its way.",
+        "E-mails to %(names)s are on their way.",
+        len(people),
+        names=names(people),
+    )
 
 
 def failed_sentence(people: list[User]) -> str:
@@ -168,6 +187,20 @@ def tell_owing(questionnaire: Any) -> list[tuple[str, str]]:
                     without,
                 ),
                 "warning",
+            )
+        )
+    waiting = _distinct(told.queued)
+    if waiting:
+        said.append(
+            (
+                ngettext(
+                    "An e-mail telling %(num)d focal point that their report is open is on its "
+                    "way.",
+                    "E-mails telling %(num)d focal points that their reports are open are on "
+                    "their way.",
+                    len(waiting),
+                ),
+                "info",
             )
         )
     if told.failed:

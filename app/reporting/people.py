@@ -10,7 +10,6 @@ blueprint is."""
 
 from __future__ import annotations
 
-import smtplib
 from dataclasses import dataclass, field
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
@@ -25,6 +24,7 @@ from app import bounds, policy
 from app.extensions import db
 from app.forms_common import options
 from app.i18n import current_language, language_label, language_name, languages, translate
+from app.notify import mail
 from app.policy import require
 from app.questionnaires import tree as tree_module
 from app.reporting import bp, completeness, delegation, facts, services, site_store
@@ -182,7 +182,7 @@ def _assign(report: Report, form: AssignForm) -> bool:
         else:
             target.errors = [*target.errors, error.message]
         return False
-    except (smtplib.SMTPException, OSError):
+    except mail.SEND_ERRORS:
         db.session.rollback()
         flash(
             _("The invitation could not be sent, so nothing was delegated. Try again later."),
@@ -202,10 +202,16 @@ def _assign(report: Report, form: AssignForm) -> bool:
             "opens their account.",
             **values,
         )
-    else:
+    elif assigned.sent:
         message = _(
             "Section %(number)s is delegated to %(email)s, who was told by e-mail "
             "(in %(language)s).",
+            **values,
+        )
+    else:
+        message = _(
+            "Section %(number)s is delegated to %(email)s. An e-mail telling them so (in "
+            "%(language)s) is on its way.",
             **values,
         )
     flash(message, "success")

@@ -137,6 +137,7 @@ def _tell(done, template: str, locale: str | None = None) -> None:
     """Once the change is committed, mail the party's focal points and say on the next page
     who was told, whose mail failed, or that the party has nobody to tell."""
     told = notices.tell_focal_points(done, template, locale)
+    db.session.commit()  # the outbox's mails (app/notify/mail.py)
     for message, category in notices.sentences(told, done.report):
         flash(message, category)
 

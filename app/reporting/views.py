@@ -377,17 +377,26 @@ def attachment(report_id: int, attachment_id: int):
     if found is None or found.report_id != report.id:
         abort(404)
     require("section.view", (report, delegation.top_section_id(found.node_id)))
-    path = attachments.path_of(found)
-    if not path.is_file():
+    try:
+        stored = attachments.open_stored(found)
+    except FileNotFoundError:
         abort(404)
+    except attachments.AttachmentError as error:  # the storage cannot be read just now
+        title = _("File unavailable")
+        page = render_template("errors/error.html", code=503, title=title, message=error.message)
+        return page, 503
     response = send_file(
-        path,
+        stored,
         mimetype=found.content_type,
         as_attachment=True,
         download_name=found.filename,
+        last_modified=found.uploaded_at,
         max_age=0,
         etag=found.sha256,
+        conditional=False,
     )
+    response.content_length = stored.size  # a stream's size is the storage's to tell
+    response.make_conditional(request, accept_ranges=True, complete_length=stored.size)
     response.headers["Cache-Control"] = "private, no-cache"
     return response
 

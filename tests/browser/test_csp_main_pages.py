@@ -90,7 +90,13 @@ def pages_of(live_server, role: str) -> list[str]:
     if role == "analyst@demo.test":
         accepted = report_id(live_server, "", "CMS-COP14", "accepted")
         return ["/dashboard", "/reports/submitted/", f"/reports/{accepted}/submissions/1/print"]
-    return ["/dashboard", "/admin/users/", "/admin/instruments/CMS", "/admin/parties/"]
+    return [
+        "/dashboard",
+        "/admin/users/",
+        "/admin/instruments/CMS",
+        "/admin/parties/",
+        "/admin/mail/",
+    ]
 
 
 ROLES = ["fp.fra@demo.test", "cms.secretariat@demo.test", "analyst@demo.test", "admin@demo.test"]
