@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve-prod test fuzz install lint format translations extract catalogs db demo bench bench-load bench-starts bench-analysis bench-synthesis bench-peer test-sqlite test-postgres clean
+.PHONY: run serve-prod test fuzz install lint format translations extract catalogs db demo bench bench-load bench-locust bench-starts bench-analysis bench-synthesis bench-peer test-sqlite test-postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,11 +59,14 @@ format: install
 serve-prod: catalogs  ## the production stack here: gunicorn (gunicorn.conf.py) and an RQ worker on local PostgreSQL (SERVE_DATABASE_URL) and Redis (REDIS_URL), demo loaded, on http://127.0.0.1:8000
 	$(BIN)/python deploy/serve_prod.py
 
-bench: catalogs  ## timing and query-count figures (printed, never asserted); not bench-starts (half an hour) nor bench-peer (its own targets)
-	for b in $(filter-out bench/bench_fresh_starts.py bench/bench_peer.py,$(wildcard bench/bench_*.py)); do $(BIN)/python $$b || exit 1; done
+bench: catalogs  ## timing and query-count figures (printed, never asserted); not bench-starts (half an hour) nor bench-peer and bench-locust (their own targets)
+	for b in $(filter-out bench/bench_fresh_starts.py bench/bench_peer.py bench/bench_locust.py,$(wildcard bench/bench_*.py)); do $(BIN)/python $$b || exit 1; done
 
 bench-load: catalogs  ## autosave round trip of 50 users at once and /healthz meanwhile, PostgreSQL behind gunicorn (BENCH_DATABASE_URL, BENCH_USERS, BENCH_SAVES, BENCH_WORKERS, BENCH_THREADS, ORS_GC_PROBE)
 	$(BIN)/python bench/bench_autosave_load.py
+
+bench-locust: catalogs  ## Locust on `make serve-prod`'s stack: focal points autosaving, attaching files and submitting, 5 secretariats reviewing, 2 analysts' export jobs; percentiles, errors, /healthz, acknowledged saves against the database, what saturates (BENCH_USERS, BENCH_MINUTES, BENCH_SPAWN_RATE, BENCH_WORKERS, BENCH_THREADS, BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_LOG_DIR)
+	$(BIN)/python bench/bench_locust.py
 
 bench-starts: catalogs  ## 200 fresh gunicorn starts hit at once by autosaves, section pages and print views: worker deaths counted (BENCH_DATABASE_URL, BENCH_STARTS, BENCH_SECONDS, BENCH_CLIENTS, BENCH_WORKERS, BENCH_THREADS, BENCH_LOG_DIR)
 	$(BIN)/python bench/bench_fresh_starts.py
